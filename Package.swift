@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+// govsim: agent-based simulator and policy-evaluation sandbox for grassroots social governance.
+// Dependencies run one way: govsim (executable) → GovSimCLI → GovSimIO → GovSim (model, engine) → CGSL.
+import PackageDescription
+
+let package = Package(
+    name: "govsim",
+    products: [
+        .executable(name: "govsim", targets: ["govsim"]),
+        .library(name: "GovSim", targets: ["GovSim"]),
+        .library(name: "GovSimIO", targets: ["GovSimIO"]),
+    ],
+    targets: [
+        // The GNU Scientific Library, found through pkg-config. `providers` only names the package
+        // to install (.ci/run installs it); it installs nothing by itself.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        // The model and the engine: pure simulation, no file, clock, environment or stdout access.
+        .target(name: "GovSim", dependencies: ["CGSL"]),
+        // Scenario files, results, manifests: everything that touches the file system.
+        .target(name: "GovSimIO", dependencies: ["GovSim"]),
+        // The command line: parsing, help, one file per command.
+        .target(name: "GovSimCLI", dependencies: ["GovSim", "GovSimIO"]),
+        .executableTarget(name: "govsim", dependencies: ["GovSimCLI"]),
+        .testTarget(name: "GovSimTests", dependencies: ["GovSim"]),
+        .testTarget(name: "GovSimIOTests", dependencies: ["GovSimIO", "GovSim"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GovSimCLITests", dependencies: ["GovSimCLI", "GovSimIO", "GovSim"]),
+    ]
+)

@@ -1,0 +1,122 @@
+extension Scenario {
+    /// The district: groups of grid cells. A cell is one grid worker's patch of ~100–500 households.
+    public struct District: ScenarioSection, Equatable {
+        public var cells: [CellGroup] = [CellGroup()]
+        public init() {}
+        public mutating func visit(_ v: ScenarioVisitor) {
+            v.list("cells", &cells, count: 1...1_000)
+        }
+    }
+
+    /// A group of identical grid cells.
+    public struct CellGroup: ScenarioSection, Equatable {
+        /// A label for the group (shown in outputs by group).
+        public var name = "cells"
+        /// Number of cells in the group.
+        public var count = 10
+        /// Households per cell (households). Default 300.
+        public var households: Parameter = 300
+        /// Mean residents per household (persons, ≥ 1). Default 2.6.
+        public var residentsPerHousehold: Parameter = 2.6
+        /// Estate type: sets base rates (see `estates`).
+        public var estate: EstateType = .newEstate
+
+        public init() {}
+        public mutating func visit(_ v: ScenarioVisitor) {
+            v.text("name", &name)
+            v.integer("count", &count, 1...1_000_000, unit: "cells")
+            v.parameter("households", &households, Bounds(1...100_000, integer: true, unit: "households per cell"))
+            v.parameter("residentsPerHousehold", &residentsPerHousehold, Bounds(1...20, unit: "persons per household"))
+            v.choice("estate", &estate)
+        }
+    }
+
+    public enum EstateType: String, ScenarioChoice {
+        case oldEstate, newEstate, village
+    }
+
+    /// Base rates by estate type.
+    public struct EstateProfiles: ScenarioSection, Equatable {
+        public var oldEstate = EstateProfile(.oldEstate)
+        public var newEstate = EstateProfile(.newEstate)
+        public var village = EstateProfile(.village)
+        public init() {}
+        public mutating func visit(_ v: ScenarioVisitor) {
+            v.section("oldEstate", &oldEstate)
+            v.section("newEstate", &newEstate)
+            v.section("village", &village)
+        }
+        public subscript(_ type: EstateType) -> EstateProfile {
+            switch type {
+            case .oldEstate: return oldEstate
+            case .newEstate: return newEstate
+            case .village: return village
+            }
+        }
+    }
+
+    /// What an estate type is like before any policy.
+    public struct EstateProfile: ScenarioSection, Equatable {
+        /// Neighbour disputes (1/household/year).
+        public var neighbourDisputeRate: Parameter = 0.15
+        /// Property-management disputes: fees, repairs, parking (1/household/year).
+        public var propertyDisputeRate: Parameter = 0.2
+        /// Land and boundary disputes (1/household/year).
+        public var landDisputeRate: Parameter = 0.01
+        /// Family disputes (1/household/year).
+        public var familyDisputeRate: Parameter = 0.06
+        /// Public-security incidents such as theft (1/1000 residents/year).
+        public var theftRate: Parameter = 8
+        /// Traffic accidents (1/1000 residents/year).
+        public var trafficAccidentRate: Parameter = 4
+        /// Fires (1/1000 residents/year).
+        public var fireRate: Parameter = 0.3
+        /// Elevator faults that would hurt someone (1/1000 residents/year).
+        public var elevatorIncidentRate: Parameter = 0.8
+        /// Resting happiness before services and events (points 0–100).
+        public var baseHappiness: Parameter = 64
+        /// Resting perceived safety (points 0–100).
+        public var baseSafety: Parameter = 68
+        /// Resting trust in local governance (points 0–100).
+        public var baseTrust: Parameter = 55
+        /// Responder travel time to an address in the cell (minutes).
+        public var travelMinutes: Parameter = 10
+        /// Share of non-elderly residents who use the reporting app (fraction 0–1).
+        public var appAdoption: Parameter = 0.75
+
+        public init() {}
+
+        init(_ type: EstateType) {
+            switch type {
+            case .oldEstate:
+                neighbourDisputeRate = 0.25; propertyDisputeRate = 0.5; landDisputeRate = 0.02; familyDisputeRate = 0.08
+                theftRate = 12; trafficAccidentRate = 3; fireRate = 0.6; elevatorIncidentRate = 1.5
+                baseHappiness = 60; baseSafety = 62; baseTrust = 48; travelMinutes = 8; appAdoption = 0.5
+            case .newEstate:
+                break
+            case .village:
+                neighbourDisputeRate = 0.2; propertyDisputeRate = 0.03; landDisputeRate = 0.25; familyDisputeRate = 0.1
+                theftRate = 5; trafficAccidentRate = 5; fireRate = 0.8; elevatorIncidentRate = 0
+                baseHappiness = 62; baseSafety = 66; baseTrust = 52; travelMinutes = 25; appAdoption = 0.4
+            }
+        }
+
+        public mutating func visit(_ v: ScenarioVisitor) {
+            let perHousehold = Bounds.nonNegative("1/household/year")
+            let perThousand = Bounds.nonNegative("1/1000 residents/year")
+            v.parameter("neighbourDisputeRate", &neighbourDisputeRate, perHousehold)
+            v.parameter("propertyDisputeRate", &propertyDisputeRate, perHousehold)
+            v.parameter("landDisputeRate", &landDisputeRate, perHousehold)
+            v.parameter("familyDisputeRate", &familyDisputeRate, perHousehold)
+            v.parameter("theftRate", &theftRate, perThousand)
+            v.parameter("trafficAccidentRate", &trafficAccidentRate, perThousand)
+            v.parameter("fireRate", &fireRate, perThousand)
+            v.parameter("elevatorIncidentRate", &elevatorIncidentRate, perThousand)
+            v.parameter("baseHappiness", &baseHappiness, .score)
+            v.parameter("baseSafety", &baseSafety, .score)
+            v.parameter("baseTrust", &baseTrust, .score)
+            v.parameter("travelMinutes", &travelMinutes, .nonNegative("minutes"))
+            v.parameter("appAdoption", &appAdoption, .fraction())
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Writes a scenario, every field included, as JSON5 text with each field's unit as a comment.
+/// Reading the text back gives the same scenario (it is `scenario.resolved.json5`).
+public final class ScenarioWriter: ScenarioVisitor {
+    private var lines: [String] = []
+    private var depth = 1
+
+    /// The JSON5 text of `section`, preceded by `header` comment lines.
+    public static func text<S: ScenarioSection>(of section: S, header: [String] = []) -> String {
+        let writer = ScenarioWriter()
+        var copy = section
+        copy.visit(writer)
+        let body = writer.lines
+        var out = header.map { "// \($0)" }
+        out.append("{")
+        out.append(contentsOf: body)
+        out.append("}")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private var indent: String { String(repeating: "  ", count: depth) }
+
+    private func emit(_ key: String, _ value: String, comment: String? = nil) {
+        let line = "\(indent)\(key): \(value),"
+        lines.append(comment.map { "\(line)  // \($0)" } ?? line)
+    }
+
+    static func number(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return "\(x)"
+    }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if ch.value < 0x20 { out += String(format: "\\u%04x", ch.value) } else { out.unicodeScalars.append(ch) }
+            }
+        }
+        return out + "\""
+    }
+
+    static func parameterText(_ p: Parameter) -> String {
+        switch p {
+        case .fixed(let v): return number(v)
+        case .normal(let m, let s): return "{dist: \"normal\", mean: \(number(m)), sd: \(number(s))}"
+        case .lognormal(let m, let s): return "{dist: \"lognormal\", median: \(number(m)), sd: \(number(s))}"
+        case .beta(let a, let b): return "{dist: \"beta\", alpha: \(number(a)), beta: \(number(b))}"
+        case .uniform(let lo, let hi): return "{dist: \"uniform\", min: \(number(lo)), max: \(number(hi))}"
+        case .triangular(let lo, let m, let hi): return "{dist: \"triangular\", min: \(number(lo)), mode: \(number(m)), max: \(number(hi))}"
+        }
+    }
+
+    public func parameter(_ key: String, _ value: inout Parameter, _ bounds: Bounds) {
+        emit(key, Self.parameterText(value), comment: bounds.unit)
+    }
+
+    public func integer(_ key: String, _ value: inout Int, _ range: ClosedRange<Int>, unit: String) {
+        emit(key, String(value), comment: unit)
+    }
+
+    public func flag(_ key: String, _ value: inout Bool) { emit(key, value ? "true" : "false") }
+
+    public func text(_ key: String, _ value: inout String) { emit(key, Self.quoted(value)) }
+
+    public func choice<C: ScenarioChoice>(_ key: String, _ value: inout C) {
+        emit(key, Self.quoted(value.rawValue), comment: C.allCases.map(\.rawValue).joined(separator: " | "))
+    }
+
+    public func section<S: ScenarioSection>(_ key: String, _ value: inout S) {
+        lines.append("\(indent)\(key): {")
+        depth += 1
+        value.visit(self)
+        depth -= 1
+        lines.append("\(indent)},")
+    }
+
+    public func list<S: ScenarioSection>(_ key: String, _ value: inout [S], count: ClosedRange<Int>) {
+        lines.append("\(indent)\(key): [")
+        depth += 1
+        for i in value.indices {
+            lines.append("\(indent){")
+            depth += 1
+            value[i].visit(self)
+            depth -= 1
+            lines.append("\(indent)},")
+        }
+        depth -= 1
+        lines.append("\(indent)],")
+    }
+}
