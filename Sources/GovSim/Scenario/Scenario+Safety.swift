@@ -171,6 +171,8 @@ extension Scenario {
         public var householdNoticeMinutes: Parameter = 15
         /// Mean hours until an elderly person living alone is found without any alarm (hours).
         public var aloneDiscoveryHours: Parameter = 6
+        /// Response minutes at which the chance of lasting harm reaches 63% (minutes).
+        public var harmMinutes: Parameter = 45
         /// Perceived safety gained by elderly residents with a wearable or call button (points).
         public var coveredSafetyGain: Parameter = 8
 
@@ -196,6 +198,7 @@ extension Scenario {
             v.parameter("visitDetection", &visitDetection, .probability())
             v.parameter("householdNoticeMinutes", &householdNoticeMinutes, .nonNegative("minutes"))
             v.parameter("aloneDiscoveryHours", &aloneDiscoveryHours, .nonNegative("hours"))
+            v.parameter("harmMinutes", &harmMinutes, .positive("minutes"))
             v.parameter("coveredSafetyGain", &coveredSafetyGain, Bounds(0...100, unit: "points"))
         }
     }

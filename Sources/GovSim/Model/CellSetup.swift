@@ -1,0 +1,53 @@
+/// One grid cell as realised for a trial: its size and the base rates of its estate type.
+struct CellSetup {
+    var group: Int
+    var estate: Scenario.EstateType
+    var households: Int
+    var residentsPerHousehold: Double
+    /// Dispute rates by `DisputeType` (1/household/day), before trust and policy modifiers.
+    var disputeRatePerDay: [Double]
+    /// Incident rates by `IncidentType` (1/resident/day).
+    var incidentRatePerDay: [Double]
+    var baseHappiness: Double
+    var baseSafety: Double
+    var baseTrust: Double
+    var travelMinutes: Double
+    var appAdoption: Double
+
+    /// Every cell of a realised scenario, group by group.
+    static func cells(of s: Scenario) -> [CellSetup] {
+        var cells: [CellSetup] = []
+        let disputeScale = s.disputes.rateMultiplier.value / 365
+        let incidentScale = s.incidents.rateMultiplier.value / 1000 / 365
+        for (g, group) in s.district.cells.enumerated() {
+            let p = s.estates[group.estate]
+            let setup = CellSetup(
+                group: g, estate: group.estate,
+                households: Int(group.households.value),
+                residentsPerHousehold: group.residentsPerHousehold.value,
+                disputeRatePerDay: [p.neighbourDisputeRate, p.propertyDisputeRate, p.landDisputeRate, p.familyDisputeRate]
+                    .map { $0.value * disputeScale },
+                incidentRatePerDay: [p.theftRate, p.trafficAccidentRate, p.fireRate, p.elevatorIncidentRate]
+                    .map { $0.value * incidentScale },
+                baseHappiness: p.baseHappiness.value, baseSafety: p.baseSafety.value, baseTrust: p.baseTrust.value,
+                travelMinutes: p.travelMinutes.value, appAdoption: p.appAdoption.value)
+            cells.append(contentsOf: repeatElement(setup, count: group.count))
+        }
+        return cells
+    }
+}
+
+/// Dispute types, in the order of rate arrays.
+enum DisputeType: Int, CaseIterable {
+    case neighbour, property, land, family
+}
+
+/// Incident types, in the order of rate arrays and sensor kinds.
+enum IncidentType: Int, CaseIterable {
+    case theft, trafficAccident, fire, elevator
+}
+
+/// Dispute severity; the natural mediation tier of a dispute is its severity's raw value.
+enum Severity: UInt8 {
+    case low = 0, medium = 1, high = 2
+}

@@ -1,0 +1,82 @@
+/// Every dispute of a trial, open or closed, as a struct of arrays, with the list of open ones.
+/// Capacity is reserved at setup from the expected count, so the daily step does not allocate.
+struct DisputeBook {
+    enum Stage: UInt8 {
+        /// Arisen, not reported: festers.
+        case unreported
+        /// Reported, on its way through triage.
+        case awaitingTriage
+        /// Waiting in (or being handled by) a mediation tier's queue.
+        case queued
+        /// Taken to higher authorities as a petition.
+        case petition
+        case closed
+    }
+
+    var household: [Int32] = []
+    var cell: [Int32] = []
+    var type: [UInt8] = []
+    var severity: [UInt8] = []
+    var collective: [Bool] = []
+    var stage: [Stage] = []
+    var tier: [Int8] = []
+    /// Hours since the start of the trial (day d starts at 24·d).
+    var reportedHours: [Double] = []
+    var arrivalHours: [Double] = []
+    /// Day a petition settles, and whether it settles resolved.
+    var petitionDay: [Int32] = []
+    var petitionResolves: [Bool] = []
+    /// Whether the dispute ever entered mediation.
+    var mediated: [Bool] = []
+    /// Open disputes (indices); order is not meaningful but is deterministic.
+    var open: [Int32] = []
+
+    var count: Int { household.count }
+
+    mutating func reserve(_ n: Int) {
+        household.reserveCapacity(n); cell.reserveCapacity(n); type.reserveCapacity(n)
+        severity.reserveCapacity(n); collective.reserveCapacity(n); stage.reserveCapacity(n)
+        tier.reserveCapacity(n); reportedHours.reserveCapacity(n); arrivalHours.reserveCapacity(n)
+        petitionDay.reserveCapacity(n); petitionResolves.reserveCapacity(n); mediated.reserveCapacity(n)
+        open.reserveCapacity(n / 4)
+    }
+
+    /// Records a new open dispute and returns its index.
+    mutating func add(household h: Int, cell c: Int, type t: DisputeType, severity sev: Severity, collective col: Bool) -> Int {
+        let i = household.count
+        household.append(Int32(h)); cell.append(Int32(c)); type.append(UInt8(t.rawValue))
+        severity.append(sev.rawValue); collective.append(col); stage.append(.unreported)
+        tier.append(-1); reportedHours.append(-1); arrivalHours.append(0)
+        petitionDay.append(0); petitionResolves.append(false); mediated.append(false)
+        open.append(Int32(i))
+        return i
+    }
+
+    /// Raises a dispute's severity one level (up to high).
+    mutating func escalateSeverity(_ i: Int) {
+        if severity[i] < Severity.high.rawValue { severity[i] += 1 }
+    }
+}
+
+/// A tier's first-in-first-out queue of dispute indices, on a reserved array. Entries whose
+/// dispute has left the queue (petitioned, mass incident) are skipped when reached.
+struct DisputeQueue {
+    private var items: [Int32] = []
+    private var head = 0
+
+    init(capacity: Int) { items.reserveCapacity(capacity) }
+
+    var isEmpty: Bool { head == items.count }
+    var count: Int { items.count - head }
+
+    mutating func push(_ i: Int) {
+        if head > 1024 && head * 2 > items.count {
+            // Compact in place: the copy reuses the reserved storage.
+            items.removeFirst(head)
+            head = 0
+        }
+        items.append(Int32(i))
+    }
+    func peek() -> Int { Int(items[head]) }
+    mutating func pop() { head += 1 }
+}

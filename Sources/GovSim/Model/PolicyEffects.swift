@@ -1,0 +1,63 @@
+import Foundation
+
+/// What the policies of a realised scenario amount to, worked out once per trial: council
+/// effectiveness, what the purchase-of-service budget buys, the privacy cost of cameras.
+struct PolicyEffects {
+    /// Council effectiveness 0–1: rises with meeting frequency and with the seats residents and
+    /// social organisations hold (property-company seats count for less legitimacy).
+    var councilEffectiveness = 0.0
+    /// Multipliers on property-dispute and collective-dispute rates.
+    var propertyRateFactor = 1.0
+    var collectiveFactor = 1.0
+    var councilTrustGain = 0.0
+    var councilHappinessGain = 0.0
+    var councilRecruitFactor = 1.0
+
+    /// Purchase of service: hours bought per year in total and by kind, and what they pay for.
+    var serviceHours = 0.0
+    var serviceSpendPerYear = 0.0
+    var purchasedMediators = 0.0
+    var purchasedMediatorSkill = 1.0
+    var legalSuccessGain = 0.0
+    var coordinationRecruitFactor = 1.0
+    var coordinationRetention = 0.0
+    var serviceElderlyVisitsPerYear = 0.0
+
+    /// Trust lost to camera surveillance and safety felt from visible cameras (points).
+    var privacyTrustCost = 0.0
+    var cameraSafetyGain = 0.0
+
+    init(_ s: Scenario, households: Int, residents: Int) {
+        if s.council.enabled {
+            let c = s.council
+            let legitimacy = min(1, (c.residentSeats.value + 0.5 * c.socialOrgSeats.value) / 0.6)
+            let e = (1 - exp(-c.meetingsPerYear.value / 6)) * legitimacy
+            councilEffectiveness = e
+            propertyRateFactor = 1 - c.propertyDisputeReduction.value * e
+            collectiveFactor = 1 - c.collectiveReduction.value * e
+            councilTrustGain = c.trustGain.value * e
+            councilHappinessGain = c.voiceHappinessGain.value * e
+            councilRecruitFactor = 1 + c.participationGain.value * e
+        }
+
+        let sv = s.services
+        let quality = sv.providerQuality.value
+        serviceHours = min(sv.budget.value / sv.pricePerHour.value, sv.providerCapacityHours.value)
+        let shares = [sv.mediationShare, sv.legalAdviceShare, sv.volunteerCoordinationShare, sv.elderlyCareShare].map(\.value)
+        let bought = shares.map { $0 * serviceHours }
+        serviceSpendPerYear = bought.reduce(0, +) * sv.pricePerHour.value
+        purchasedMediators = bought[0] / sv.hoursPerMediatorYear.value
+        // A purchased mediator's success is scaled between 70% (quality 0) and 100% (quality 1).
+        purchasedMediatorSkill = 0.7 + 0.3 * quality
+        legalSuccessGain = sv.legalAdviceSuccessGain.value * quality
+            * (1 - exp(-bought[1] / max(Double(households), 1) / sv.legalAdviceScale.value))
+        let coordination = quality * (1 - exp(-bought[2] / max(Double(residents) / 100, 1e-9) / sv.coordinationScale.value))
+        coordinationRecruitFactor = 1 + sv.coordinationRecruitGain.value * coordination
+        coordinationRetention = sv.coordinationRetention.value * coordination
+        serviceElderlyVisitsPerYear = bought[3] / sv.hoursPerElderlyVisit.value * quality
+
+        let cams = s.sensors.cameras.coverage.value
+        privacyTrustCost = s.sensors.privacyTrustCost.value * cams * (s.sensors.privacySafeguards ? 1 - s.sensors.safeguardEffect.value : 1)
+        cameraSafetyGain = s.residents.cameraSafetyWeight.value * cams
+    }
+}

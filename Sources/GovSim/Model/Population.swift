@@ -1,0 +1,137 @@
+import CGSL
+import Foundation
+
+/// The residents of one trial, stored as a struct of arrays ordered by cell, then household, so
+/// a cell's residents and a household's residents are contiguous ranges.
+///
+/// Scores are Float32 on 0–100: the daily update streams through these arrays, and half the
+/// bytes of Double means twice the residents per cache line.
+struct Population {
+    /// Happiness, perceived safety and trust in local governance (points 0–100).
+    var happiness: [Float] = []
+    var safety: [Float] = []
+    var trust: [Float] = []
+    /// Personal offsets from the neighbourhood targets (points), fixed for the trial.
+    var happinessOffset: [Float] = []
+    var safetyOffset: [Float] = []
+    var trustOffset: [Float] = []
+    /// Per resident: `Flags` bits.
+    var flags: [UInt8] = []
+
+    /// First resident of each household; `householdStart[h + 1]` ends it.
+    var householdStart: [Int32] = [0]
+    /// Cell of each household.
+    var householdCell: [Int32] = []
+    /// Whether anyone in the household reports through the app.
+    var householdOnline: [Bool] = []
+    /// First household and first resident of each cell; the arrays have cells + 1 entries.
+    var cellHouseholdStart: [Int32] = [0]
+    var cellResidentStart: [Int32] = [0]
+    /// Elderly residents of each cell grouped by (lives alone, wears a monitor): indices into the
+    /// resident arrays, cell by cell, group by group; `elderlyGroupStart[cell * 4 + g]` starts group g.
+    var elderlyIndex: [Int32] = []
+    var elderlyGroupStart: [Int32] = [0]
+
+    struct Flags {
+        static let elderly: UInt8 = 1
+        static let livesAlone: UInt8 = 2
+        static let appUser: UInt8 = 4
+        static let wearable: UInt8 = 8
+    }
+
+    var residentCount: Int { happiness.count }
+    var householdCount: Int { householdCell.count }
+    var cellCount: Int { cellResidentStart.count - 1 }
+
+    func residents(ofCell c: Int) -> Range<Int> { Int(cellResidentStart[c])..<Int(cellResidentStart[c + 1]) }
+    func households(ofCell c: Int) -> Range<Int> { Int(cellHouseholdStart[c])..<Int(cellHouseholdStart[c + 1]) }
+    func residents(ofHousehold h: Int) -> Range<Int> { Int(householdStart[h])..<Int(householdStart[h + 1]) }
+
+    /// Elderly group index: bit 0 lives alone, bit 1 wears a monitor.
+    func elderly(ofCell c: Int, group g: Int) -> Range<Int> {
+        Int(elderlyGroupStart[c * 4 + g])..<Int(elderlyGroupStart[c * 4 + g + 1])
+    }
+
+    /// Builds the population. Every resident consumes the same number of uniform draws whatever
+    /// the policy (coverage shares only move thresholds), so two policies share their residents.
+    init(cells: [CellSetup], scenario s: Scenario, rng: RandomStream) {
+        let elderlyShare = s.residents.elderlyShare.value
+        let aloneShare = s.residents.elderlyLivingAloneShare.value
+        let elderlyApp = s.residents.elderlyAppAdoption.value
+        let wearable = s.elderlyCare.wearableCoverage.value
+        let sdH = Float(s.residents.happinessSpread.value)
+        let sdS = Float(s.residents.safetySpread.value)
+        let sdT = Float(s.residents.trustSpread.value)
+        let coveredGain = Float(s.elderlyCare.coveredSafetyGain.value)
+        let callButton = s.elderlyCare.callButtonService
+        var groups: [[Int32]] = [[], [], [], []]
+
+        for (c, cell) in cells.enumerated() {
+            for _ in 0..<cell.households {
+                let size = 1 + Population.poissonByInversion(cell.residentsPerHousehold - 1, rng.uniform())
+                var online = false
+                for _ in 0..<size {
+                    let index = Int32(happiness.count)
+                    var f: UInt8 = 0
+                    let isElderly = rng.uniform() < elderlyShare
+                    let alone = rng.uniform() < aloneShare
+                    let app = rng.uniform()
+                    let wears = rng.uniform() < wearable
+                    let zH = Float(gsl_cdf_ugaussian_Pinv(Population.open01(rng.uniform())))
+                    let zS = Float(gsl_cdf_ugaussian_Pinv(Population.open01(rng.uniform())))
+                    let zT = Float(gsl_cdf_ugaussian_Pinv(Population.open01(rng.uniform())))
+                    var covered = false
+                    if isElderly {
+                        f |= Flags.elderly
+                        if alone { f |= Flags.livesAlone }
+                        if wears { f |= Flags.wearable; covered = true }
+                        if app < elderlyApp { f |= Flags.appUser }
+                        if callButton { covered = true }
+                        groups[(alone ? 1 : 0) | (wears ? 2 : 0)].append(index)
+                    } else if app < cell.appAdoption {
+                        f |= Flags.appUser
+                    }
+                    if f & Flags.appUser != 0 { online = true }
+                    let oh = sdH * zH, os = sdS * zS + (covered ? coveredGain : 0), ot = sdT * zT
+                    happinessOffset.append(oh)
+                    safetyOffset.append(os)
+                    trustOffset.append(ot)
+                    happiness.append(clamp100(Float(cell.baseHappiness) + oh))
+                    safety.append(clamp100(Float(cell.baseSafety) + os))
+                    trust.append(clamp100(Float(cell.baseTrust) + ot))
+                    flags.append(f)
+                }
+                householdStart.append(Int32(happiness.count))
+                householdCell.append(Int32(c))
+                householdOnline.append(online)
+            }
+            cellHouseholdStart.append(Int32(householdCell.count))
+            cellResidentStart.append(Int32(happiness.count))
+            for g in 0..<4 {
+                elderlyIndex.append(contentsOf: groups[g])
+                elderlyGroupStart.append(Int32(elderlyIndex.count))
+                groups[g].removeAll(keepingCapacity: true)
+            }
+        }
+    }
+
+    /// Poisson quantile by inversion from one uniform, so household sizes use a fixed number of
+    /// draws (GSL's sampler uses a variable number, which would shift every later resident).
+    static func poissonByInversion(_ mu: Double, _ u: Double) -> Int {
+        guard mu > 0 else { return 0 }
+        var k = 0
+        var p = exp(-mu)
+        var cumulative = p
+        while u > cumulative && k < 1_000 {
+            k += 1
+            p *= mu / Double(k)
+            cumulative += p
+        }
+        return k
+    }
+
+    static func open01(_ u: Double) -> Double { min(max(u, 1e-12), 1 - 1e-12) }
+}
+
+@inline(__always)
+func clamp100(_ x: Float) -> Float { min(max(x, 0), 100) }

@@ -1,0 +1,221 @@
+import Foundation
+
+extension Simulation {
+    /// Disputes arise per household at the cell's rates, raised where trust is low and lowered by
+    /// the council (property disputes) and by preventive visits (protected households).
+    /// Draws come from a sub-stream per (cell, day) and every dispute uses the same number of
+    /// draws, so policies that do not change rates see the same disputes.
+    mutating func ariseDisputes() {
+        let rng = streams.arrivals
+        let d = scenario.disputes
+        let trustSensitivity = d.trustSensitivity.value
+        let mixes = d.severityMixes.map { (low: $0.1.low.value, medium: $0.1.medium.value) }
+        let collectiveShare = [0, d.propertyCollectiveShare.value * effects.collectiveFactor,
+                               d.landCollectiveShare.value * effects.collectiveFactor, 0]
+        let visits = scenario.preventiveVisits
+        let reduction = visits.disputeReduction.value
+        for c in cells.indices {
+            rng.reseed(StreamSeed.substream(streams.arrivalSeed, StreamSeed.cellDay(c, day)))
+            let households = population.households(ofCell: c)
+            let trustFactor = max(0, 1 + trustSensitivity * (50 - cellTrust[c]))
+            for type in DisputeType.allCases {
+                var rate = cells[c].disputeRatePerDay[type.rawValue] * trustFactor
+                if type == .property { rate *= effects.propertyRateFactor }
+                let n = rng.poisson(rate * Double(households.count))
+                for _ in 0..<n {
+                    let h = households.lowerBound + rng.index(households.count)
+                    let (uAvert, uSeverity, uCollective, uReport, uTime) = (rng.uniform(), rng.uniform(), rng.uniform(), rng.uniform(), rng.uniform())
+                    if protectedUntil[h] >= day && uAvert < reduction {
+                        if counting { tally.disputesAvertedByVisits += 1 }
+                        continue
+                    }
+                    let mix = mixes[type.rawValue]
+                    let severity: Severity = uSeverity < mix.low ? .low : uSeverity < mix.low + mix.medium ? .medium : .high
+                    let collective = uCollective < collectiveShare[type.rawValue]
+                    let i = book.add(household: h, cell: c, type: type, severity: severity, collective: collective)
+                    openDispute[h] = Int32(i)
+                    if counting {
+                        tally.disputes += 1
+                        weekDisputes += 1
+                        if collective { tally.collectiveDisputes += 1 }
+                    }
+                    noteRisk(household: h)
+                    if uReport < reportProbability(household: h, cell: c) {
+                        report(i, at: 24 * Double(day) + 24 * uTime)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Probability that a dispute is reported when it arises.
+    func reportProbability(household h: Int, cell c: Int) -> Double {
+        let r = scenario.reporting
+        var p = r.baseProbability.value + r.trustEffect.value * (cellTrust[c] - 50)
+        if r.onlineSubmission && population.householdOnline[h] { p += r.appBoost.value }
+        return min(max(p, 0), 1)
+    }
+
+    /// A dispute reaches the platform `hours` after the start of the trial; triage follows.
+    mutating func report(_ i: Int, at hours: Double) {
+        let r = scenario.reporting
+        let h = Int(book.household[i])
+        let online = r.onlineSubmission && population.householdOnline[h]
+        let reportDelay = online ? r.onlineDelayHours.value : r.offlineDelayHours.value
+        book.stage[i] = .awaitingTriage
+        book.reportedHours[i] = hours + reportDelay
+        book.arrivalHours[i] = hours + reportDelay + scenario.triage.delayHours.value
+        if counting {
+            tally.disputesReported += 1
+            if !complained[h] {
+                complained[h] = true
+                tally.householdsComplained += 1
+            }
+        }
+    }
+
+    /// Updates the household's risk score (recent disputes, decaying) and flags it for a visit.
+    mutating func noteRisk(household h: Int) {
+        let v = scenario.preventiveVisits
+        let elapsed = Double(day - Int(riskDay[h]))
+        riskScore[h] = riskScore[h] * Float(exp(-elapsed / v.windowDays.value)) + 1
+        riskDay[h] = Int32(day)
+        if v.enabled && !flagged[h] && Double(riskScore[h]) >= v.riskThreshold.value && Int(protectedUntil[h]) < day {
+            flagged[h] = true
+            visitQueue.push(h)
+        }
+    }
+
+    /// One day in the life of every open dispute: festering, late reports and self-settlement of
+    /// unreported ones; triage of reported ones; waiting, petitions and mass incidents; and the
+    /// unhappiness of the households concerned.
+    mutating func runDisputeCourse() {
+        let rng = streams.course
+        let d = scenario.disputes, m = scenario.mediation
+        let fester = d.festerPerDay.value, selfResolve = d.selfResolvePerDay.value
+        let lateReport = scenario.reporting.lateReportPerDay.value
+        let massHazard = d.massIncidentPerDay.value
+        let waitEscalation = m.waitEscalationPerDay.value
+        let petitionAfter = m.petitionAfterWaitDays.value, petitionHazard = m.petitionHazardPerDay.value
+        let dayStart = 24 * Double(day), dayEnd = dayStart + 24
+        let k = Float(1 / scenario.residents.adaptationDays.value)
+        let openPenalty = k * Float(scenario.residents.openDisputePenalty.value)
+        let festerPenalty = k * Float(scenario.residents.festeringPenalty.value)
+
+        var position = book.open.count - 1
+        while position >= 0 {
+            let i = Int(book.open[position])
+            position -= 1
+            let h = Int(book.household[i])
+            let stage = book.stage[i]
+            // The household feels an open dispute every day it stays open.
+            let penalty = stage == .unreported ? openPenalty + festerPenalty : openPenalty
+            for r in population.residents(ofHousehold: h) { population.happiness[r] -= penalty }
+
+            let (u1, u2) = (rng.uniform(), rng.uniform())
+            if book.severity[i] == Severity.high.rawValue && book.collective[i] && stage != .awaitingTriage && u2 < massHazard {
+                massIncident(i)
+                continue
+            }
+            switch stage {
+            case .unreported:
+                if u1 < selfResolve {
+                    if counting { tally.selfResolved += 1 }
+                    close(i)
+                } else if u1 < selfResolve + lateReport {
+                    report(i, at: dayStart + 24 * rng.uniform())
+                } else if u1 < selfResolve + lateReport + fester {
+                    book.escalateSeverity(i)
+                }
+            case .awaitingTriage:
+                if book.arrivalHours[i] < dayEnd { triage(i) }
+            case .queued:
+                let waited = (dayEnd - book.arrivalHours[i]) / 24
+                if waited > petitionAfter && u1 < petitionHazard {
+                    petition(i)
+                } else if u1 > 1 - waitEscalation {
+                    book.escalateSeverity(i)
+                }
+            case .petition:
+                if day >= Int(book.petitionDay[i]) {
+                    if book.petitionResolves[i] {
+                        resolve(i, atHours: dayStart + 12, byMediation: false)
+                    } else {
+                        close(i)
+                    }
+                }
+            case .closed:
+                break
+            }
+        }
+    }
+
+    /// Routes a reported dispute to a tier: the tier matching its severity with probability
+    /// `triage.accuracy`, otherwise one of the other tiers at random.
+    mutating func triage(_ i: Int) {
+        let tiers = queues.count
+        let natural = min(Int(book.severity[i]), tiers - 1)
+        var tier = natural
+        let rng = streams.triage
+        let (uRoute, uOther) = (rng.uniform(), rng.uniform())
+        if tiers > 1 && uRoute >= scenario.triage.accuracy.value {
+            tier = (natural + 1 + Int(uOther * Double(tiers - 1))) % tiers
+            if counting { tally.misrouted += 1 }
+        }
+        enqueue(i, tier: tier, at: book.arrivalHours[i])
+    }
+
+    mutating func enqueue(_ i: Int, tier: Int, at hours: Double) {
+        book.stage[i] = .queued
+        book.tier[i] = Int8(tier)
+        book.arrivalHours[i] = hours
+        book.mediated[i] = true
+        queues[tier].push(i)
+    }
+
+    /// The household takes the dispute to higher authorities.
+    mutating func petition(_ i: Int) {
+        let rng = streams.mediation
+        let m = scenario.mediation
+        if book.mediated[i] && counting { tally.mediationFailuresFinal += 1 }
+        book.stage[i] = .petition
+        book.petitionDay[i] = Int32(day + max(1, Int(rng.exponential(mean: m.petitionDays.value).rounded())))
+        book.petitionResolves[i] = rng.uniform() < m.petitionResolution.value
+        shiftTrust(household: Int(book.household[i]), by: -scenario.residents.petitionTrustLoss.value)
+        if counting { tally.petitions += 1 }
+    }
+
+    /// An unresolved high-severity collective dispute becomes a mass incident.
+    mutating func massIncident(_ i: Int) {
+        if book.mediated[i] && book.stage[i] == .queued && counting { tally.mediationFailuresFinal += 1 }
+        if counting { tally.massIncidents += 1 }
+        let c = Int(book.cell[i])
+        massShock[c] += scenario.residents.massIncidentTrustLoss.value
+        close(i)
+    }
+
+    /// A dispute is settled; the household's trust rises.
+    mutating func resolve(_ i: Int, atHours hours: Double, byMediation: Bool) {
+        if counting {
+            if byMediation { tally.resolvedByMediation += 1 } else { tally.resolvedByPetition += 1 }
+            tally.resolutionHours.append(max(0, hours - book.reportedHours[i]))
+        }
+        shiftTrust(household: Int(book.household[i]), by: scenario.residents.resolvedTrustGain.value)
+        close(i)
+    }
+
+    mutating func close(_ i: Int) {
+        book.stage[i] = .closed
+        let h = Int(book.household[i])
+        if openDispute[h] == Int32(i) { openDispute[h] = -1 }
+        if let position = book.open.lastIndex(of: Int32(i)) {
+            book.open.swapAt(position, book.open.count - 1)
+            book.open.removeLast()
+        }
+    }
+
+    mutating func shiftTrust(household h: Int, by points: Double) {
+        let delta = Float(points)
+        for r in population.residents(ofHousehold: h) { population.trust[r] = clamp100(population.trust[r] + delta) }
+    }
+}

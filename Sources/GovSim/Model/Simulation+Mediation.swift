@@ -1,0 +1,64 @@
+extension Simulation {
+    /// Each tier works its queue first come, first served, up to its daily capacity (staff ×
+    /// cases per staff-day; fractions carry over). An attempt succeeds with the tier's skill at
+    /// the dispute's severity (plus purchased legal advice on property and land disputes at tiers
+    /// 1–2); failure escalates to the next tier, and past the top may become a petition.
+    mutating func workMediationQueues() {
+        let tiers = scenario.mediation.tiers
+        let dayStart = 24 * Double(day), dayEnd = dayStart + 24
+        let rng = streams.mediation
+        for t in tiers.indices {
+            var capacity = tierCapacity[t] + tierCarry[t]
+            let slots = max(tierCapacity[t], 1)
+            let responseHours = tiers[t].responseHours.value, sessionHours = tiers[t].sessionHours.value
+            var handled = 0
+            while capacity >= 1 && !queues[t].isEmpty {
+                let i = queues[t].peek()
+                guard book.stage[i] == .queued && Int(book.tier[i]) == t else {
+                    queues[t].pop()
+                    continue
+                }
+                let ready = book.arrivalHours[i] + responseHours
+                if ready > dayEnd { break }
+                queues[t].pop()
+                capacity -= 1
+                // Cases are spread over an 8-hour working day from 08:00.
+                let start = max(ready, dayStart + 8 + 8 * Double(handled) / slots)
+                handled += 1
+                attempt(i, tier: t, endHours: start + sessionHours, rng: rng)
+            }
+            tierCarry[t] = capacity - capacity.rounded(.down)
+        }
+    }
+
+    mutating func attempt(_ i: Int, tier t: Int, endHours: Double, rng: RandomStream) {
+        let m = scenario.mediation
+        var p = tierSkill[t][Int(book.severity[i])]
+        let type = DisputeType(rawValue: Int(book.type[i]))
+        if t <= 1 && (type == .property || type == .land) { p += effects.legalSuccessGain }
+        let success = rng.uniform() < p
+        let uPetition = rng.uniform()
+        let c = Int(book.cell[i]), h = Int(book.household[i])
+        if counting {
+            tally.mediationAttempts += 1
+            tally.mediationCases[t] += 1
+        }
+        if success {
+            if counting { tally.mediationSuccesses += 1 }
+            todayMediationNet[c] += 1
+            resolve(i, atHours: endHours, byMediation: true)
+            return
+        }
+        todayMediationNet[c] -= 1
+        shiftTrust(household: h, by: -scenario.residents.failedTrustLoss.value)
+        if m.escalateOnFailure && t + 1 < queues.count {
+            if counting { tally.escalations += 1 }
+            enqueue(i, tier: t + 1, at: endHours + m.referralHours.value)
+        } else if uPetition < m.petitionOnTopFailure.value {
+            petition(i)
+        } else {
+            if counting { tally.mediationFailuresFinal += 1 }
+            close(i)
+        }
+    }
+}

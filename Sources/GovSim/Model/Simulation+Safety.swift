@@ -1,0 +1,192 @@
+import Foundation
+
+extension Simulation {
+    /// The sensor kind that watches each incident type.
+    var sensorKinds: [Scenario.SensorKind] {
+        let s = scenario.sensors
+        return [s.cameras, s.trafficSensors, s.smokeDetectors, s.elevatorMonitors]
+    }
+
+    var incidentKinds: [Scenario.IncidentKind] {
+        let i = scenario.incidents
+        return [i.theft, i.trafficAccident, i.fire, i.elevator]
+    }
+
+    /// Probability that volunteer patrols spot a precursor in cell `c`: saturating in patrol
+    /// hours per 100 households per week, scaled by training.
+    func patrolSpotProbability(_ c: Int) -> Double {
+        let v = scenario.volunteers
+        return min(1, v.maxSpotProbability.value * (0.5 + v.training.value)) * (1 - exp(-patrolIntensity[c] / v.patrolScale.value))
+    }
+
+    /// Added chance that residents' warnings reach responders through volunteer-relayed chat groups.
+    func chatWarningGain(_ c: Int) -> Double {
+        let v = scenario.volunteers
+        return v.chatGroupWarning ? v.chatWarningGain.value * (1 - exp(-patrolIntensity[c] / v.patrolScale.value)) : 0
+    }
+
+    /// Minutes from dispatch request to a responder at the door in cell `c`: dispatch, the wait
+    /// for a free grid worker (busy with probability ρ, the utilisation from yesterday's alarms and
+    /// calls, false alarms included; an M/M/1-style exponential wait), and travel.
+    func responderMinutes(cell c: Int, _ uBusy: Double, _ uWait: Double, _ uTravel: Double) -> Double {
+        let r = scenario.response
+        let workers = r.gridWorkersPerCell.value
+        let service = r.serviceMinutes.value
+        let rho = workers > 0 ? min(0.95, dispatchLoad[c] * service / (workers * r.shiftMinutesPerDay.value)) : 0.95
+        let wait = uBusy < rho ? -service * rho / (1 - rho) * log1p(-uWait) : 0
+        return r.dispatchMinutes.value + wait + cells[c].travelMinutes * (0.5 + uTravel)
+    }
+
+    /// Safety incidents: each may have a precursor window in which sensors, patrols or residents
+    /// can see it coming; a warning prevents it with the kind's efficacy. Incidents that happen
+    /// are detected by sensors or reported by residents (or never recorded); harm grows with
+    /// the minutes to response.
+    mutating func happenIncidents() {
+        let rng = streams.incidents
+        let sensors = sensorKinds, kinds = incidentKinds
+        let sensorDetect = sensors.map { $0.coverage.value * $0.detection.value }
+        let speedup = scenario.response.oneTapReporting ? 1 - scenario.response.oneTapSpeedup.value : 1
+        let res = scenario.residents
+        for c in cells.indices {
+            rng.reseed(StreamSeed.substream(streams.incidentSeed, StreamSeed.cellDay(c, day)))
+            let spot = patrolSpotProbability(c), chat = chatWarningGain(c)
+            let residents = population.residents(ofCell: c)
+            for type in IncidentType.allCases {
+                let k = type.rawValue, kind = kinds[k]
+                let n = rng.poisson(cells[c].incidentRatePerDay[k] * residentsPerCell[c])
+                for _ in 0..<n {
+                    let u0 = rng.uniform(), u1 = rng.uniform(), u2 = rng.uniform(), u3 = rng.uniform(), u4 = rng.uniform()
+                    let u5 = rng.uniform(), u6 = rng.uniform(), u7 = rng.uniform(), u8 = rng.uniform(), u9 = rng.uniform()
+                    let u10 = rng.uniform(), u11 = rng.uniform(), u12 = rng.uniform()
+                    if u0 < kind.precursorShare.value {
+                        let bySensor = u1 < sensorDetect[k]
+                        let byVolunteer = type != .trafficAccident && u2 < spot
+                        let byResident = u3 < kind.residentDetection.value + chat
+                        if bySensor && counting { tally.alarmsTrue += 1 }
+                        if bySensor { todayLoad[c] += 1 }
+                        if (bySensor || byVolunteer || byResident) && u4 < kind.preventionEfficacy.value {
+                            if counting {
+                                tally.incidentsPrevented[k] += 1
+                                if bySensor { tally.preventedBySensors += 1 } else if byVolunteer { tally.preventedByVolunteers += 1 } else { tally.preventedByResidents += 1 }
+                            }
+                            continue
+                        }
+                    }
+                    // The incident happens.
+                    var detectionMinutes = Double.infinity
+                    if u5 < sensorDetect[k] {
+                        detectionMinutes = sensors[k].latencyMinutes.value
+                        if counting { tally.alarmsTrue += 1 }
+                    } else if u6 < kind.reportProbability.value {
+                        detectionMinutes = -kind.reportMinutes.value * speedup * log1p(-u7)
+                    }
+                    let recorded = detectionMinutes.isFinite
+                    // Unrecorded incidents get no response; their harm is judged at six hours.
+                    let response = recorded ? detectionMinutes + responderMinutes(cell: c, u8, u9, u10) : 360
+                    let harmed = u11 < 1 - exp(-response / kind.harmMinutes.value)
+                    let victim = residents.lowerBound + min(Int(u12 * Double(residents.count)), residents.count - 1)
+                    let scale: Float = harmed ? 1.5 : 1
+                    population.safety[victim] = clamp100(population.safety[victim] - scale * Float(res.victimSafetyLoss.value))
+                    population.happiness[victim] = clamp100(population.happiness[victim] - scale * Float(res.victimHappinessLoss.value))
+                    todayIncidents[c] += 1
+                    if recorded {
+                        todayLoad[c] += 1
+                        todayResponseSum[c] += response
+                        todayResponseCount[c] += 1
+                    }
+                    if counting {
+                        tally.incidentsHappened[k] += 1
+                        weekIncidents += 1
+                        if harmed { tally.seriousHarm += 1 }
+                        if recorded {
+                            tally.incidentsRecorded[k] += 1
+                            tally.responseMinutes.append(response)
+                        }
+                    }
+                }
+            }
+        }
+        raiseFalseAlarms()
+    }
+
+    /// False alarms of every sensor kind and of wearables; each takes a grid worker's time.
+    mutating func raiseFalseAlarms() {
+        let rng = streams.alarms
+        let sensors = sensorKinds
+        let perDay = sensors.map { $0.coverage.value * $0.devicesPerCell.value * $0.falseAlarmsPerDeviceYear.value / 365 }
+        let wearableRate = scenario.elderlyCare.wearableFalseAlarmsPerYear.value / 365
+        for c in cells.indices {
+            rng.reseed(StreamSeed.substream(streams.alarmSeed, StreamSeed.cellDay(c, day)))
+            let wearables = population.elderly(ofCell: c, group: 2).count + population.elderly(ofCell: c, group: 3).count
+            var n = 0
+            for k in perDay.indices { n += rng.poisson(perDay[k]) }
+            n += rng.poisson(Double(wearables) * wearableRate)
+            todayLoad[c] += Double(n)
+            if counting { tally.alarmsFalse += n }
+        }
+    }
+
+    /// Elderly health emergencies: abnormal data ahead of some of them can be caught by a
+    /// wearable, by a visiting volunteer or care worker, or by family at home; the emergency
+    /// itself is noticed by the wearable, the call button, family, or, for those living alone,
+    /// only hours later. Harm grows with the minutes to response.
+    mutating func happenElderlyEmergencies() {
+        let rng = streams.elderly
+        let e = scenario.elderlyCare
+        let ratePerDay = e.emergencyRatePerYear.value / 365
+        let totalAlone = max(1, elderlyAlonePerCell.reduce(0, +))
+        let serviceVisitsPerAloneDay = effects.serviceElderlyVisitsPerYear / 365 / Double(totalAlone)
+        let visitsPerWeek = scenario.volunteers.elderlyVisitsPerWeek.value
+        let windowDays = e.precursorWindowHours.value / 24
+        for c in cells.indices {
+            rng.reseed(StreamSeed.substream(streams.elderlySeed, StreamSeed.cellDay(c, day)))
+            let volunteerVisits = Double(volunteers[c]) * visitsPerWeek / 7 / Double(max(1, elderlyAlonePerCell[c]))
+            let visitChance = min(1, (volunteerVisits + serviceVisitsPerAloneDay) * windowDays) * e.visitDetection.value
+            for g in 0..<4 {
+                let alone = g & 1 != 0, wears = g & 2 != 0
+                let group = population.elderly(ofCell: c, group: g)
+                let n = rng.poisson(Double(group.count) * ratePerDay)
+                for _ in 0..<n {
+                    let u0 = rng.uniform(), u1 = rng.uniform(), u2 = rng.uniform(), u3 = rng.uniform(), u4 = rng.uniform()
+                    let u5 = rng.uniform(), u6 = rng.uniform(), u7 = rng.uniform(), u8 = rng.uniform(), u9 = rng.uniform()
+                    let u10 = rng.uniform(), u11 = rng.uniform()
+                    if u0 < e.precursorShare.value {
+                        let byWearable = wears && u1 < e.wearableDetection.value
+                        let byVisitor = u2 < (alone ? visitChance : e.visitDetection.value)
+                        if byWearable {
+                            todayLoad[c] += 1
+                            if counting { tally.alarmsTrue += 1 }
+                        }
+                        if (byWearable || byVisitor) && u3 < e.preventionEfficacy.value {
+                            if counting { tally.elderlyPrevented += 1 }
+                            continue
+                        }
+                    }
+                    let notice: Double
+                    if wears && u4 < e.wearableAlarm.value {
+                        notice = 1
+                        if counting { tally.alarmsTrue += 1 }
+                    } else if e.callButtonService && u5 < e.callButtonUse.value {
+                        notice = 2
+                    } else if !alone {
+                        notice = -e.householdNoticeMinutes.value * log1p(-u6)
+                    } else {
+                        notice = -e.aloneDiscoveryHours.value * 60 * log1p(-u6)
+                    }
+                    let response = notice + (e.responseTeam ? e.responseTeamMinutes.value * (0.5 + u7) : responderMinutes(cell: c, u8, u9, u7))
+                    let adverse = u10 < 1 - exp(-response / e.harmMinutes.value)
+                    let victim = Int(population.elderlyIndex[group.lowerBound + min(Int(u11 * Double(group.count)), group.count - 1)])
+                    population.safety[victim] = clamp100(population.safety[victim] - Float(scenario.residents.victimSafetyLoss.value))
+                    todayLoad[c] += 1
+                    todayResponseSum[c] += response
+                    todayResponseCount[c] += 1
+                    if counting {
+                        tally.elderlyEmergencies += 1
+                        if adverse { tally.elderlyAdverse += 1 }
+                        tally.responseMinutes.append(response)
+                    }
+                }
+            }
+        }
+    }
+}

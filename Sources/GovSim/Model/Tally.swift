@@ -1,0 +1,40 @@
+/// Counts of what happened in a trial's counted days (after warm-up), from which the outputs are
+/// computed. What the authorities record is counted beside what happened.
+struct Tally {
+    var disputes = 0
+    var disputesReported = 0
+    var disputesAvertedByVisits = 0
+    var collectiveDisputes = 0
+    var petitions = 0
+    var massIncidents = 0
+    var massIncidentsPrevented = 0
+    var escalations = 0
+    var misrouted = 0
+    var mediationAttempts = 0
+    var mediationSuccesses = 0
+    /// Disputes that left mediation without agreement (to a petition, or closed unresolved).
+    var mediationFailuresFinal = 0
+    var resolvedByMediation = 0
+    var resolvedByPetition = 0
+    var selfResolved = 0
+    var incidentsHappened = [0, 0, 0, 0]
+    var incidentsRecorded = [0, 0, 0, 0]
+    var incidentsPrevented = [0, 0, 0, 0]
+    var preventedBySensors = 0
+    var preventedByVolunteers = 0
+    var preventedByResidents = 0
+    var seriousHarm = 0
+    var elderlyEmergencies = 0
+    var elderlyPrevented = 0
+    var elderlyAdverse = 0
+    var alarmsTrue = 0
+    var alarmsFalse = 0
+    var visits = 0
+    var mediationCases = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    var volunteerDays = 0.0
+    var householdsComplained = 0
+    /// Hours from report to resolution of each resolved dispute.
+    var resolutionHours: [Double] = []
+    /// Minutes from incident to responder on site, for each recorded incident and emergency.
+    var responseMinutes: [Double] = []
+}

@@ -1,0 +1,82 @@
+/// The per-trial outputs, in the fixed column order of `trials.csv` and `summary.json`.
+/// Names are snake_case and part of the contract scripts and CI rely on: append, never rename.
+public enum Metric: Int, CaseIterable, Sendable {
+    case safetyScore, satisfactionPct, meanHappiness, meanTrust
+    case disputes, disputesReported, complaintRatePct, disputesAvertedByVisits, collectiveDisputes
+    case petitions, massIncidents, massIncidentsPrevented, escalations, misrouted
+    case mediationAttempts, mediationSuccessPct, resolutionPct, medianResolutionHours, p90ResolutionHours, selfResolved
+    case incidents, incidentsRecorded, incidentsPrevented, preventedBySensors, preventedByVolunteers, preventedByResidents
+    case publicSecurityIncidents, accidents, fires, elevatorIncidents, seriousHarm
+    case elderlyEmergencies, elderlyEmergenciesPrevented, elderlyAdverseEvents
+    case alarmsTrue, alarmsFalse, responseMinutesMedian, volunteers, preventiveVisits
+    case costTotal, costMediation, costServices, costSensors, costElderlyCare, costVolunteers, costCouncil, costVisits, costResponse
+    case costPerResident
+
+    /// Column and key name.
+    public var name: String { Metric.names[rawValue] }
+
+    /// Unit and meaning, for tables and docs.
+    public var unit: String {
+        switch self {
+        case .safetyScore, .meanHappiness, .meanTrust: return "points 0–100"
+        case .satisfactionPct, .complaintRatePct, .mediationSuccessPct, .resolutionPct: return "%"
+        case .medianResolutionHours, .p90ResolutionHours: return "hours"
+        case .responseMinutesMedian: return "minutes"
+        case .costTotal, .costMediation, .costServices, .costSensors, .costElderlyCare, .costVolunteers,
+             .costCouncil, .costVisits, .costResponse: return "yuan"
+        case .costPerResident: return "yuan/resident"
+        case .volunteers: return "persons at the end"
+        default: return "count"
+        }
+    }
+
+    /// The outputs shown in the run's table on stdout.
+    public static let headline: [Metric] = [
+        .safetyScore, .satisfactionPct, .meanHappiness, .meanTrust, .disputes, .complaintRatePct, .petitions,
+        .massIncidents, .mediationSuccessPct, .resolutionPct, .medianResolutionHours, .incidents, .accidents,
+        .elderlyAdverseEvents, .responseMinutesMedian, .costTotal,
+    ]
+
+    static let names: [String] = [
+        "safety_score", "satisfaction_pct", "mean_happiness", "mean_trust",
+        "disputes", "disputes_reported", "complaint_rate_pct", "disputes_averted_by_visits", "collective_disputes",
+        "petitions", "mass_incidents", "mass_incidents_prevented", "escalations", "misrouted",
+        "mediation_attempts", "mediation_success_pct", "resolution_pct", "median_resolution_hours", "p90_resolution_hours", "self_resolved",
+        "incidents", "incidents_recorded", "incidents_prevented", "prevented_by_sensors", "prevented_by_volunteers", "prevented_by_residents",
+        "public_security_incidents", "accidents", "fires", "elevator_incidents", "serious_harm",
+        "elderly_emergencies", "elderly_emergencies_prevented", "elderly_adverse_events",
+        "alarms_true", "alarms_false", "response_minutes_median", "volunteers", "preventive_visits",
+        "cost_total", "cost_mediation", "cost_services", "cost_sensors", "cost_elderly_care", "cost_volunteers", "cost_council", "cost_visits", "cost_response",
+        "cost_per_resident",
+    ]
+
+    public init?(name: String) {
+        guard let i = Metric.names.firstIndex(of: name) else { return nil }
+        self.init(rawValue: i)
+    }
+}
+
+/// The weekly series recorded per trial, for fan charts.
+public enum WeeklySeries: Int, CaseIterable, Sendable {
+    case safetyScore, satisfactionPct, meanHappiness, meanTrust, disputes, incidents
+
+    public var name: String {
+        ["safety_score", "satisfaction_pct", "mean_happiness", "mean_trust", "disputes", "incidents"][rawValue]
+    }
+}
+
+/// What one trial produced.
+public struct TrialResult: Sendable, Equatable {
+    public var trial: Int
+    /// Values indexed by `Metric.rawValue`. NaN where a metric is undefined in this trial
+    /// (e.g. median resolution hours with no resolved dispute).
+    public var metrics: [Double]
+    /// Weekly values, week-major: `series[week * WeeklySeries.allCases.count + s]`.
+    public var series: [Double]
+    /// Draws of distribution-valued parameters, in `Scenario.distributionPaths` order.
+    public var parameterDraws: [Double]
+
+    public subscript(_ m: Metric) -> Double { metrics[m.rawValue] }
+
+    public var weeks: Int { series.count / WeeklySeries.allCases.count }
+}
