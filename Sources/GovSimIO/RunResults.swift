@@ -1,0 +1,149 @@
+import Foundation
+import GovSim
+
+/// The files a run writes into its output folder, built from its trials. Every byte except the
+/// manifest's timings depends only on the scenario, seed and trials, never on threads or time.
+public struct RunResults: Sendable {
+    public var loaded: LoadedScenario
+    public var seed: UInt64
+    public var trials: [TrialResult]
+    public var summary: EnsembleSummary
+
+    /// Version of govsim, written into every result.
+    public static let version = "0.1.0"
+
+    public init(loaded: LoadedScenario, seed: UInt64, trials: [TrialResult]) {
+        self.loaded = loaded
+        self.seed = seed
+        self.trials = trials
+        summary = EnsembleSummary(trials)
+    }
+
+    public var scenario: Scenario { loaded.scenario }
+
+    /// summary.json: scenario, seed, trials, days, version and every metric's summary.
+    public var summaryJSON: String {
+        var metrics: [String: JSONText] = [:]
+        for m in Metric.allCases {
+            let s = summary[m]
+            metrics[m.name] = .object([
+                "mean": .number(s.mean), "sd": .number(s.sd),
+                "ci95": .array([.number(s.ci95.lo), .number(s.ci95.hi)]),
+                "p025": .number(s.p025), "p05": .number(s.p05), "p50": .number(s.p50),
+                "p95": .number(s.p95), "p975": .number(s.p975),
+                "n": .integer(s.n), "unit": .string(m.unit),
+            ])
+        }
+        return JSONText.object([
+            "scenario": .string(scenario.name),
+            "seed": .string(String(seed)),
+            "trials": .integer(trials.count),
+            "days": .integer(scenario.run.days),
+            "version": .string(RunResults.version),
+            "metrics": .object(metrics),
+        ]).rendered
+    }
+
+    /// trials.csv: a row per trial, a column per metric, then a column per drawn parameter.
+    public var trialsCSV: String {
+        let params = scenario.distributionPaths
+        var table = CSVTable(header: ["trial"] + Metric.allCases.map(\.name) + params.map { "param:\($0)" })
+        for t in trials {
+            table.append([String(t.trial)] + t.metrics.map(CSVTable.number) + t.parameterDraws.map(CSVTable.number))
+        }
+        return table.rendered
+    }
+
+    /// timeseries.csv: tidy rows (week, day, series, mean, p05, p50, p95) across trials.
+    public var timeseriesCSV: String {
+        var table = CSVTable(header: ["week", "day", "series", "mean", "p05", "p50", "p95"])
+        for (w, week) in summary.weekly.enumerated() {
+            for s in WeeklySeries.allCases {
+                let v = week[s.rawValue]
+                table.append([String(w + 1), String(7 * (w + 1)), s.name,
+                              CSVTable.number(v.mean), CSVTable.number(v.p05), CSVTable.number(v.p50), CSVTable.number(v.p95)])
+            }
+        }
+        return table.rendered
+    }
+
+    /// scenario.resolved.json5: every parameter with defaults filled in and the seed used.
+    public var resolvedScenario: String {
+        var s = scenario
+        s.run.seed = Int(truncatingIfNeeded: seed)
+        s.run.trials = trials.count
+        var header = ["govsim \(RunResults.version): the scenario as run, every field shown with its unit.",
+                      "Running this file reproduces the run: govsim run scenario.resolved.json5"]
+        header.append("Read from \(loaded.path)" + (loaded.extends.isEmpty ? "" : ", which extends \(loaded.extends.joined(separator: " → "))"))
+        return ScenarioWriter.text(of: s, header: header)
+    }
+
+    /// Writes the data files into `directory` (each atomically), plus the manifest.
+    public func write(to directory: String, manifest: RunManifest) throws(AtomicFile.WriteError) {
+        try AtomicFile.makeDirectory(directory)
+        let files: [(String, String)] = [
+            ("trials.csv", trialsCSV), ("timeseries.csv", timeseriesCSV), ("summary.json", summaryJSON),
+            ("scenario.resolved.json5", resolvedScenario), ("manifest.json", manifest.json),
+        ]
+        for (name, text) in files {
+            try AtomicFile.write(text, to: (directory as NSString).appendingPathComponent(name))
+        }
+    }
+}
+
+/// manifest.json: how a run was made (version, command, seeds, timings, machine). The only
+/// output file with wall-clock values in it.
+public struct RunManifest: Sendable {
+    public var command: [String]
+    public var scenarioFile: String
+    public var seed: UInt64
+    public var trials: Int
+    public var days: Int
+    public var threads: Int
+    public var residents: Int
+    public var started: Date
+    public var seconds: Double
+
+    public init(command: [String], scenarioFile: String, seed: UInt64, trials: Int, days: Int, threads: Int,
+                residents: Int, started: Date, seconds: Double) {
+        self.command = command
+        self.scenarioFile = scenarioFile
+        self.seed = seed
+        self.trials = trials
+        self.days = days
+        self.threads = threads
+        self.residents = residents
+        self.started = started
+        self.seconds = seconds
+    }
+
+    public var json: String {
+        let formatter = ISO8601DateFormatter()
+        let residentDays = Double(residents) * Double(days) * Double(trials)
+        return JSONText.object([
+            "govsim_version": .string(RunResults.version),
+            "command": .array(command.map { .string($0) }),
+            "scenario_file": .string(scenarioFile),
+            "seed": .string(String(seed)),
+            "random_streams": .string("xoshiro256** per (seed, trial, process), SplitMix64-derived; see docs/model.md"),
+            "trials": .integer(trials),
+            "days": .integer(days),
+            "threads": .integer(threads),
+            "residents_per_trial": .integer(residents),
+            "started": .string(formatter.string(from: started)),
+            "wall_seconds": .number((seconds * 1000).rounded() / 1000),
+            "trials_per_second": .number(seconds > 0 ? (Double(trials) / seconds * 100).rounded() / 100 : 0),
+            "resident_days_per_second": .number(seconds > 0 ? (residentDays / seconds).rounded() : 0),
+            "platform": .string(RunManifest.platform),
+        ]).rendered
+    }
+
+    static var platform: String {
+        var u = utsname()
+        uname(&u)
+        func text<T>(_ field: T) -> String {
+            withUnsafeBytes(of: field) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        }
+        return "\(text(u.sysname)) \(text(u.release)) \(text(u.machine))"
+    }
+}

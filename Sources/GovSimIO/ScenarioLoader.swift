@@ -1,0 +1,110 @@
+import Foundation
+import GovSim
+
+/// A scenario file that could not be used: which file, and every problem found in it (field
+/// path or line:column, and what was expected).
+public struct ScenarioFileError: Error, CustomStringConvertible, Sendable {
+    /// The file as the user named it.
+    public var file: String
+    /// Each problem as "path: message" or "line L, column C: message".
+    public var problems: [String]
+
+    public init(file: String, problems: [String]) {
+        self.file = file
+        self.problems = problems
+    }
+
+    public var description: String {
+        problems.map { "\(file): \($0)" }.joined(separator: "\n")
+    }
+}
+
+/// A scenario read from its file, with the files it extends.
+public struct LoadedScenario: Sendable {
+    public var scenario: Scenario
+    /// The file as named by the user.
+    public var path: String
+    /// The files this one extends, nearest first.
+    public var extends: [String]
+}
+
+/// Reads scenario files: JSON5 through Foundation's `JSONDecoder`, `extends` chains, and strict
+/// reading into `Scenario` with every problem reported by file and field path.
+public enum ScenarioLoader {
+    /// Loads and validates a scenario file.
+    public static func load(path: String) throws(ScenarioFileError) -> LoadedScenario {
+        var chain: [String] = []
+        let (tree, ownName) = try mergedTree(path: path, chain: &chain)
+        var scenario = try read(tree, file: path)
+        if !ownName { scenario.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
+        return LoadedScenario(scenario: scenario, path: path, extends: Array(chain.dropFirst()))
+    }
+
+    /// Reads a JSON tree into a scenario, reporting problems against `file`.
+    static func read(_ tree: JSONValue, file: String) throws(ScenarioFileError) -> Scenario {
+        var scenario = Scenario()
+        var issues = ScenarioReader.read(tree, into: &scenario, ignoring: ["extends"])
+        if issues.isEmpty { issues = scenario.semanticIssues() }
+        guard issues.isEmpty else { throw ScenarioFileError(file: file, problems: issues.map(\.description)) }
+        return scenario
+    }
+
+    /// The file's tree merged over the trees of the files it extends. Each file of the chain is
+    /// also read as a scenario of its own, so a problem is reported in the file that has it.
+    /// Returns whether the file itself sets `name`.
+    static func mergedTree(path: String, chain: inout [String]) throws(ScenarioFileError) -> (JSONValue, Bool) {
+        let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        if chain.contains(canonical) {
+            let names = (chain + [canonical]).map { URL(fileURLWithPath: $0).lastPathComponent }
+            throw ScenarioFileError(file: path, problems: ["extends: the files extend each other in a cycle: \(names.joined(separator: " → "))"])
+        }
+        chain.append(canonical)
+        let own = try parse(path: path)
+        guard case .object(var members) = own else {
+            throw ScenarioFileError(file: path, problems: ["expected an object {...} at the top of the file, got \(own.kindDescription)"])
+        }
+        let ownName = members["name"] != nil
+        guard let parentValue = members.removeValue(forKey: "extends") else { return (own, ownName) }
+        guard case .string(let parentName) = parentValue, !parentName.isEmpty else {
+            throw ScenarioFileError(file: path, problems: ["extends: expected the name of a scenario file, e.g. \"baseline.json5\", got \(parentValue.kindDescription)"])
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let parentPath = parentName.hasPrefix("/") ? parentName : directory.appendingPathComponent(parentName).path
+        guard FileManager.default.fileExists(atPath: parentPath) else {
+            throw ScenarioFileError(file: path, problems: ["extends: no such file '\(parentName)' (looked for \(parentPath))"])
+        }
+        let (parentTree, _) = try mergedTree(path: parentPath, chain: &chain)
+        _ = try read(parentTree, file: parentPath)
+        return (parentTree.merged(with: .object(members)), ownName)
+    }
+
+    /// Parses one file into a JSON tree.
+    public static func parse(path: String) throws(ScenarioFileError) -> JSONValue {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ScenarioFileError(file: path, problems: ["no such file"])
+        }
+        guard !isDirectory.boolValue else { throw ScenarioFileError(file: path, problems: ["is a directory, not a scenario file"]) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioFileError(file: path, problems: ["cannot be read (check its permissions)"])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioFileError(file: path, problems: ["is not UTF-8 text"])
+        }
+        return try parse(text: text, file: path)
+    }
+
+    /// Parses JSON5 text into a JSON tree; `file` names it in errors.
+    public static func parse(text: String, file: String) throws(ScenarioFileError) -> JSONValue {
+        let decoder = JSONDecoder()
+        decoder.allowsJSON5 = true
+        do {
+            return try decoder.decode(JSONValue.self, from: Data(text.utf8))
+        } catch {
+            if let problem = JSON5SyntaxLocator.firstProblem(in: text) {
+                throw ScenarioFileError(file: file, problems: ["line \(problem.line), column \(problem.column): \(problem.message)"])
+            }
+            throw ScenarioFileError(file: file, problems: ["not valid JSON5"])
+        }
+    }
+}
