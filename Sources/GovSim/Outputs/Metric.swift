@@ -79,4 +79,11 @@ public struct TrialResult: Sendable, Equatable {
     public subscript(_ m: Metric) -> Double { metrics[m.rawValue] }
 
     public var weeks: Int { series.count / WeeklySeries.allCases.count }
+
+    /// Bit-for-bit equality (so two NaNs in the same place are equal): the contract between
+    /// runs with different thread counts or shards.
+    public static func == (a: TrialResult, b: TrialResult) -> Bool {
+        func same(_ x: [Double], _ y: [Double]) -> Bool { x.map(\.bitPattern) == y.map(\.bitPattern) }
+        return a.trial == b.trial && same(a.metrics, b.metrics) && same(a.series, b.series) && same(a.parameterDraws, b.parameterDraws)
+    }
 }

@@ -1,0 +1,116 @@
+import XCTest
+import GovSim
+@testable import GovSimIO
+
+final class ScenarioLoaderTests: XCTestCase {
+    let folder = TemporaryFolder()
+
+    private func problems(_ path: String) -> ScenarioFileError? {
+        do {
+            _ = try ScenarioLoader.load(path: path)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    func testGoodFileWithCommentsAndDefaults() throws {
+        let path = folder.write("good.json5", """
+        // a comment
+        { run: { trials: 3, days: 20, }, /* block */ council: { enabled: true }, }
+        """)
+        let loaded = try ScenarioLoader.load(path: path)
+        XCTAssertEqual(loaded.scenario.name, "good")
+        XCTAssertEqual(loaded.scenario.run.trials, 3)
+        XCTAssertTrue(loaded.scenario.council.enabled)
+        XCTAssertEqual(loaded.scenario.mediation, Scenario().mediation)
+    }
+
+    func testUnknownKeyNamesFileAndPathWithSuggestion() {
+        let path = folder.write("typo.json5", "{ mediation: { tiers: [{}, { staf: 3 }] } }")
+        XCTAssertEqual(problems(path)?.description, "\(path): mediation.tiers[1].staf: unknown key 'staf'; did you mean 'staff'?")
+    }
+
+    func testEveryProblemIsReported() {
+        let path = folder.write("many.json5", "{ run: { trials: 0 }, triage: { accuracy: 1.5 } }")
+        XCTAssertEqual(problems(path)?.problems, [
+            "run.trials: expected an integer from 1 to 1000000 (trials), got 0",
+            "triage.accuracy: expected a number from 0 to 1 (probability), got 1.5",
+        ])
+    }
+
+    func testSyntaxErrorIsReportedWithoutCrashing() {
+        let path = folder.write("broken.json5", "{ run: { trials: 3 \n days: 4 } }")
+        let error = problems(path)
+        XCTAssertEqual(error?.file, path)
+        XCTAssertEqual(error?.problems.count, 1)
+    }
+
+    func testTopLevelMustBeAnObject() {
+        let path = folder.write("array.json5", "[1, 2]")
+        XCTAssertEqual(problems(path)?.problems, ["expected an object {...} at the top of the file, got an array"])
+    }
+
+    func testMissingFileDirectoryAndNonUTF8() {
+        XCTAssertEqual(problems(folder.path + "/nope.json5")?.problems, ["no such file"])
+        XCTAssertEqual(problems(folder.path)?.problems, ["is a directory, not a scenario file"])
+        let binary = folder.path + "/binary.json5"
+        FileManager.default.createFile(atPath: binary, contents: Data([0xFF, 0xFE, 0x00, 0x7B]))
+        XCTAssertEqual(problems(binary)?.problems, ["is not UTF-8 text"])
+    }
+
+    func testExtendsMergesObjectsAndReplacesLists() throws {
+        folder.write("base.json5", """
+        { name: "base", run: { trials: 9, days: 100 }, council: { meetingsPerYear: 6 },
+          mediation: { tiers: [{ staff: 5 }, { staff: 4 }] } }
+        """)
+        let path = folder.write("policy.json5", """
+        { extends: "base.json5", run: { days: 50 }, council: { enabled: true }, mediation: { tiers: [{ staff: 8 }] } }
+        """)
+        let loaded = try ScenarioLoader.load(path: path)
+        let s = loaded.scenario
+        XCTAssertEqual(s.name, "policy", "the child's own file name, not the parent's name")
+        XCTAssertEqual(s.run.trials, 9)
+        XCTAssertEqual(s.run.days, 50)
+        XCTAssertTrue(s.council.enabled)
+        XCTAssertEqual(s.council.meetingsPerYear, 6)
+        XCTAssertEqual(s.mediation.tiers.map(\.staff), [8])
+        XCTAssertEqual(loaded.extends.count, 1)
+    }
+
+    func testBadExtends() {
+        let missing = folder.write("orphan.json5", "{ extends: \"nowhere.json5\" }")
+        XCTAssertTrue(problems(missing)?.problems.first?.hasPrefix("extends: no such file 'nowhere.json5'") ?? false)
+        let wrongType = folder.write("number.json5", "{ extends: 3 }")
+        XCTAssertTrue(problems(wrongType)?.problems.first?.hasPrefix("extends: expected the name of a scenario file") ?? false)
+        folder.write("a.json5", "{ extends: \"b.json5\" }")
+        let b = folder.write("b.json5", "{ extends: \"a.json5\" }")
+        XCTAssertEqual(problems(b)?.problems, ["extends: the files extend each other in a cycle: b.json5 → a.json5 → b.json5"])
+        let selfish = folder.write("self.json5", "{ extends: \"self.json5\" }")
+        XCTAssertEqual(problems(selfish)?.problems, ["extends: the files extend each other in a cycle: self.json5 → self.json5"])
+    }
+
+    func testProblemInParentIsReportedAgainstTheParent() {
+        let parent = folder.write("parent.json5", "{ council: { enabeld: true } }")
+        let child = folder.write("child.json5", "{ extends: \"parent.json5\" }")
+        let error = problems(child)
+        XCTAssertEqual(error?.file, parent)
+        XCTAssertEqual(error?.problems, ["council.enabeld: unknown key 'enabeld'; did you mean 'enabled'?"])
+    }
+
+    func testSemanticProblemsAreReported() {
+        let path = folder.write("seats.json5", "{ council: { enabled: true, residentSeats: 0.9 } }")
+        XCTAssertEqual(problems(path)?.problems, ["council: residentSeats + propertySeats + socialOrgSeats must equal 1, got 1.4"])
+    }
+
+    /// Every shipped scenario loads.
+    func testShippedScenariosLoad() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let scenarios = root.appendingPathComponent("scenarios")
+        let files = FileManager.default.enumerator(atPath: scenarios.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".json5") }
+        XCTAssertGreaterThanOrEqual(files.count, 9)
+        for file in files {
+            XCTAssertNoThrow(try ScenarioLoader.load(path: scenarios.appendingPathComponent(file).path), file)
+        }
+    }
+}
