@@ -28,6 +28,12 @@ struct DisputeBook {
     var petitionResolves: [Bool] = []
     /// Whether the dispute ever entered mediation.
     var mediated: [Bool] = []
+    /// Whether it arose in the counted days (after warm-up): its outcomes count only then, so
+    /// ratios such as the resolution rate compare one cohort with itself.
+    var counted: [Bool] = []
+    /// One past the last household it involves: a collective dispute involves the households
+    /// from `household` up to this (neighbours in the same cell); others just one.
+    var householdsEnd: [Int32] = []
     /// Open disputes (indices); order is not meaningful but is deterministic.
     var open: [Int32] = []
 
@@ -38,19 +44,25 @@ struct DisputeBook {
         severity.reserveCapacity(n); collective.reserveCapacity(n); stage.reserveCapacity(n)
         tier.reserveCapacity(n); reportedHours.reserveCapacity(n); arrivalHours.reserveCapacity(n)
         petitionDay.reserveCapacity(n); petitionResolves.reserveCapacity(n); mediated.reserveCapacity(n)
+        counted.reserveCapacity(n); householdsEnd.reserveCapacity(n)
         open.reserveCapacity(n / 4)
     }
 
     /// Records a new open dispute and returns its index.
-    mutating func add(household h: Int, cell c: Int, type t: DisputeType, severity sev: Severity, collective col: Bool) -> Int {
+    mutating func add(household h: Int, through end: Int, cell c: Int, type t: DisputeType, severity sev: Severity,
+                      collective col: Bool, counted isCounted: Bool) -> Int {
         let i = household.count
         household.append(Int32(h)); cell.append(Int32(c)); type.append(UInt8(t.rawValue))
         severity.append(sev.rawValue); collective.append(col); stage.append(.unreported)
         tier.append(-1); reportedHours.append(-1); arrivalHours.append(0)
         petitionDay.append(0); petitionResolves.append(false); mediated.append(false)
+        counted.append(isCounted); householdsEnd.append(Int32(end))
         open.append(Int32(i))
         return i
     }
+
+    /// The households a dispute involves.
+    func households(of i: Int) -> Range<Int> { Int(household[i])..<Int(householdsEnd[i]) }
 
     /// Raises a dispute's severity one level (up to high).
     mutating func escalateSeverity(_ i: Int) {

@@ -3,8 +3,9 @@ import Foundation
 /// What the policies of a realised scenario amount to, worked out once per trial: council
 /// effectiveness, what the purchase-of-service budget buys, the privacy cost of cameras.
 struct PolicyEffects {
-    /// Council effectiveness 0–1: rises with meeting frequency and with the seats residents and
-    /// social organisations hold (property-company seats count for less legitimacy).
+    /// Council effectiveness 0–1: rises with meeting frequency and with legitimacy, the seat
+    /// shares weighted residents 1, social organisation 0.6, property company 0.3 (a council
+    /// the property company dominates settles less), full at a weighted share of 0.7.
     var councilEffectiveness = 0.0
     /// Multipliers on property-dispute and collective-dispute rates.
     var propertyRateFactor = 1.0
@@ -30,7 +31,8 @@ struct PolicyEffects {
     init(_ s: Scenario, households: Int, residents: Int) {
         if s.council.enabled {
             let c = s.council
-            let legitimacy = min(1, (c.residentSeats.value + 0.5 * c.socialOrgSeats.value) / 0.6)
+            let weighted = c.residentSeats.value + 0.6 * c.socialOrgSeats.value + 0.3 * c.propertySeats.value
+            let legitimacy = min(1, weighted / 0.7)
             let e = (1 - exp(-c.meetingsPerYear.value / 6)) * legitimacy
             councilEffectiveness = e
             propertyRateFactor = 1 - c.propertyDisputeReduction.value * e

@@ -40,7 +40,7 @@ extension Simulation {
             let u = rng.uniform()
             if i >= 0 && book.stage[i] != .closed && book.severity[i] == Severity.high.rawValue && u < v.defuseProbability.value {
                 book.severity[i] = Severity.medium.rawValue
-                if book.collective[i] && counting { tally.massIncidentsPrevented += 1 }
+                if book.collective[i] && book.counted[i] { tally.massIncidentsPrevented += 1 }
             }
         }
         // Unused visit time is not banked beyond one visit.

@@ -14,13 +14,14 @@ extension Simulation {
                                d.landCollectiveShare.value * effects.collectiveFactor, 0]
         let visits = scenario.preventiveVisits
         let reduction = visits.disputeReduction.value
+        let collectiveSpan = max(2, Int(d.collectiveHouseholds.value.rounded()))
         for c in cells.indices {
-            rng.reseed(StreamSeed.substream(streams.arrivalSeed, StreamSeed.cellDay(c, day)))
             let households = population.households(ofCell: c)
             let trustFactor = max(0, 1 + trustSensitivity * (50 - cellTrust[c]))
             for type in DisputeType.allCases {
                 var rate = cells[c].disputeRatePerDay[type.rawValue] * trustFactor
                 if type == .property { rate *= effects.propertyRateFactor }
+                rng.reseed(StreamSeed.substream(streams.arrivalSeed, StreamSeed.cellDay(c, day, kind: type.rawValue)))
                 let n = rng.poisson(rate * Double(households.count))
                 for _ in 0..<n {
                     let h = households.lowerBound + rng.index(households.count)
@@ -32,7 +33,9 @@ extension Simulation {
                     let mix = mixes[type.rawValue]
                     let severity: Severity = uSeverity < mix.low ? .low : uSeverity < mix.low + mix.medium ? .medium : .high
                     let collective = uCollective < collectiveShare[type.rawValue]
-                    let i = book.add(household: h, cell: c, type: type, severity: severity, collective: collective)
+                    let end = collective ? min(households.upperBound, h + collectiveSpan) : h + 1
+                    let i = book.add(household: h, through: end, cell: c, type: type, severity: severity,
+                                     collective: collective, counted: counting)
                     openDispute[h] = Int32(i)
                     if counting {
                         tally.disputes += 1
@@ -65,7 +68,7 @@ extension Simulation {
         book.stage[i] = .awaitingTriage
         book.reportedHours[i] = hours + reportDelay
         book.arrivalHours[i] = hours + reportDelay + scenario.triage.delayHours.value
-        if counting {
+        if book.counted[i] {
             tally.disputesReported += 1
             if !complained[h] {
                 complained[h] = true
@@ -108,9 +111,11 @@ extension Simulation {
             position -= 1
             let h = Int(book.household[i])
             let stage = book.stage[i]
-            // The household feels an open dispute every day it stays open.
+            // The households involved feel an open dispute every day it stays open.
             let penalty = stage == .unreported ? openPenalty + festerPenalty : openPenalty
-            for r in population.residents(ofHousehold: h) { population.happiness[r] -= penalty }
+            for household in book.households(of: i) {
+                for r in population.residents(ofHousehold: household) { population.happiness[r] -= penalty }
+            }
 
             let (u1, u2) = (rng.uniform(), rng.uniform())
             if book.severity[i] == Severity.high.rawValue && book.collective[i] && stage != .awaitingTriage && u2 < massHazard {
@@ -120,7 +125,7 @@ extension Simulation {
             switch stage {
             case .unreported:
                 if u1 < selfResolve {
-                    if counting { tally.selfResolved += 1 }
+                    if book.counted[i] { tally.selfResolved += 1 }
                     close(i)
                 } else if u1 < selfResolve + lateReport {
                     report(i, at: dayStart + 24 * rng.uniform())
@@ -160,7 +165,7 @@ extension Simulation {
         let (uRoute, uOther) = (rng.uniform(), rng.uniform())
         if tiers > 1 && uRoute >= scenario.triage.accuracy.value {
             tier = (natural + 1 + Int(uOther * Double(tiers - 1))) % tiers
-            if counting { tally.misrouted += 1 }
+            if book.counted[i] { tally.misrouted += 1 }
         }
         enqueue(i, tier: tier, at: book.arrivalHours[i])
     }
@@ -177,18 +182,18 @@ extension Simulation {
     mutating func petition(_ i: Int) {
         let rng = streams.mediation
         let m = scenario.mediation
-        if book.mediated[i] && counting { tally.mediationFailuresFinal += 1 }
+        if book.mediated[i] && book.counted[i] { tally.mediationFailuresFinal += 1 }
         book.stage[i] = .petition
         book.petitionDay[i] = Int32(day + max(1, Int(rng.exponential(mean: m.petitionDays.value).rounded())))
         book.petitionResolves[i] = rng.uniform() < m.petitionResolution.value
-        shiftTrust(household: Int(book.household[i]), by: -scenario.residents.petitionTrustLoss.value)
-        if counting { tally.petitions += 1 }
+        shiftTrust(of: i, by: -scenario.residents.petitionTrustLoss.value)
+        if book.counted[i] { tally.petitions += 1 }
     }
 
     /// An unresolved high-severity collective dispute becomes a mass incident.
     mutating func massIncident(_ i: Int) {
-        if book.mediated[i] && book.stage[i] == .queued && counting { tally.mediationFailuresFinal += 1 }
-        if counting { tally.massIncidents += 1 }
+        if book.mediated[i] && book.stage[i] == .queued && book.counted[i] { tally.mediationFailuresFinal += 1 }
+        if book.counted[i] { tally.massIncidents += 1 }
         let c = Int(book.cell[i])
         massShock[c] += scenario.residents.massIncidentTrustLoss.value
         close(i)
@@ -196,11 +201,11 @@ extension Simulation {
 
     /// A dispute is settled; the household's trust rises.
     mutating func resolve(_ i: Int, atHours hours: Double, byMediation: Bool) {
-        if counting {
+        if book.counted[i] {
             if byMediation { tally.resolvedByMediation += 1 } else { tally.resolvedByPetition += 1 }
             tally.resolutionHours.append(max(0, hours - book.reportedHours[i]))
         }
-        shiftTrust(household: Int(book.household[i]), by: scenario.residents.resolvedTrustGain.value)
+        shiftTrust(of: i, by: scenario.residents.resolvedTrustGain.value)
         close(i)
     }
 
@@ -214,8 +219,11 @@ extension Simulation {
         }
     }
 
-    mutating func shiftTrust(household h: Int, by points: Double) {
+    /// Moves the trust of every resident of the households a dispute involves.
+    mutating func shiftTrust(of i: Int, by points: Double) {
         let delta = Float(points)
-        for r in population.residents(ofHousehold: h) { population.trust[r] = clamp100(population.trust[r] + delta) }
+        for h in book.households(of: i) {
+            for r in population.residents(ofHousehold: h) { population.trust[r] = clamp100(population.trust[r] + delta) }
+        }
     }
 }

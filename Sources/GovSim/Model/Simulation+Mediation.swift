@@ -38,26 +38,25 @@ extension Simulation {
         if t <= 1 && (type == .property || type == .land) { p += effects.legalSuccessGain }
         let success = rng.uniform() < p
         let uPetition = rng.uniform()
-        let c = Int(book.cell[i]), h = Int(book.household[i])
-        if counting {
+        let c = Int(book.cell[i])
+        if book.counted[i] {
             tally.mediationAttempts += 1
             tally.mediationCases[t] += 1
         }
         if success {
-            if counting { tally.mediationSuccesses += 1 }
             todayMediationNet[c] += 1
             resolve(i, atHours: endHours, byMediation: true)
             return
         }
         todayMediationNet[c] -= 1
-        shiftTrust(household: h, by: -scenario.residents.failedTrustLoss.value)
+        shiftTrust(of: i, by: -scenario.residents.failedTrustLoss.value)
         if m.escalateOnFailure && t + 1 < queues.count {
-            if counting { tally.escalations += 1 }
+            if book.counted[i] { tally.escalations += 1 }
             enqueue(i, tier: t + 1, at: endHours + m.referralHours.value)
         } else if uPetition < m.petitionOnTopFailure.value {
             petition(i)
         } else {
-            if counting { tally.mediationFailuresFinal += 1 }
+            if book.counted[i] { tally.mediationFailuresFinal += 1 }
             close(i)
         }
     }

@@ -26,15 +26,26 @@ extension Simulation {
     }
 
     /// Minutes from dispatch request to a responder at the door in cell `c`: dispatch, the wait
-    /// for a free grid worker (busy with probability ρ, the utilisation from yesterday's alarms and
-    /// calls, false alarms included; an M/M/1-style exponential wait), and travel.
+    /// for a free grid worker and travel. The wait is M/M/1's: with probability ρ (the utilisation
+    /// from yesterday's alarms and calls, false alarms included, capped at 0.95) every worker is
+    /// busy and the wait is exponential with mean service/(1 − ρ), so the mean wait is
+    /// ρ·service/(1 − ρ).
     func responderMinutes(cell c: Int, _ uBusy: Double, _ uWait: Double, _ uTravel: Double) -> Double {
         let r = scenario.response
         let workers = r.gridWorkersPerCell.value
         let service = r.serviceMinutes.value
         let rho = workers > 0 ? min(0.95, dispatchLoad[c] * service / (workers * r.shiftMinutesPerDay.value)) : 0.95
-        let wait = uBusy < rho ? -service * rho / (1 - rho) * log1p(-uWait) : 0
+        let wait = uBusy < rho ? -service / (1 - rho) * log1p(-uWait) : 0
         return r.dispatchMinutes.value + wait + cells[c].travelMinutes * (0.5 + uTravel)
+    }
+
+    /// The victim of an incident or emergency loses perceived safety and happiness, half as much
+    /// again when harmed.
+    mutating func victimise(_ r: Int, harmed: Bool) {
+        let res = scenario.residents
+        let scale: Float = harmed ? 1.5 : 1
+        population.safety[r] = clamp100(population.safety[r] - scale * Float(res.victimSafetyLoss.value))
+        population.happiness[r] = clamp100(population.happiness[r] - scale * Float(res.victimHappinessLoss.value))
     }
 
     /// Safety incidents: each may have a precursor window in which sensors, patrols or residents
@@ -46,13 +57,15 @@ extension Simulation {
         let sensors = sensorKinds, kinds = incidentKinds
         let sensorDetect = sensors.map { $0.coverage.value * $0.detection.value }
         let speedup = scenario.response.oneTapReporting ? 1 - scenario.response.oneTapSpeedup.value : 1
-        let res = scenario.residents
         for c in cells.indices {
-            rng.reseed(StreamSeed.substream(streams.incidentSeed, StreamSeed.cellDay(c, day)))
-            let spot = patrolSpotProbability(c), chat = chatWarningGain(c)
+            let patrolSpot = patrolSpotProbability(c), chat = chatWarningGain(c)
             let residents = population.residents(ofCell: c)
             for type in IncidentType.allCases {
                 let k = type.rawValue, kind = kinds[k]
+                let windowMinutes = kind.precursorWindowHours.value * 60
+                // Patrols pass by now and then: a window shorter than a day is seen less often.
+                let spot = patrolSpot * min(1, kind.precursorWindowHours.value / 24)
+                rng.reseed(StreamSeed.substream(streams.incidentSeed, StreamSeed.cellDay(c, day, kind: k)))
                 let n = rng.poisson(cells[c].incidentRatePerDay[k] * residentsPerCell[c])
                 for _ in 0..<n {
                     let u0 = rng.uniform(), u1 = rng.uniform(), u2 = rng.uniform(), u3 = rng.uniform(), u4 = rng.uniform()
@@ -61,10 +74,13 @@ extension Simulation {
                     if u0 < kind.precursorShare.value {
                         let bySensor = u1 < sensorDetect[k]
                         let byVolunteer = type != .trafficAccident && u2 < spot
-                        let byResident = u3 < kind.residentDetection.value + chat
+                        let byResident = type != .trafficAccident && u3 < kind.residentDetection.value + chat
                         if bySensor && counting { tally.alarmsTrue += 1 }
                         if bySensor { todayLoad[c] += 1 }
-                        if (bySensor || byVolunteer || byResident) && u4 < kind.preventionEfficacy.value {
+                        // Traffic sensors act by themselves (AI detours); any other warning needs a
+                        // responder on site before the window closes.
+                        let inTime = (type == .trafficAccident && bySensor) || responderMinutes(cell: c, u8, u9, u10) <= windowMinutes
+                        if (bySensor || byVolunteer || byResident) && inTime && u4 < kind.preventionEfficacy.value {
                             if counting {
                                 tally.incidentsPrevented[k] += 1
                                 if bySensor { tally.preventedBySensors += 1 } else if byVolunteer { tally.preventedByVolunteers += 1 } else { tally.preventedByResidents += 1 }
@@ -81,13 +97,11 @@ extension Simulation {
                         detectionMinutes = -kind.reportMinutes.value * speedup * log1p(-u7)
                     }
                     let recorded = detectionMinutes.isFinite
+                    // Report-to-response minutes; harm grows with the whole time from the incident.
                     // Unrecorded incidents get no response; their harm is judged at six hours.
-                    let response = recorded ? detectionMinutes + responderMinutes(cell: c, u8, u9, u10) : 360
-                    let harmed = u11 < 1 - exp(-response / kind.harmMinutes.value)
-                    let victim = residents.lowerBound + min(Int(u12 * Double(residents.count)), residents.count - 1)
-                    let scale: Float = harmed ? 1.5 : 1
-                    population.safety[victim] = clamp100(population.safety[victim] - scale * Float(res.victimSafetyLoss.value))
-                    population.happiness[victim] = clamp100(population.happiness[victim] - scale * Float(res.victimHappinessLoss.value))
+                    let response = recorded ? responderMinutes(cell: c, u8, u9, u10) : 0
+                    let harmed = u11 < 1 - exp(-(recorded ? detectionMinutes + response : 360) / kind.harmMinutes.value)
+                    victimise(residents.lowerBound + min(Int(u12 * Double(residents.count)), residents.count - 1), harmed: harmed)
                     todayIncidents[c] += 1
                     if recorded {
                         todayLoad[c] += 1
@@ -139,12 +153,12 @@ extension Simulation {
         let visitsPerWeek = scenario.volunteers.elderlyVisitsPerWeek.value
         let windowDays = e.precursorWindowHours.value / 24
         for c in cells.indices {
-            rng.reseed(StreamSeed.substream(streams.elderlySeed, StreamSeed.cellDay(c, day)))
             let volunteerVisits = Double(volunteers[c]) * visitsPerWeek / 7 / Double(max(1, elderlyAlonePerCell[c]))
             let visitChance = min(1, (volunteerVisits + serviceVisitsPerAloneDay) * windowDays) * e.visitDetection.value
             for g in 0..<4 {
                 let alone = g & 1 != 0, wears = g & 2 != 0
                 let group = population.elderly(ofCell: c, group: g)
+                rng.reseed(StreamSeed.substream(streams.elderlySeed, StreamSeed.cellDay(c, day, kind: g)))
                 let n = rng.poisson(Double(group.count) * ratePerDay)
                 for _ in 0..<n {
                     let u0 = rng.uniform(), u1 = rng.uniform(), u2 = rng.uniform(), u3 = rng.uniform(), u4 = rng.uniform()
@@ -173,11 +187,12 @@ extension Simulation {
                     } else {
                         notice = -e.aloneDiscoveryHours.value * 60 * log1p(-u6)
                     }
-                    let response = notice + (e.responseTeam ? e.responseTeamMinutes.value * (0.5 + u7) : responderMinutes(cell: c, u8, u9, u7))
-                    let adverse = u10 < 1 - exp(-response / e.harmMinutes.value)
+                    // A linked response team answers instead of the grid workers (and adds no load).
+                    let response = e.responseTeam ? e.responseTeamMinutes.value * (0.5 + u7) : responderMinutes(cell: c, u8, u9, u7)
+                    let adverse = u10 < 1 - exp(-(notice + response) / e.harmMinutes.value)
                     let victim = Int(population.elderlyIndex[group.lowerBound + min(Int(u11 * Double(group.count)), group.count - 1)])
-                    population.safety[victim] = clamp100(population.safety[victim] - Float(scenario.residents.victimSafetyLoss.value))
-                    todayLoad[c] += 1
+                    victimise(victim, harmed: adverse)
+                    if !e.responseTeam { todayLoad[c] += 1 }
                     todayResponseSum[c] += response
                     todayResponseCount[c] += 1
                     if counting {

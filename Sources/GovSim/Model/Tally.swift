@@ -11,7 +11,6 @@ struct Tally {
     var escalations = 0
     var misrouted = 0
     var mediationAttempts = 0
-    var mediationSuccesses = 0
     /// Disputes that left mediation without agreement (to a petition, or closed unresolved).
     var mediationFailuresFinal = 0
     var resolvedByMediation = 0

@@ -32,10 +32,12 @@ public enum StreamSeed {
         mix(streamSeed ^ mix(key))
     }
 
-    /// Packs a (cell, day) pair into a sub-stream key.
+    /// Packs (cell, day, kind) into a sub-stream key without overlap for cells < 2^28,
+    /// days < 2^32 and kinds < 16. `kind` separates the event types of one cell-day, so a policy
+    /// that changes how many draws one type needs leaves the others' draws alone.
     @inline(__always)
-    public static func cellDay(_ cell: Int, _ day: Int) -> UInt64 {
-        (UInt64(truncatingIfNeeded: cell) << 32) | UInt64(truncatingIfNeeded: day)
+    public static func cellDay(_ cell: Int, _ day: Int, kind: Int = 0) -> UInt64 {
+        (UInt64(truncatingIfNeeded: cell) << 36) | (UInt64(truncatingIfNeeded: day) << 4) | UInt64(truncatingIfNeeded: kind & 15)
     }
 
     /// A stable 64-bit FNV-1a hash of a text key (e.g. a parameter path), for sub-stream keys.

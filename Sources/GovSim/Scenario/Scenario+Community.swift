@@ -11,7 +11,8 @@ extension Scenario {
         public var patrolHoursPerWeek: Parameter = 3
         /// Training level: scales spotting (fraction 0–1; 0.5 = basic).
         public var training: Parameter = 0.5
-        /// Probability patrols spot a precursor at saturating presence and full training.
+        /// Probability patrols spot a precursor at saturating presence and basic training (0.5);
+        /// training t scales it by (0.5 + t), capped at 1.
         public var maxSpotProbability: Parameter = 0.6
         /// Patrol hours per 100 households per week at which spotting is ~63% of its maximum.
         public var patrolScale: Parameter = 20

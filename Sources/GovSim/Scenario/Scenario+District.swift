@@ -10,7 +10,7 @@ extension Scenario {
 
     /// A group of identical grid cells.
     public struct CellGroup: ScenarioSection, Equatable {
-        /// A label for the group (shown in outputs by group).
+        /// A label for the group.
         public var name = "cells"
         /// Number of cells in the group.
         public var count = 10
