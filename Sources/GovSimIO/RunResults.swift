@@ -91,6 +91,16 @@ public struct RunResults: Sendable {
     }
 }
 
+/// The trials an interrupted run finished.
+public struct PartialRun: Sendable {
+    public var requestedTrials: Int
+    public var finishedTrials: [Int]
+    public init(requestedTrials: Int, finishedTrials: [Int]) {
+        self.requestedTrials = requestedTrials
+        self.finishedTrials = finishedTrials
+    }
+}
+
 /// manifest.json: how a run was made (version, command, seeds, timings, machine). The only
 /// output file with wall-clock values in it.
 public struct RunManifest: Sendable {
@@ -103,6 +113,8 @@ public struct RunManifest: Sendable {
     public var residents: Int
     public var started: Date
     public var seconds: Double
+    /// Set when the run was interrupted: which trials finished.
+    public var partial: PartialRun?
 
     public init(command: [String], scenarioFile: String, seed: UInt64, trials: Int, days: Int, threads: Int,
                 residents: Int, started: Date, seconds: Double) {
@@ -135,6 +147,10 @@ public struct RunManifest: Sendable {
             "trials_per_second": .number(seconds > 0 ? (Double(trials) / seconds * 100).rounded() / 100 : 0),
             "resident_days_per_second": .number(seconds > 0 ? (residentDays / seconds).rounded() : 0),
             "platform": .string(RunManifest.platform),
+            "partial": partial.map { p in
+                .object(["requested_trials": .integer(p.requestedTrials), "finished_trials": .integer(p.finishedTrials.count),
+                         "finished": .array(p.finishedTrials.map { .integer($0) })])
+            } ?? .null,
         ]).rendered
     }
 

@@ -95,16 +95,20 @@ public enum ScenarioLoader {
     }
 
     /// Parses JSON5 text into a JSON tree; `file` names it in errors.
+    ///
+    /// The syntax locator runs first: it gives the line and column the decoder does not, and it
+    /// keeps from the decoder some malformed numbers (`0x1e+5`) that crash Foundation's JSON5
+    /// parser instead of failing.
     public static func parse(text: String, file: String) throws(ScenarioFileError) -> JSONValue {
+        if let problem = JSON5SyntaxLocator.firstProblem(in: text) {
+            throw ScenarioFileError(file: file, problems: ["line \(problem.line), column \(problem.column): \(problem.message)"])
+        }
         let decoder = JSONDecoder()
         decoder.allowsJSON5 = true
         do {
             return try decoder.decode(JSONValue.self, from: Data(text.utf8))
         } catch {
-            if let problem = JSON5SyntaxLocator.firstProblem(in: text) {
-                throw ScenarioFileError(file: file, problems: ["line \(problem.line), column \(problem.column): \(problem.message)"])
-            }
-            throw ScenarioFileError(file: file, problems: ["not valid JSON5"])
+            throw ScenarioFileError(file: file, problems: ["not valid JSON5 (\(error))"])
         }
     }
 }

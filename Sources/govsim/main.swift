@@ -1,1 +1,7 @@
 import GovSimCLI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+exit(GovSimTool.main(Array(CommandLine.arguments.dropFirst())))

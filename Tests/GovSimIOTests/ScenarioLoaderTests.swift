@@ -43,7 +43,11 @@ final class ScenarioLoaderTests: XCTestCase {
         let path = folder.write("broken.json5", "{ run: { trials: 3 \n days: 4 } }")
         let error = problems(path)
         XCTAssertEqual(error?.file, path)
-        XCTAssertEqual(error?.problems.count, 1)
+        XCTAssertEqual(error?.problems, ["line 2, column 2: expected ',' or '}' after a member, found 'days'"])
+        // A malformed hex number that crashes Foundation's decoder is caught before it.
+        let crashy = folder.write("crashy.json5", "{ run: { trials: 0x1e+5 } }")
+        XCTAssertEqual(problems(crashy)?.problems.count, 1)
+        XCTAssertEqual(problems(folder.write("empty.json5", "  "))?.problems, ["line 1, column 1: the file is empty"])
     }
 
     func testTopLevelMustBeAnObject() {

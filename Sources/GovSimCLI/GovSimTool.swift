@@ -1,0 +1,80 @@
+import GovSim
+import GovSimIO
+
+/// The `govsim` command line: subcommands, help, version, exit statuses. The executable calls
+/// `main`; tests call it in-process with a recording console.
+public enum GovSimTool {
+    public static let spec = ToolSpec(
+        name: "govsim",
+        version: RunResults.version,
+        abstract: "Agent-based simulation of grassroots social governance: predicted safety and satisfaction, with intervals, cost and mechanisms.",
+        commands: [RunCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
+    )
+
+    static let helpSpec = CommandSpec(
+        name: "help",
+        abstract: "Show help for govsim or one of its commands.",
+        arguments: [ArgumentSpec(name: "command", help: "The command to explain.", isOptional: true)]
+    )
+
+    /// Runs the command line `arguments` (without the program name) and returns the exit status.
+    public static func main(_ arguments: [String], console: Console = .standard) -> Int32 {
+        guard let first = arguments.first else {
+            console.err(HelpFormatter.help(tool: spec))
+            return ExitStatus.usage
+        }
+        switch first {
+        case "--help", "-h":
+            console.out(HelpFormatter.help(tool: spec))
+            return ExitStatus.success
+        case "--version":
+            console.out("govsim \(spec.version)\n")
+            return ExitStatus.success
+        default:
+            break
+        }
+        guard let command = spec.command(named: first) else {
+            var message = "unknown command '\(first)'"
+            if let guess = closestMatch(to: first, among: spec.commands.map(\.name)) { message += "; did you mean '\(guess)'?" }
+            console.err("Error: \(message)\nUsage: govsim <command> [options]\nSee 'govsim help' for the commands.\n")
+            return ExitStatus.usage
+        }
+        do {
+            let parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), for: command)
+            if parsed.wantsHelp {
+                console.out(HelpFormatter.help(for: command, tool: spec))
+                return ExitStatus.success
+            }
+            switch command.name {
+            case "run":
+                return RunCommand.execute(try RunCommand.options(parsed), commandLine: ["govsim"] + arguments, console: console)
+            case "validate":
+                return ValidateCommand.execute(parsed.positionals, console: console)
+            case "params":
+                return ParamsCommand.execute(parsed.positionals.first, console: console)
+            default:
+                return help(parsed.positionals.first, console: console)
+            }
+        } catch let error as UsageError {
+            console.err(HelpFormatter.errorText(error, tool: spec))
+            return ExitStatus.usage
+        } catch {
+            console.err("govsim: \(error)\n")
+            return ExitStatus.failure
+        }
+    }
+
+    static func help(_ name: String?, console: Console) -> Int32 {
+        guard let name else {
+            console.out(HelpFormatter.help(tool: spec))
+            return ExitStatus.success
+        }
+        guard let command = spec.command(named: name) else {
+            let error = UsageError(message: "no command '\(name)'" + (closestMatch(to: name, among: spec.commands.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""), command: "help")
+            console.err(HelpFormatter.errorText(error, tool: spec))
+            return ExitStatus.usage
+        }
+        console.out(HelpFormatter.help(for: command, tool: spec))
+        return ExitStatus.success
+    }
+}

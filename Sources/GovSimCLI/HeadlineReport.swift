@@ -1,0 +1,45 @@
+import Foundation
+import GovSim
+import GovSimIO
+
+/// The run's answer on stdout: a line on what was run, a sentence per headline output, and a
+/// table of the headline metrics (mean, 95% CI of the mean, range of 90% of trials).
+enum HeadlineReport {
+    static func text(_ r: RunResults, residents: Int, threads: Int, seconds: Double) -> String {
+        let s = r.scenario
+        var out = "\(s.name): \(r.trials.count) trials × \(s.run.days) days, seed \(r.seed), ~\(grouped(residents)) residents per trial, "
+        out += "\(threads) thread\(threads == 1 ? "" : "s"), \(String(format: "%.1f", seconds)) s\n\n"
+        let safety = r.summary[.safetyScore], satisfaction = r.summary[.satisfactionPct]
+        out += "Predicted safety score \(number(safety.mean)) / 100 (95% CI \(number(safety.ci95.lo))–\(number(safety.ci95.hi))); "
+        out += "90% of trials between \(number(safety.p05)) and \(number(safety.p95)).\n"
+        out += "Predicted satisfaction \(number(satisfaction.mean))% of residents (95% CI \(number(satisfaction.ci95.lo))–\(number(satisfaction.ci95.hi))); "
+        out += "90% of trials between \(number(satisfaction.p05)) and \(number(satisfaction.p95)).\n\n"
+        let rows = Metric.headline.map { m -> [String] in
+            let x = r.summary[m]
+            return [m.name, m.unit, number(x.mean), "\(number(x.ci95.lo)) – \(number(x.ci95.hi))", "\(number(x.p05)) – \(number(x.p95))"]
+        }
+        out += TextTable.render(header: ["metric", "unit", "mean", "95% CI of mean", "90% of trials"], rows: rows,
+                                alignments: [.left, .left, .right, .right, .right])
+        return out
+    }
+
+    /// Three significant figures at most, thousands grouped; "–" when undefined.
+    static func number(_ x: Double) -> String {
+        guard x.isFinite else { return "–" }
+        let magnitude = abs(x)
+        if magnitude >= 1_000 { return grouped(Int(x.rounded())) }
+        if magnitude >= 100 { return String(format: "%.0f", x) }
+        if magnitude >= 10 { return String(format: "%.1f", x) }
+        return String(format: "%.2f", x)
+    }
+
+    static func grouped(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(ch)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+}

@@ -1,0 +1,33 @@
+import GovSim
+import GovSimIO
+
+/// `govsim validate`: checks scenario files without running them.
+enum ValidateCommand {
+    static let spec = CommandSpec(
+        name: "validate",
+        abstract: "Check scenario files without running them.",
+        discussion: "Reads each file (and the files it extends) strictly and reports every problem with its field path. Exits 65 if any file is wrong.",
+        arguments: [ArgumentSpec(name: "scenario", help: "Scenario files (JSON5).", isRepeating: true)],
+        examples: ["govsim validate scenarios/*.json5 scenarios/cases/*.json5"]
+    )
+
+    static func execute(_ files: [String], console: Console) -> Int32 {
+        var status = ExitStatus.success
+        for file in files {
+            do {
+                let loaded = try ScenarioLoader.load(path: file)
+                let s = loaded.scenario
+                let cells = s.district.cells.reduce(0) { $0 + $1.count }
+                var line = "ok  \(file): \(cells) cells, ~\(HeadlineReport.grouped(RunCommand.expectedResidents(s))) residents, "
+                line += "\(s.run.trials) trials × \(s.run.days) days"
+                let uncertain = s.distributionPaths.count
+                if uncertain > 0 { line += ", \(uncertain) parameter\(uncertain == 1 ? "" : "s") drawn per trial" }
+                console.out(line + "\n")
+            } catch {
+                console.err(error.description + "\n")
+                status = ExitStatus.dataError
+            }
+        }
+        return status
+    }
+}
