@@ -15,7 +15,7 @@ extension Scenario {
         /// A failed attempt goes to the next tier (else the dispute closes unresolved or petitions).
         public var escalateOnFailure = true
         /// Probability that a dispute failing at the top tier becomes a petition.
-        public var petitionOnTopFailure: Parameter = 0.7
+        public var petitionOnTopFailure: Parameter = 0.5
         /// Days a dispute may wait in a queue before the household may petition instead (days).
         public var petitionAfterWaitDays: Parameter = 30
         /// Daily hazard of petitioning once that wait is exceeded (1/day).

@@ -172,7 +172,7 @@ extension Scenario {
         /// Mean hours until an elderly person living alone is found without any alarm (hours).
         public var aloneDiscoveryHours: Parameter = 6
         /// Response minutes at which the chance of lasting harm reaches 63% (minutes).
-        public var harmMinutes: Parameter = 45
+        public var harmMinutes: Parameter = 90
         /// Perceived safety gained by elderly residents with a wearable or call button (points).
         public var coveredSafetyGain: Parameter = 8
 

@@ -1,0 +1,164 @@
+import Foundation
+import XCTest
+import GovSim
+@testable import GovSimCLI
+
+/// The commands, run in-process through `GovSimTool.main` with a recording console.
+final class CommandTests: XCTestCase {
+    final class Recorder: @unchecked Sendable {
+        private let lock = NSLock()
+        private var outText = "", errText = ""
+        var out: String { lock.withLock { outText } }
+        var err: String { lock.withLock { errText } }
+        lazy var console = Console(out: { [unowned self] s in self.lock.withLock { self.outText += s } },
+                                   err: { [unowned self] s in self.lock.withLock { self.errText += s } },
+                                   stderrIsTerminal: false)
+    }
+
+    var folder = ""
+
+    override func setUp() {
+        folder = NSTemporaryDirectory() + "govsim-cli-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
+
+    private func write(_ name: String, _ text: String) -> String {
+        let path = folder + "/" + name
+        try! text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    private func govsim(_ args: String...) -> (status: Int32, out: String, err: String) {
+        let r = Recorder()
+        let status = GovSimTool.main(args, console: r.console)
+        return (status, r.out, r.err)
+    }
+
+    private var tiny: String {
+        write("tiny.json5", """
+        { run: { trials: 6, days: 21, seed: 3 }, district: { cells: [{ count: 2, households: 120 }] },
+          triage: { accuracy: { dist: "beta", alpha: 8, beta: 2 } } }
+        """)
+    }
+
+    func testRunWritesEveryFileAndPrintsTheHeadlines() throws {
+        let out = folder + "/out"
+        let r = govsim("run", tiny, "--out", out)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.hasPrefix("tiny: 6 trials × 21 days, seed 3"), r.out)
+        XCTAssertTrue(r.out.contains("Predicted safety score"))
+        XCTAssertTrue(r.out.contains("safety_score"))
+        XCTAssertEqual(r.err, "", "no progress bar when stderr is not a terminal")
+        for file in ["summary.json", "trials.csv", "timeseries.csv", "scenario.resolved.json5", "manifest.json"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/" + file), file)
+        }
+    }
+
+    /// The same run on 1 and 2 threads writes identical trials.csv (and every other data file).
+    func testOneAndTwoThreadsWriteIdenticalFiles() throws {
+        let path = tiny
+        XCTAssertEqual(govsim("run", path, "--threads", "1", "--out", folder + "/a", "--quiet").status, 0)
+        XCTAssertEqual(govsim("run", path, "--threads", "2", "--out", folder + "/b", "--quiet").status, 0)
+        for file in ["trials.csv", "summary.json", "timeseries.csv", "scenario.resolved.json5"] {
+            let a = try Data(contentsOf: URL(fileURLWithPath: folder + "/a/" + file))
+            let b = try Data(contentsOf: URL(fileURLWithPath: folder + "/b/" + file))
+            XCTAssertEqual(a, b, file)
+        }
+    }
+
+    func testOverridesReachTheResults() throws {
+        XCTAssertEqual(govsim("run", tiny, "--trials", "3", "--days", "14", "--seed", "99", "--out", folder + "/o", "--quiet").status, 0)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/o/summary.json"))) as! [String: Any]
+        XCTAssertEqual(summary["trials"] as? Int, 3)
+        XCTAssertEqual(summary["days"] as? Int, 14)
+        XCTAssertEqual(summary["seed"] as? String, "99")
+    }
+
+    /// Re-running scenario.resolved.json5 reproduces the run byte for byte.
+    func testResolvedScenarioReproducesTheRun() throws {
+        XCTAssertEqual(govsim("run", tiny, "--seed", "12345", "--out", folder + "/first", "--quiet").status, 0)
+        XCTAssertEqual(govsim("run", folder + "/first/scenario.resolved.json5", "--out", folder + "/second", "--quiet").status, 0)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: folder + "/first/trials.csv")),
+                       try Data(contentsOf: URL(fileURLWithPath: folder + "/second/trials.csv")))
+    }
+
+    func testBadScenarioExits65AndWritesNothing() {
+        let bad = write("bad.json5", "{ mediation: { tiers: [{}, { staff: -2 }] }, counsil: {} }")
+        let out = folder + "/never"
+        let r = govsim("run", bad, "--out", out)
+        XCTAssertEqual(r.status, 65)
+        XCTAssertEqual(r.err, """
+        \(bad): mediation.tiers[1].staff: expected an integer ≥ 0 (persons), got -2
+        \(bad): counsil: unknown key 'counsil'; did you mean 'council'?
+
+        """)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+
+    func testUsageMistakesExit64WithTheUsageLine() {
+        let r = govsim("run", tiny, "--trails", "5")
+        XCTAssertEqual(r.status, 64)
+        XCTAssertTrue(r.err.hasPrefix("Error: unknown option '--trails'; did you mean '--trials'?\nUsage: govsim run <scenario>"), r.err)
+        XCTAssertTrue(r.err.hasSuffix("See 'govsim help run' for more.\n"), r.err)
+        XCTAssertEqual(govsim("run").status, 64)
+        XCTAssertEqual(govsim("run", tiny, "--trials", "0").status, 64)
+        XCTAssertEqual(govsim("run", tiny, "--threads", "many").status, 64)
+        let unknown = govsim("rnu")
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertTrue(unknown.err.hasPrefix("Error: unknown command 'rnu'; did you mean 'run'?"), unknown.err)
+        XCTAssertEqual(govsim().status, 64)
+    }
+
+    func testUnwritableOutputExits73() {
+        let r = govsim("run", tiny, "--out", "/proc/govsim-no/out")
+        XCTAssertEqual(r.status, 73)
+        XCTAssertTrue(r.err.contains("cannot"), r.err)
+    }
+
+    func testHelpAndVersion() {
+        let root = govsim("--help")
+        XCTAssertEqual(root.status, 0)
+        XCTAssertTrue(root.out.contains("SUBCOMMANDS"))
+        for name in ["run", "validate", "params", "help"] { XCTAssertTrue(root.out.contains(name)) }
+        let run = govsim("help", "run")
+        XCTAssertEqual(run.status, 0)
+        for section in ["OVERVIEW", "USAGE", "ARGUMENTS", "OPTIONS", "--threads"] { XCTAssertTrue(run.out.contains(section), section) }
+        XCTAssertEqual(govsim("run", "--help").out, run.out)
+        XCTAssertEqual(govsim("--version").out, "govsim \(GovSimTool.spec.version)\n")
+        XCTAssertEqual(govsim("help", "nope").status, 64)
+    }
+
+    func testValidate() {
+        let good = tiny
+        let bad = write("bad.json5", "{ run: { days: 0 } }")
+        let r = govsim("validate", good, bad)
+        XCTAssertEqual(r.status, 65)
+        XCTAssertTrue(r.out.hasPrefix("ok  \(good): 2 cells, ~624 residents, 6 trials × 21 days, 1 parameter drawn per trial"), r.out)
+        XCTAssertEqual(r.err, "\(bad): run.days: expected an integer from 1 to 36500 (days), got 0\n")
+        XCTAssertEqual(govsim("validate", good).status, 0)
+    }
+
+    func testParamsListsEveryParameter() {
+        let r = govsim("params")
+        XCTAssertEqual(r.status, 0)
+        let entries = ParameterListing.entries(of: Scenario())
+        for e in entries { XCTAssertTrue(r.out.contains(e.path), e.path) }
+        XCTAssertTrue(r.out.contains("mediation.tiers[1].staff"))
+    }
+
+    /// docs/model.md documents every parameter (the docs are checked against the code).
+    func testModelDocsNameEveryParameter() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let docs = try String(contentsOf: root.appendingPathComponent("docs/model.md"), encoding: .utf8)
+        var missing: [String] = []
+        for e in ParameterListing.entries(of: Scenario()) {
+            // Documented once per list element kind: tiers[i], cells[i].
+            let generic = e.path.replacingOccurrences(of: #"\[\d+\]"#, with: "[i]", options: .regularExpression)
+            let leaf = generic.split(separator: ".").last.map(String.init) ?? generic
+            if !docs.contains(generic) && !docs.contains("`\(leaf)`") { missing.append(generic) }
+        }
+        XCTAssertEqual(Set(missing), [], "parameters missing from docs/model.md")
+    }
+}
