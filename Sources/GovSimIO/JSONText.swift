@@ -1,3 +1,5 @@
+import GovSim
+
 /// A JSON document to write, with deterministic output: object keys sorted, numbers in their
 /// shortest round-trip form, NaN and infinities as null, two-space indentation.
 public indirect enum JSONText: Sendable, Equatable {
@@ -53,29 +55,8 @@ public indirect enum JSONText: Sendable, Equatable {
 
     /// Shortest text that reads back to the same Double; null for NaN and infinities.
     public static func format(_ x: Double) -> String {
-        guard x.isFinite else { return "null" }
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        return "\(x)"
+        x.isFinite ? JSONLiteral.number(x) : "null"
     }
 
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if ch.value < 0x20 {
-                    let hex = String(ch.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(ch)
-                }
-            }
-        }
-        return out + "\""
-    }
+    public static func quote(_ s: String) -> String { JSONLiteral.quoted(s) }
 }

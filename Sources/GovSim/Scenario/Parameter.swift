@@ -101,7 +101,5 @@ public struct Bounds: Sendable, Equatable {
         return integer ? c.rounded() : c
     }
 
-    static func format(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
-    }
+    static func format(_ x: Double) -> String { JSONLiteral.number(x) }
 }

@@ -26,26 +26,8 @@ public final class ScenarioWriter: ScenarioVisitor {
         lines.append(comment.map { "\(line)  // \($0)" } ?? line)
     }
 
-    static func number(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        return "\(x)"
-    }
-
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if ch.value < 0x20 { out += String(format: "\\u%04x", ch.value) } else { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out + "\""
-    }
+    static func number(_ x: Double) -> String { JSONLiteral.number(x) }
+    static func quoted(_ s: String) -> String { JSONLiteral.quoted(s) }
 
     static func parameterText(_ p: Parameter) -> String {
         switch p {
