@@ -1,4 +1,3 @@
-import CGSL
 import Foundation
 
 /// The residents of one trial, stored as a struct of arrays ordered by cell, then household, so
@@ -77,9 +76,9 @@ struct Population {
                     let alone = rng.uniform() < aloneShare
                     let app = rng.uniform()
                     let wears = rng.uniform() < wearable
-                    let zH = Float(gsl_cdf_ugaussian_Pinv(Population.open01(rng.uniform())))
-                    let zS = Float(gsl_cdf_ugaussian_Pinv(Population.open01(rng.uniform())))
-                    let zT = Float(gsl_cdf_ugaussian_Pinv(Population.open01(rng.uniform())))
+                    let zH = Float(RandomStream.normalQuantile(rng.uniform()))
+                    let zS = Float(RandomStream.normalQuantile(rng.uniform()))
+                    let zT = Float(RandomStream.normalQuantile(rng.uniform()))
                     var covered = false
                     if isElderly {
                         f |= Flags.elderly
@@ -130,7 +129,6 @@ struct Population {
         return k
     }
 
-    static func open01(_ u: Double) -> Double { min(max(u, 1e-12), 1 - 1e-12) }
 }
 
 @inline(__always)

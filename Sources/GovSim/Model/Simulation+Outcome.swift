@@ -1,4 +1,3 @@
-import CGSL
 
 extension Simulation {
     /// The trial's outputs, from the tally and the final state.
@@ -81,14 +80,7 @@ extension Simulation {
         return m
     }
 
-    /// A quantile of per-event values (sorted in place by GSL); NaN when there are none.
-    static func quantile(_ values: inout [Double], _ q: Double) -> Double {
-        guard !values.isEmpty else { return .nan }
-        return values.withUnsafeMutableBufferPointer { buffer in
-            gsl_sort(buffer.baseAddress, 1, buffer.count)
-            return gsl_stats_quantile_from_sorted_data(buffer.baseAddress, 1, buffer.count, q)
-        }
-    }
+    static func quantile(_ values: inout [Double], _ q: Double) -> Double { Statistics.quantile(sorting: &values, q) }
 }
 
 /// Runs one trial of a scenario: realise its distributions, build the district, simulate every

@@ -1,5 +1,18 @@
 import CGSL
 
+/// GSL statistics on plain arrays.
+public enum Statistics {
+    /// The q-quantile (0–1) of `values`, which are sorted in place (GSL's interpolation at
+    /// (n − 1)·q); NaN when there are none.
+    public static func quantile(sorting values: inout [Double], _ q: Double) -> Double {
+        guard !values.isEmpty else { return .nan }
+        return values.withUnsafeMutableBufferPointer { buffer in
+            gsl_sort(buffer.baseAddress, 1, buffer.count)
+            return gsl_stats_quantile_from_sorted_data(buffer.baseAddress, 1, buffer.count, q)
+        }
+    }
+}
+
 /// A metric summarised over trials (GSL statistics).
 public struct MetricSummary: Sendable, Equatable {
     /// Trials in which the metric was defined (not NaN).
@@ -16,6 +29,7 @@ public struct MetricSummary: Sendable, Equatable {
 
     /// Summarises `values`, skipping NaN. All fields are NaN when no value is defined.
     public init(_ values: [Double]) {
+        GSLSetup.once
         var x = values.filter { !$0.isNaN }
         n = x.count
         guard n > 0 else {

@@ -1,6 +1,12 @@
 import CGSL
 import Foundation
 
+/// GSL's default error handler aborts the process on a domain error; govsim turns it off once,
+/// before its first GSL call, and keeps arguments in range instead.
+enum GSLSetup {
+    static let once: Void = govsim_gsl_errors_off()
+}
+
 /// One random stream: govsim's xoshiro256** generator (see `shim.h`) behind a GSL `gsl_rng`, so the
 /// GSL samplers (`gsl_ran_*`) draw from it. A stream belongs to one trial and one thread.
 ///
@@ -11,6 +17,7 @@ public final class RandomStream {
 
     /// Creates a stream from a 64-bit seed (all 64 bits are used).
     public init(seed: UInt64) {
+        GSLSetup.once
         guard let r = gsl_rng_alloc(govsim_rng_type_xoshiro256()) else {
             fatalError("gsl_rng_alloc failed: out of memory")
         }
@@ -65,6 +72,12 @@ public final class RandomStream {
 
     /// A gamma draw with shape `k` and scale `theta`.
     public func gamma(shape: Double, scale: Double) -> Double { gsl_ran_gamma(rng, shape, scale) }
+
+    /// The standard normal quantile of `u` (GSL), with `u` kept inside (0, 1): turns one uniform
+    /// into one normal draw, for code that must use a fixed number of uniforms.
+    public static func normalQuantile(_ u: Double) -> Double {
+        gsl_cdf_ugaussian_Pinv(min(max(u, 1e-12), 1 - 1e-12))
+    }
 
     /// A triangular draw by inversion (GSL has no triangular sampler).
     public func triangular(min a: Double, mode c: Double, max b: Double) -> Double {
