@@ -36,7 +36,7 @@ public struct RunResults: Sendable {
         }
         return JSONText.object([
             "scenario": .string(scenario.name),
-            "seed": .string(String(seed)),
+            "seed": .integer(Int(seed)),
             "trials": .integer(trials.count),
             "days": .integer(scenario.run.days),
             "version": .string(RunResults.version),
@@ -136,7 +136,7 @@ public struct RunManifest: Sendable {
             "govsim_version": .string(RunResults.version),
             "command": .array(command.map { .string($0) }),
             "scenario_file": .string(scenarioFile),
-            "seed": .string(String(seed)),
+            "seed": .integer(Int(seed)),
             "random_streams": .string("xoshiro256** per (seed, trial, process), SplitMix64-derived; see docs/model.md"),
             "trials": .integer(trials),
             "days": .integer(days),

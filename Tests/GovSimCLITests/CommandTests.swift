@@ -73,7 +73,7 @@ final class CommandTests: XCTestCase {
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/o/summary.json"))) as! [String: Any]
         XCTAssertEqual(summary["trials"] as? Int, 3)
         XCTAssertEqual(summary["days"] as? Int, 14)
-        XCTAssertEqual(summary["seed"] as? String, "99")
+        XCTAssertEqual(summary["seed"] as? Int, 99)
     }
 
     /// Re-running scenario.resolved.json5 reproduces the run byte for byte.

@@ -21,7 +21,7 @@ extension Scenario {
         /// Daily hazard that an unreported dispute settles by itself (1/day).
         public var selfResolvePerDay: Parameter = 0.02
         /// Daily hazard that an open high-severity collective dispute becomes a mass incident (1/day).
-        public var massIncidentPerDay: Parameter = 0.01
+        public var massIncidentPerDay: Parameter = 0.002
 
         public init() {}
 

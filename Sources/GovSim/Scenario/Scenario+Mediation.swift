@@ -15,11 +15,11 @@ extension Scenario {
         /// A failed attempt goes to the next tier (else the dispute closes unresolved or petitions).
         public var escalateOnFailure = true
         /// Probability that a dispute failing at the top tier becomes a petition.
-        public var petitionOnTopFailure: Parameter = 0.5
+        public var petitionOnTopFailure: Parameter = 0.3
         /// Days a dispute may wait in a queue before the household may petition instead (days).
-        public var petitionAfterWaitDays: Parameter = 30
+        public var petitionAfterWaitDays: Parameter = 60
         /// Daily hazard of petitioning once that wait is exceeded (1/day).
-        public var petitionHazardPerDay: Parameter = 0.05
+        public var petitionHazardPerDay: Parameter = 0.02
         /// Daily hazard that a waiting dispute rises one severity level (1/day).
         public var waitEscalationPerDay: Parameter = 0.01
         /// Hours lost when a dispute is referred to another tier (hours).
