@@ -1,10 +1,9 @@
 /// Draws every distribution-valued parameter of a scenario for one trial, giving a scenario of
 /// plain numbers. Each parameter draws from its own sub-stream keyed by its path, so adding or
 /// changing one parameter's distribution never changes another parameter's draw.
-final class ScenarioRealiser: ScenarioVisitor {
+final class ScenarioRealiser: PathTrackingVisitor {
     private let stream: RandomStream
     private let streamSeed: UInt64
-    private var prefix: [String] = []
     /// (path, drawn value) of every distribution-valued parameter, in visiting order.
     private(set) var draws: [(path: String, value: Double)] = []
 
@@ -13,9 +12,7 @@ final class ScenarioRealiser: ScenarioVisitor {
         stream = RandomStream(seed: streamSeed)
     }
 
-    private func path(_ key: String) -> String { (prefix + [key]).joined(separator: ".") }
-
-    func parameter(_ key: String, _ value: inout Parameter, _ bounds: Bounds) {
+    override func parameter(_ key: String, _ value: inout Parameter, _ bounds: Bounds) {
         guard value.isDistribution else { return }
         let p = path(key)
         stream.reseed(StreamSeed.substream(streamSeed, StreamSeed.key(p)))
@@ -23,37 +20,17 @@ final class ScenarioRealiser: ScenarioVisitor {
         draws.append((p, x))
         value = .fixed(x)
     }
-
-    func integer(_ key: String, _ value: inout Int, _ range: ClosedRange<Int>, unit: String) {}
-    func flag(_ key: String, _ value: inout Bool) {}
-    func text(_ key: String, _ value: inout String) {}
-    func choice<C: ScenarioChoice>(_ key: String, _ value: inout C) {}
-
-    func section<S: ScenarioSection>(_ key: String, _ value: inout S) {
-        prefix.append(key)
-        value.visit(self)
-        prefix.removeLast()
-    }
-
-    func list<S: ScenarioSection>(_ key: String, _ value: inout [S], count: ClosedRange<Int>) {
-        for i in value.indices {
-            prefix.append("\(key)[\(i)]")
-            value[i].visit(self)
-            prefix.removeLast()
-        }
-    }
 }
 
-/// Lists every field of a scenario with its path, default and unit (for `govsim params` and
+/// Lists every field of a scenario with its path, value and unit (for `govsim params` and
 /// docs/model.md).
-public final class ParameterListing: ScenarioVisitor {
+public final class ParameterListing: PathTrackingVisitor {
     public struct Entry: Sendable, Equatable {
         public var path: String
         public var value: String
         public var unit: String
     }
     public private(set) var entries: [Entry] = []
-    private var prefix: [String] = []
 
     public static func entries<S: ScenarioSection>(of section: S) -> [Entry] {
         let listing = ParameterListing()
@@ -63,30 +40,18 @@ public final class ParameterListing: ScenarioVisitor {
     }
 
     private func add(_ key: String, _ value: String, _ unit: String) {
-        entries.append(Entry(path: (prefix + [key]).joined(separator: "."), value: value, unit: unit))
+        entries.append(Entry(path: path(key), value: value, unit: unit))
     }
 
-    public func parameter(_ key: String, _ value: inout Parameter, _ bounds: Bounds) {
+    public override func parameter(_ key: String, _ value: inout Parameter, _ bounds: Bounds) {
         add(key, ScenarioWriter.parameterText(value), "\(bounds.unit); \(bounds.expectation)")
     }
-    public func integer(_ key: String, _ value: inout Int, _ range: ClosedRange<Int>, unit: String) {
+    public override func integer(_ key: String, _ value: inout Int, _ range: ClosedRange<Int>, unit: String) {
         add(key, String(value), "\(unit); an integer from \(range.lowerBound) to \(range.upperBound)")
     }
-    public func flag(_ key: String, _ value: inout Bool) { add(key, value ? "true" : "false", "true or false") }
-    public func text(_ key: String, _ value: inout String) { add(key, ScenarioWriter.quoted(value), "text") }
-    public func choice<C: ScenarioChoice>(_ key: String, _ value: inout C) {
+    public override func flag(_ key: String, _ value: inout Bool) { add(key, value ? "true" : "false", "true or false") }
+    public override func text(_ key: String, _ value: inout String) { add(key, ScenarioWriter.quoted(value), "text") }
+    public override func choice<C: ScenarioChoice>(_ key: String, _ value: inout C) {
         add(key, ScenarioWriter.quoted(value.rawValue), C.allCases.map(\.rawValue).joined(separator: " | "))
-    }
-    public func section<S: ScenarioSection>(_ key: String, _ value: inout S) {
-        prefix.append(key)
-        value.visit(self)
-        prefix.removeLast()
-    }
-    public func list<S: ScenarioSection>(_ key: String, _ value: inout [S], count: ClosedRange<Int>) {
-        for i in value.indices {
-            prefix.append("\(key)[\(i)]")
-            value[i].visit(self)
-            prefix.removeLast()
-        }
     }
 }

@@ -1,0 +1,31 @@
+/// A scenario visitor that knows the dotted path of each field it reaches
+/// (`mediation.tiers[1].staff`). Subclasses override the field kinds they care about; sections
+/// and lists are walked for them.
+public class PathTrackingVisitor: ScenarioVisitor {
+    private var prefix: [String] = []
+
+    public init() {}
+
+    /// The full path of `key` in the current section.
+    public func path(_ key: String) -> String { (prefix + [key]).joined(separator: ".") }
+
+    public func parameter(_ key: String, _ value: inout Parameter, _ bounds: Bounds) {}
+    public func integer(_ key: String, _ value: inout Int, _ range: ClosedRange<Int>, unit: String) {}
+    public func flag(_ key: String, _ value: inout Bool) {}
+    public func text(_ key: String, _ value: inout String) {}
+    public func choice<C: ScenarioChoice>(_ key: String, _ value: inout C) {}
+
+    public func section<S: ScenarioSection>(_ key: String, _ value: inout S) {
+        prefix.append(key)
+        value.visit(self)
+        prefix.removeLast()
+    }
+
+    public func list<S: ScenarioSection>(_ key: String, _ value: inout [S], count: ClosedRange<Int>) {
+        for i in value.indices {
+            prefix.append("\(key)[\(i)]")
+            value[i].visit(self)
+            prefix.removeLast()
+        }
+    }
+}
