@@ -3,10 +3,9 @@ import Synchronization
 
 /// Runs the trials of a scenario in parallel.
 ///
-/// Trials are handed out one at a time from an atomic counter to `threads` workers; each trial's
-/// result depends only on (scenario, seed, trial index), and results are stored by trial index,
-/// so the output is bit-identical whatever the thread count or the order trials finish in.
-/// Workers share nothing mutable but the counter and their own result slots.
+/// Each trial's result depends only on (scenario, seed, trial index), and results are stored by
+/// trial index, so the output is bit-identical whatever the thread count or the order trials
+/// finish in.
 public struct Ensemble: Sendable {
     public var scenario: Scenario
     public var seed: UInt64
@@ -27,27 +26,41 @@ public struct Ensemble: Sendable {
     public func run(trials: Range<Int>,
                     progress: (@Sendable (Int) -> Void)? = nil,
                     shouldStop: (@Sendable () -> Bool)? = nil) -> [TrialResult] {
-        let slots = ResultSlots(count: trials.count)
-        let next = Counter()
-        let finished = Counter()
         let scenario = self.scenario, seed = self.seed
-        let workers = min(threads, max(trials.count, 1))
+        return Parallel.map(count: trials.count, threads: threads, progress: progress, shouldStop: shouldStop) { k in
+            runTrial(scenario, seed: seed, trial: trials.lowerBound + k)
+        }.compactMap { $0 }
+    }
+
+    /// The number of logical cores, the default thread count.
+    public static var availableCores: Int { ProcessInfoCores.count }
+}
+
+/// Parallel map over job indices with results kept in index order.
+public enum Parallel {
+    /// Runs `body(i)` for every i in `0..<count` on `threads` workers. Jobs are handed out one at
+    /// a time from an atomic counter; each result is stored in its own slot, so the workers share
+    /// nothing mutable but the counter. Returns a result per index, nil for jobs not started
+    /// because `shouldStop` turned true.
+    public static func map<T: Sendable>(count: Int, threads: Int,
+                                        progress: (@Sendable (Int) -> Void)? = nil,
+                                        shouldStop: (@Sendable () -> Bool)? = nil,
+                                        _ body: @escaping @Sendable (Int) -> T) -> [T?] {
+        let slots = ResultSlots<T>(count: count)
+        let next = Counter(), finished = Counter()
+        let workers = min(max(1, threads), max(count, 1))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 if shouldStop?() == true { return }
                 let k = next.increment() - 1
-                if k >= trials.count { return }
-                let result = runTrial(scenario, seed: seed, trial: trials.lowerBound + k)
-                slots.store(result, at: k)
+                if k >= count { return }
+                slots.store(body(k), at: k)
                 let done = finished.increment()
                 progress?(done)
             }
         }
         return slots.results()
     }
-
-    /// The number of logical cores, the default thread count.
-    public static var availableCores: Int { ProcessInfoCores.count }
 }
 
 /// An atomic counter shared by the workers.
@@ -57,9 +70,9 @@ final class Counter: Sendable {
     func increment() -> Int { value.add(1, ordering: .relaxed).newValue }
 }
 
-/// One slot per trial; each worker writes only the slots of the trials it ran.
-final class ResultSlots: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<TrialResult?>
+/// One slot per job; each worker writes only the slots of the jobs it ran.
+final class ResultSlots<T>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<T?>
     init(count: Int) {
         storage = .allocate(capacity: count)
         storage.initialize(repeating: nil)
@@ -68,6 +81,6 @@ final class ResultSlots: @unchecked Sendable {
         storage.deinitialize()
         storage.deallocate()
     }
-    func store(_ result: TrialResult, at index: Int) { storage[index] = result }
-    func results() -> [TrialResult] { storage.compactMap { $0 } }
+    func store(_ result: T, at index: Int) { storage[index] = result }
+    func results() -> [T?] { Array(storage) }
 }

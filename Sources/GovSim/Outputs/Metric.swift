@@ -30,6 +30,19 @@ public enum Metric: Int, CaseIterable, Sendable {
         }
     }
 
+    /// Whether more is better (scores, rates of success and resolution, prevention); counts of
+    /// harm, complaint and cost are better lower.
+    public var higherIsBetter: Bool {
+        switch self {
+        case .safetyScore, .satisfactionPct, .meanHappiness, .meanTrust, .mediationSuccessPct, .resolutionPct,
+             .incidentsPrevented, .preventedBySensors, .preventedByVolunteers, .preventedByResidents,
+             .massIncidentsPrevented, .elderlyEmergenciesPrevented, .disputesAvertedByVisits, .volunteers:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// The outputs shown in the run's table on stdout.
     public static let headline: [Metric] = [
         .safetyScore, .satisfactionPct, .meanHappiness, .meanTrust, .disputes, .complaintRatePct, .petitions,
