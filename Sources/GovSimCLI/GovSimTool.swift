@@ -8,7 +8,7 @@ public enum GovSimTool {
         name: "govsim",
         version: RunResults.version,
         abstract: "Agent-based simulation of grassroots social governance: predicted safety and satisfaction, with intervals, cost and mechanisms.",
-        commands: [RunCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
+        commands: [RunCommand.spec, CompareCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
     )
 
     static let helpSpec = CommandSpec(
@@ -48,6 +48,8 @@ public enum GovSimTool {
             switch command.name {
             case "run":
                 return RunCommand.execute(try RunCommand.options(parsed), commandLine: ["govsim"] + arguments, console: console)
+            case "compare":
+                return try CompareCommand.execute(parsed, console: console)
             case "validate":
                 return ValidateCommand.execute(parsed.positionals, console: console)
             case "params":

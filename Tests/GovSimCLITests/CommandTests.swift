@@ -130,6 +130,24 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(govsim("help", "nope").status, 64)
     }
 
+    func testCompareWritesPairedDifferences() throws {
+        let base = tiny
+        let policy = write("policy.json5", "{ extends: \"tiny.json5\", council: { enabled: true } }")
+        let out = folder + "/cmp"
+        let r = govsim("compare", base, policy, base, "--trials", "5", "--out", out)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("tiny vs policy, tiny-2: paired trials"), r.out)
+        XCTAssertTrue(r.out.contains("Cost-effectiveness"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/compare.json"))) as! [String: Any]
+        XCTAssertEqual(json["arms"] as? [String], ["tiny", "policy", "tiny-2"])
+        let same = (json["differences"] as! [String: Any])["tiny-2"] as! [String: Any]
+        XCTAssertEqual((same["safety_score"] as! [String: Any])["difference"] as? Double, 0)
+        let csv = try String(contentsOfFile: out + "/compare.csv", encoding: .utf8)
+        XCTAssertEqual(csv.split(separator: "\n").count, 1 + 2 * Metric.allCases.count)
+        XCTAssertEqual(govsim("compare", base).status, 64, "a comparison needs a policy")
+        XCTAssertEqual(govsim("compare", base, policy, "--objective", "safty").status, 64)
+    }
+
     func testValidate() {
         let good = tiny
         let bad = write("bad.json5", "{ run: { days: 0 } }")

@@ -1,0 +1,143 @@
+import Foundation
+import GovSim
+import GovSimIO
+
+/// `govsim compare`: policies against a baseline with paired trials.
+enum CompareCommand {
+    static let spec = CommandSpec(
+        name: "compare",
+        abstract: "Compare policies with a baseline using paired trials.",
+        discussion: """
+        Runs BASELINE and every POLICY with the same seed and trial indices, so trial i of each arm \
+        shares the random streams of every process the policy leaves alone (common random numbers). \
+        Reports, per metric and policy, the difference from the baseline with its 95% interval, the \
+        relative change, the effect size (Cohen's d), the paired t-test p-value, and the correlation \
+        pairing bought; and cost-effectiveness. With --precision, trials run in batches until every \
+        difference of the headline outputs is that precise; with several policies, only arms still \
+        in contention for first place get more trials, and the probability that the chosen arm is \
+        best is reported. Writes compare.json, compare.csv and trials.csv.
+        """,
+        arguments: [
+            ArgumentSpec(name: "baseline", help: "The baseline scenario."),
+            ArgumentSpec(name: "policy", help: "Policy scenarios to compare with it.", isRepeating: true),
+        ],
+        options: [
+            Common.trials, Common.seed, Common.threads,
+            OptionSpec(long: "precision", valueName: "h", help: "Target 95% half-width of the safety and satisfaction differences; trials are added in batches until reached."),
+            OptionSpec(long: "max-trials", valueName: "n", help: "Cap on trials per arm with --precision.", defaultText: "5000"),
+            OptionSpec(long: "batch", valueName: "n", help: "Trials added per arm and round with --precision.", defaultText: "50"),
+            OptionSpec(long: "objective", valueName: "metric", help: "What 'best' means for ranking.", defaultText: "safety_score"),
+            Common.out("results/<baseline>-vs-<policy>"), Common.quiet,
+        ],
+        examples: [
+            "govsim compare scenarios/cases/pudong-baseline.json5 scenarios/cases/pudong-policy.json5",
+            "govsim compare base.json5 a.json5 b.json5 --precision 0.2 --objective satisfaction_pct",
+        ]
+    )
+
+    static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
+        let files = parsed.positionals
+        let trialsOverride = try parsed.int("trials", in: 1...1_000_000)
+        let seedOverride = try Common.seed(parsed)
+        let threads = try Common.threads(parsed)
+        let precision = try parsed.double("precision", in: 1e-9...1e9)
+        let maxTrials = try parsed.int("max-trials", in: 2...1_000_000) ?? 5_000
+        let batch = try parsed.int("batch", in: 1...100_000) ?? 50
+        let objective = try Common.metric(parsed.value("objective") ?? "safety_score", option: "objective", command: "compare")
+        let quiet = parsed.flag("quiet")
+
+        var scenarios: [Scenario] = []
+        var failed = false
+        for file in files {
+            if let loaded = Common.load(file, console: console) { scenarios.append(loaded.scenario) } else { failed = true }
+        }
+        if failed { return ExitStatus.dataError }
+        let seed = seedOverride ?? UInt64(scenarios[0].run.seed)
+        let trials = trialsOverride ?? scenarios[0].run.trials
+        let days = scenarios[0].run.days
+        // Paired arms must cover the same days; trials and seed come from the baseline.
+        for i in scenarios.indices {
+            scenarios[i].run.days = days
+            scenarios[i].run.seed = Int(seed)
+        }
+        let policies = scenarios.dropFirst().map(\.name)
+        let out = parsed.value("out") ?? "results/\(scenarios[0].name)-vs-\(policies[0])\(policies.count > 1 ? "-and-\(policies.count - 1)-more" : "")"
+        guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
+
+        Interruption.install()
+        let plan = Comparison.Plan(trials: precision == nil ? trials : min(trials, batch), precision: precision,
+                                   maxTrials: maxTrials, batch: batch, objective: objective)
+        let clock = ContinuousClock.now
+        let reporter = Common.progress(total: plan.trials * scenarios.count, quiet: quiet || precision != nil, console: console)
+        let outcome = Comparison(arms: scenarios, seed: seed, threads: threads).run(
+            plan, progress: reporter.map { r in { @Sendable _, _ in r.advance(by: 1) } },
+            shouldStop: { Interruption.shared.requested })
+        reporter?.finish()
+        let seconds = (ContinuousClock.now - clock) / .seconds(1)
+        guard outcome.results.allSatisfy({ $0.count > 1 }) else {
+            console.err("govsim: interrupted before every arm had two trials; nothing written\n")
+            return ExitStatus.interrupted
+        }
+        let results = CompareResults(scenarios: scenarios, seed: seed, outcome: outcome, objective: objective)
+        do {
+            try results.write(to: out)
+        } catch {
+            console.err("govsim: \(error)\n")
+            return ExitStatus.cannotCreate
+        }
+        if !quiet {
+            console.out(ComparisonReport.text(results, days: days, seconds: seconds))
+            console.out("\nResults: \(out)/ (compare.json, compare.csv, trials.csv)\n")
+        }
+        return outcome.stoppedBecause == "interrupted" ? ExitStatus.interrupted : ExitStatus.success
+    }
+}
+
+/// `govsim compare`'s answer on stdout: the ranked arms, then each policy's differences.
+enum ComparisonReport {
+    static func text(_ r: CompareResults, days: Int, seconds: Double) -> String {
+        let o = r.outcome
+        let n = o.results.map(\.count)
+        var out = "\(r.names[0]) vs \(r.names.dropFirst().joined(separator: ", ")): paired trials (common random numbers), "
+        out += "\(Set(n).count == 1 ? "\(n[0])" : n.map(String.init).joined(separator: "/")) trials × \(days) days, seed \(r.seed), "
+        out += "\(String(format: "%.1f", seconds)) s (\(o.stoppedBecause))\n\n"
+        out += "Ranked by \(r.objective.name) (\(r.objective.higherIsBetter ? "higher" : "lower") is better); "
+        out += "probability the first is truly best: \(HeadlineReport.number(100 * o.probabilityBest))%\n"
+        let rows = o.ranking.enumerated().map { rank, arm -> [String] in
+            let mean = MetricSummary(o.results[arm].map { $0[r.objective] }).mean
+            guard arm > 0 else { return [String(rank + 1), r.names[arm] + " (baseline)", HeadlineReport.number(mean), "", "", "", ""] }
+            let d = o.differences[arm - 1][r.objective.rawValue]
+            let ce = r.costEffectiveness(arm)
+            return [String(rank + 1), r.names[arm], HeadlineReport.number(mean), signed(d.difference),
+                    "\(signed(d.ci95.lo)) – \(signed(d.ci95.hi))", pValue(d.pValue), signed(ce.extraCost)]
+        }
+        out += TextTable.render(header: ["rank", "arm", "mean", "difference", "95% CI", "p", "extra cost (yuan)"], rows: rows,
+                                alignments: [.right, .left, .right, .right, .right, .right, .right])
+        for arm in 1..<r.names.count {
+            out += "\n\(r.names[arm]) − \(r.names[0]):\n"
+            let rows = Metric.headline.map { m -> [String] in
+                let d = o.differences[arm - 1][m.rawValue]
+                return [m.name, HeadlineReport.number(d.baselineMean), HeadlineReport.number(d.armMean), signed(d.difference),
+                        "\(signed(d.ci95.lo)) – \(signed(d.ci95.hi))", d.relativeChangePct.isFinite ? signed(d.relativeChangePct) + "%" : "–",
+                        HeadlineReport.number(d.effectSize), pValue(d.pValue), HeadlineReport.number(d.correlation)]
+            }
+            out += TextTable.render(header: ["metric", "baseline", "policy", "difference", "95% CI", "change", "effect d", "p", "pairing r"],
+                                    rows: rows, alignments: [.left] + Array(repeating: .right, count: 8))
+            let ce = r.costEffectiveness(arm)
+            out += "Cost-effectiveness: \(HeadlineReport.number(ce.safetyPointsPerMillion)) safety points and "
+            out += "\(HeadlineReport.number(ce.satisfactionPointsPerMillion)) satisfaction points per million yuan; "
+            out += "\(ce.costPerDisputeAverted.isFinite ? HeadlineReport.number(ce.costPerDisputeAverted) + " yuan per dispute averted" : "no dispute averted").\n"
+        }
+        return out
+    }
+
+    static func signed(_ x: Double) -> String {
+        guard x.isFinite else { return "–" }
+        return (x > 0 ? "+" : "") + HeadlineReport.number(x)
+    }
+
+    static func pValue(_ p: Double) -> String {
+        guard p.isFinite else { return "–" }
+        return p < 0.001 ? "<0.001" : String(format: "%.3f", p)
+    }
+}
