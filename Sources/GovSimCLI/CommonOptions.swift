@@ -58,4 +58,29 @@ enum Common {
         }
         return m
     }
+
+    /// Parses `PATH=lo:hi[:steps]` axes against a scenario; usage errors name the option.
+    static func axes(_ specs: [String], in scenario: Scenario, option: String, command: String) throws -> [Axis] {
+        try specs.map { spec in
+            func fail(_ message: String) -> UsageError { UsageError(message: "--\(option) \(spec): \(message)", command: command) }
+            guard let eq = spec.firstIndex(of: "=") else { throw fail("expected PATH=lo:hi or PATH=lo:hi:steps") }
+            let pathText = String(spec[..<eq])
+            let parts = spec[spec.index(after: eq)...].split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2 || parts.count == 3, let lo = Double(parts[0]), let hi = Double(parts[1]), lo.isFinite, hi.isFinite else {
+                throw fail("expected PATH=lo:hi or PATH=lo:hi:steps with numbers")
+            }
+            guard lo <= hi else { throw fail("lo must not exceed hi") }
+            var steps: Int? = nil
+            if parts.count == 3 {
+                guard let n = Int(parts[2]), (1...10_000).contains(n) else { throw fail("steps must be an integer from 1 to 10000") }
+                steps = n
+            }
+            let path: ParameterPath
+            do { path = try ParameterPath(pathText, in: scenario) } catch let issue as ScenarioIssue { throw fail(issue.message) }
+            guard path.bounds.range.contains(lo) && path.bounds.range.contains(hi) else {
+                throw fail("the range must lie within the parameter's: \(path.bounds.expectation) (\(path.bounds.unit))")
+            }
+            return Axis(path: path, lo: lo, hi: hi, steps: steps)
+        }
+    }
 }

@@ -89,6 +89,13 @@ public struct TrialResult: Sendable, Equatable {
     /// Draws of distribution-valued parameters, in `Scenario.distributionPaths` order.
     public var parameterDraws: [Double]
 
+    public init(trial: Int, metrics: [Double], series: [Double], parameterDraws: [Double]) {
+        self.trial = trial
+        self.metrics = metrics
+        self.series = series
+        self.parameterDraws = parameterDraws
+    }
+
     public subscript(_ m: Metric) -> Double { metrics[m.rawValue] }
 
     public var weeks: Int { series.count / WeeklySeries.allCases.count }

@@ -1,0 +1,119 @@
+import Foundation
+import Synchronization
+import GovSim
+import GovSimIO
+
+/// `govsim sweep`: a scenario over a design of parameter values.
+enum SweepCommand {
+    static let spec = CommandSpec(
+        name: "sweep",
+        abstract: "Run a scenario over a grid, Latin hypercube or Sobol design of parameters.",
+        discussion: """
+        Varies the named parameters (any numeric field, by its path as `govsim params` lists it) \
+        over a design, runs the given trials at every point with the same seed and trial indices \
+        (common random numbers), and writes sweep.csv (a row per point and metric: mean, sd, 95% \
+        CI, quantiles) and sweep_trials.csv (a row per point and trial). Finished points are kept \
+        in points/ as they complete: after an interruption, --resume finishes the sweep without \
+        redoing them, and the files are exactly those of an uninterrupted sweep.
+        """,
+        arguments: [ArgumentSpec(name: "scenario", help: "The scenario file (JSON5).")],
+        options: [
+            OptionSpec(long: "vary", valueName: "path=lo:hi[:steps]", help: "A parameter and its range (steps for grids).", isRepeating: true),
+            OptionSpec(long: "design", valueName: "kind", help: "grid, lhs or sobol.", defaultText: "grid"),
+            OptionSpec(long: "points", valueName: "n", help: "Design points (for grid: aimed-at total when an axis gives no steps).", defaultText: "10 per axis for grid, 64 otherwise"),
+            OptionSpec(long: "trials", short: "n", valueName: "n", help: "Trials per point.", defaultText: "20"),
+            Common.seed, Common.threads,
+            OptionSpec(long: "resume", help: "Finish an interrupted sweep in the same output folder."),
+            Common.out("results/<scenario>-sweep"), Common.quiet,
+        ],
+        examples: [
+            "govsim sweep scenarios/example.json5 --vary mediation.tiers[0].staff=2:12:6 --vary triage.accuracy=0.6:0.95:4",
+            "govsim sweep scenarios/example.json5 --vary services.budget=0:2000000 --vary volunteers.initialShare=0:0.05 --design sobol --points 64",
+        ]
+    )
+
+    static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
+        guard let loaded = Common.load(parsed.positionals[0], console: console) else { return ExitStatus.dataError }
+        var scenario = loaded.scenario
+        let specs = parsed.values("vary")
+        guard !specs.isEmpty else { throw UsageError(message: "give at least one --vary PATH=lo:hi", command: "sweep") }
+        let axes = try Common.axes(specs, in: scenario, option: "vary", command: "sweep")
+        let designName = parsed.value("design") ?? "grid"
+        guard let design = DesignKind(rawValue: designName) else {
+            throw UsageError(message: "--design: expected grid, lhs or sobol, got '\(designName)'", command: "sweep")
+        }
+        if design == .sobol && axes.count > SobolSequence.maxDimensions {
+            throw UsageError(message: "--design sobol: at most \(SobolSequence.maxDimensions) axes", command: "sweep")
+        }
+        let points = try parsed.int("points", in: 1...1_000_000) ?? (design == .grid ? Int(pow(10, Double(axes.count))) : 64)
+        let trials = try parsed.int("trials", in: 1...1_000_000) ?? 20
+        let seed = try Common.seed(parsed) ?? UInt64(scenario.run.seed)
+        scenario.run.seed = Int(seed)
+        let threads = try Common.threads(parsed)
+        let quiet = parsed.flag("quiet")
+        let out = parsed.value("out") ?? "results/\(scenario.name)-sweep"
+
+        let unit = Design.unitPoints(design, axes: axes, count: points, seed: seed)
+        let sweep = Sweep(scenario: scenario, axes: axes, unitPoints: unit, trials: trials, seed: seed, threads: threads)
+        let folder = SweepFolder(directory: out, sweep: sweep, design: design)
+        var results: [Int: [TrialResult]]
+        do {
+            results = try folder.prepare(resume: parsed.flag("resume"))
+        } catch let error as SweepFolder.ResumeError {
+            console.err("govsim: \(error)\n")
+            return ExitStatus.dataError
+        } catch {
+            console.err("govsim: \(error)\n")
+            return ExitStatus.cannotCreate
+        }
+        let remaining = unit.count - results.count
+        if !quiet && !results.isEmpty { console.err("Resuming: \(results.count) of \(unit.count) points already done\n") }
+        Interruption.install()
+        let reporter = Common.progress(total: remaining * trials, quiet: quiet, console: console)
+        let failure = Mutex<String?>(nil)
+        let fresh = sweep.run(
+            skipping: Set(results.keys),
+            pointFinished: { p, trials in
+                do { try folder.keep(point: p, trials: trials) } catch { failure.withLock { $0 = "\(error)" } }
+            },
+            progress: reporter.map { r in { @Sendable _ in r.advance(by: 1) } },
+            shouldStop: { Interruption.shared.requested || failure.withLock { $0 != nil } })
+        reporter?.finish()
+        if let message = failure.withLock({ $0 }) {
+            console.err("govsim: \(message)\n")
+            return ExitStatus.cannotCreate
+        }
+        results.merge(fresh) { old, _ in old }
+        guard results.count == unit.count else {
+            console.err("govsim: interrupted: \(results.count) of \(unit.count) points are kept in \(out)/points; run again with --resume to finish\n")
+            return ExitStatus.interrupted
+        }
+        do {
+            try folder.writeTables(results)
+        } catch {
+            console.err("govsim: \(error)\n")
+            return ExitStatus.cannotCreate
+        }
+        if !quiet { console.out(summary(sweep, results, out: out)) }
+        return ExitStatus.success
+    }
+
+    static func summary(_ sweep: Sweep, _ results: [Int: [TrialResult]], out: String) -> String {
+        let ranked = sweep.unitPoints.indices.sorted {
+            MetricSummary(results[$0]!.map { $0[.safetyScore] }).mean > MetricSummary(results[$1]!.map { $0[.safetyScore] }).mean
+        }
+        var text = "\(sweep.scenario.name): \(sweep.unitPoints.count) points × \(sweep.trials) trials, seed \(sweep.seed)\n\n"
+        text += ranked.count > 10 ? "The 10 points with the highest safety score (all in sweep.csv):\n" : "Points by safety score:\n"
+        let rows = ranked.prefix(10).map { p -> [String] in
+            let trials = results[p]!
+            let safety = MetricSummary(trials.map { $0[.safetyScore] }), satisfaction = MetricSummary(trials.map { $0[.satisfactionPct] })
+            let cost = MetricSummary(trials.map { $0[.costTotal] })
+            return [String(p)] + sweep.values(at: p).map(HeadlineReport.number)
+                + [HeadlineReport.number(safety.mean), "±" + HeadlineReport.number(safety.ci95.halfWidth),
+                   HeadlineReport.number(satisfaction.mean), "±" + HeadlineReport.number(satisfaction.ci95.halfWidth), HeadlineReport.number(cost.mean)]
+        }
+        text += TextTable.render(header: ["point"] + sweep.axes.map(\.path.text) + ["safety", "95% CI", "satisfaction %", "95% CI", "cost (yuan)"],
+                                 rows: rows, alignments: Array(repeating: .right, count: sweep.axes.count + 6))
+        return text + "\nResults: \(out)/ (sweep.csv, sweep_trials.csv, sweep.json, points/)\n"
+    }
+}

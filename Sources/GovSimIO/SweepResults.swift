@@ -1,0 +1,117 @@
+import Foundation
+import GovSim
+
+/// The files of a sweep. Each point's trials are kept in `points/point-NNNNN.csv` as soon as
+/// the point finishes, so an interrupted sweep resumes without redoing or losing finished
+/// points; `sweep.csv` and `sweep_trials.csv` are then built from the point files, so a resumed
+/// sweep writes exactly the bytes an uninterrupted one does.
+public struct SweepFolder: Sendable {
+    public var directory: String
+    public var sweep: Sweep
+    public var design: DesignKind
+
+    public init(directory: String, sweep: Sweep, design: DesignKind) {
+        self.directory = directory
+        self.sweep = sweep
+        self.design = design
+    }
+
+    private func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+    private var pointsDirectory: String { path("points") }
+    private func pointFile(_ p: Int) -> String {
+        (pointsDirectory as NSString).appendingPathComponent(String(format: "point-%05d.csv", p))
+    }
+
+    /// sweep.json: what defines the sweep (a resumed sweep must match it exactly).
+    public var descriptor: String {
+        JSONText.object([
+            "version": .string(RunResults.version),
+            "scenario": .string(sweep.scenario.name),
+            "scenario_digest": .string(String(StreamSeed.key(ScenarioWriter.text(of: sweep.scenario)), radix: 16)),
+            "seed": .integer(Int(sweep.seed)),
+            "trials_per_point": .integer(sweep.trials),
+            "design": .string(design.rawValue),
+            "axes": .array(sweep.axes.map { a in
+                .object(["path": .string(a.path.text), "lo": .number(a.lo), "hi": .number(a.hi),
+                         "steps": a.steps.map { .integer($0) } ?? .null, "unit": .string(a.path.bounds.unit)])
+            }),
+            "points": .array(sweep.unitPoints.indices.map { p in .array(sweep.values(at: p).map { .number($0) }) }),
+        ]).rendered
+    }
+
+    public enum ResumeError: Error, CustomStringConvertible {
+        case differentSweep(String)
+        case unreadable(String)
+        public var description: String {
+            switch self {
+            case .differentSweep(let d): return "\(d): holds a different sweep (scenario, seed, trials, design or axes differ); use another --out or drop --resume"
+            case .unreadable(let f): return "\(f): cannot be read back; delete it and resume again"
+            }
+        }
+    }
+
+    /// Prepares the folder: with `resume`, checks it holds this sweep and returns the points
+    /// already finished; without, clears old point files.
+    public func prepare(resume: Bool) throws -> [Int: [TrialResult]] {
+        try AtomicFile.makeDirectory(pointsDirectory)
+        let existing = try? String(contentsOfFile: path("sweep.json"), encoding: .utf8)
+        if resume, let existing, existing != descriptor { throw ResumeError.differentSweep(directory) }
+        if !resume {
+            for file in (try? FileManager.default.contentsOfDirectory(atPath: pointsDirectory)) ?? [] where file.hasPrefix("point-") {
+                try? FileManager.default.removeItem(atPath: (pointsDirectory as NSString).appendingPathComponent(file))
+            }
+        }
+        try AtomicFile.write(descriptor, to: path("sweep.json"))
+        guard resume else { return [:] }
+        var done: [Int: [TrialResult]] = [:]
+        for p in sweep.unitPoints.indices {
+            guard let text = try? String(contentsOfFile: pointFile(p), encoding: .utf8) else { continue }
+            guard let trials = SweepFolder.parseTrials(text), trials.count == sweep.trials else { throw ResumeError.unreadable(pointFile(p)) }
+            done[p] = trials
+        }
+        return done
+    }
+
+    /// Keeps one finished point on disk (atomically).
+    public func keep(point p: Int, trials: [TrialResult]) throws {
+        var table = CSVTable(header: ["trial"] + Metric.allCases.map(\.name))
+        for t in trials { table.append([String(t.trial)] + t.metrics.map(CSVTable.number)) }
+        try AtomicFile.write(table.rendered, to: pointFile(p))
+    }
+
+    static func parseTrials(_ text: String) -> [TrialResult]? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        guard let header = lines.first, header.split(separator: ",").count == Metric.allCases.count + 1 else { return nil }
+        var trials: [TrialResult] = []
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard fields.count == Metric.allCases.count + 1, let trial = Int(fields[0]) else { return nil }
+            var metrics: [Double] = []
+            for f in fields.dropFirst() {
+                if f.isEmpty { metrics.append(.nan) } else if let x = Double(f) { metrics.append(x) } else { return nil }
+            }
+            trials.append(TrialResult(trial: trial, metrics: metrics, series: [], parameterDraws: []))
+        }
+        return trials
+    }
+
+    /// Writes sweep.csv (a row per point and metric) and sweep_trials.csv (a row per point and
+    /// trial) from every point's trials.
+    public func writeTables(_ results: [Int: [TrialResult]]) throws {
+        let axisColumns = sweep.axes.map(\.path.text)
+        var summary = CSVTable(header: ["point"] + axisColumns + ["metric", "unit", "n", "mean", "sd", "ci95_lo", "ci95_hi", "p05", "p50", "p95"])
+        var rows = CSVTable(header: ["point"] + axisColumns + ["trial"] + Metric.allCases.map(\.name))
+        for p in sweep.unitPoints.indices {
+            guard let trials = results[p] else { continue }
+            let values = sweep.values(at: p).map(CSVTable.number)
+            for m in Metric.allCases {
+                let s = MetricSummary(trials.map { $0[m] })
+                summary.append([String(p)] + values + [m.name, m.unit, String(s.n)]
+                               + [s.mean, s.sd, s.ci95.lo, s.ci95.hi, s.p05, s.p50, s.p95].map(CSVTable.number))
+            }
+            for t in trials { rows.append([String(p)] + values + [String(t.trial)] + t.metrics.map(CSVTable.number)) }
+        }
+        try AtomicFile.write(summary.rendered, to: path("sweep.csv"))
+        try AtomicFile.write(rows.rendered, to: path("sweep_trials.csv"))
+    }
+}

@@ -1,0 +1,57 @@
+import XCTest
+import Synchronization
+import GovSim
+@testable import GovSimIO
+
+final class SweepResumeTests: XCTestCase {
+    let folder = TemporaryFolder()
+
+    private func sweep() throws -> Sweep {
+        var s = Scenario()
+        s.run.days = 21
+        s.district.cells[0].count = 2
+        s.district.cells[0].households = 100
+        let axes = [Axis(path: try ParameterPath("triage.accuracy", in: s), lo: 0.5, hi: 0.9, steps: 3),
+                    Axis(path: try ParameterPath("mediation.tiers[0].staff", in: s), lo: 1, hi: 4, steps: 2)]
+        return Sweep(scenario: s, axes: axes, unitPoints: Design.unitPoints(.grid, axes: axes, count: 0, seed: 1),
+                     trials: 3, seed: 5, threads: 2)
+    }
+
+    /// An interrupted sweep, resumed, writes exactly the files of an uninterrupted one, and the
+    /// resumed part does not redo finished points.
+    func testResumeGivesTheSameFilesAsAnUninterruptedSweep() throws {
+        let sweep = try sweep()
+        let whole = SweepFolder(directory: folder.path + "/whole", sweep: sweep, design: .grid)
+        _ = try whole.prepare(resume: false)
+        let all = sweep.run(pointFinished: { p, t in try! whole.keep(point: p, trials: t) })
+        try whole.writeTables(all)
+
+        let split = SweepFolder(directory: folder.path + "/split", sweep: sweep, design: .grid)
+        _ = try split.prepare(resume: false)
+        let stop = Atomic<Bool>(false)
+        let first = Sweep(scenario: sweep.scenario, axes: sweep.axes, unitPoints: sweep.unitPoints, trials: 3, seed: 5, threads: 1)
+            .run(pointFinished: { p, t in
+                try! split.keep(point: p, trials: t)
+                if p >= 1 { stop.store(true, ordering: .relaxed) }
+            }, shouldStop: { stop.load(ordering: .relaxed) })
+        XCTAssertLessThan(first.count, sweep.unitPoints.count, "the first part was interrupted")
+        let done = try split.prepare(resume: true)
+        XCTAssertEqual(Set(done.keys), Set(first.keys))
+        let redone = Atomic<Int>(0)
+        let rest = sweep.run(skipping: Set(done.keys), progress: { _ in redone.add(1, ordering: .relaxed) })
+        XCTAssertEqual(redone.load(ordering: .relaxed), (sweep.unitPoints.count - done.count) * 3)
+        try split.writeTables(done.merging(rest) { a, _ in a })
+
+        for file in ["sweep.csv", "sweep_trials.csv", "sweep.json"] {
+            XCTAssertEqual(folder.read("whole/" + file), folder.read("split/" + file), file)
+        }
+    }
+
+    func testResumingADifferentSweepIsRefused() throws {
+        let sweep = try sweep()
+        _ = try SweepFolder(directory: folder.path + "/x", sweep: sweep, design: .grid).prepare(resume: false)
+        var other = sweep
+        other.trials = 4
+        XCTAssertThrowsError(try SweepFolder(directory: folder.path + "/x", sweep: other, design: .grid).prepare(resume: true))
+    }
+}
