@@ -8,7 +8,7 @@ public enum GovSimTool {
         name: "govsim",
         version: RunResults.version,
         abstract: "Agent-based simulation of grassroots social governance: predicted safety and satisfaction, with intervals, cost and mechanisms.",
-        commands: [RunCommand.spec, CompareCommand.spec, SweepCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
+        commands: [RunCommand.spec, CompareCommand.spec, SweepCommand.spec, SensitivityCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
     )
 
     static let helpSpec = CommandSpec(
@@ -52,6 +52,8 @@ public enum GovSimTool {
                 return try CompareCommand.execute(parsed, console: console)
             case "sweep":
                 return try SweepCommand.execute(parsed, console: console)
+            case "sensitivity":
+                return try SensitivityCommand.execute(parsed, console: console)
             case "validate":
                 return ValidateCommand.execute(parsed.positionals, console: console)
             case "params":

@@ -148,6 +148,32 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(govsim("compare", base, policy, "--objective", "safty").status, 64)
     }
 
+    func testSweepAndSensitivityWriteTheirTables() throws {
+        let path = tiny
+        let sweep = govsim("sweep", path, "--vary", "mediation.tiers[0].staff=1:3:3", "--trials", "2", "--out", folder + "/sw")
+        XCTAssertEqual(sweep.status, 0, sweep.err)
+        let rows = try String(contentsOfFile: folder + "/sw/sweep.csv", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(rows.count, 1 + 3 * Metric.allCases.count)
+        XCTAssertEqual(rows[0], "point,mediation.tiers[0].staff,metric,unit,n,mean,sd,ci95_lo,ci95_hi,p05,p50,p95")
+        // Resuming a finished sweep redoes nothing and rewrites the same tables.
+        let before = try String(contentsOfFile: folder + "/sw/sweep_trials.csv", encoding: .utf8)
+        XCTAssertEqual(govsim("sweep", path, "--vary", "mediation.tiers[0].staff=1:3:3", "--trials", "2", "--out", folder + "/sw", "--resume", "--quiet").status, 0)
+        XCTAssertEqual(try String(contentsOfFile: folder + "/sw/sweep_trials.csv", encoding: .utf8), before)
+        XCTAssertEqual(govsim("sweep", path, "--vary", "mediation.tiers[0].staff=1:3:4", "--trials", "2", "--out", folder + "/sw", "--resume").status, 65,
+                       "a different sweep in the folder is refused")
+        XCTAssertEqual(govsim("sweep", path, "--vary", "triage.accuracy=0.5:2").status, 64, "out of the field's range")
+
+        let sens = govsim("sensitivity", path, "--vary", "triage.accuracy=0.5:0.9", "--vary", "council.meetingsPerYear=0:12",
+                          "--samples", "4", "--replicates", "2", "--out", folder + "/se")
+        XCTAssertEqual(sens.status, 0, sens.err)
+        XCTAssertTrue(sens.out.contains("first order"))
+        let csv = try String(contentsOfFile: folder + "/se/sensitivity.csv", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(csv.count, 1 + 2 * 2)
+        let morris = govsim("sensitivity", path, "--method", "morris", "--vary", "triage.accuracy=0.5:0.9", "--samples", "3",
+                            "--replicates", "2", "--out", folder + "/mo", "--quiet")
+        XCTAssertEqual(morris.status, 0, morris.err)
+    }
+
     func testValidate() {
         let good = tiny
         let bad = write("bad.json5", "{ run: { days: 0 } }")

@@ -64,12 +64,15 @@ public enum SobolIndices {
                         variance: point.variance)
     }
 
+    /// Outputs are centred on the mean of A and B first: the first-order estimator multiplies
+    /// raw outputs, and an offset far from zero (a safety score near 60) would swamp it in noise.
     static func indices(_ f: [Double], k: Int, n: Int, rows: [Int]) -> (first: [Double], total: [Double], variance: Double) {
-        let fA = rows.map { f[$0] }, fB = rows.map { f[n + $0] }
+        let centre = MetricSummary(rows.map { f[$0] } + rows.map { f[n + $0] }).mean
+        let fA = rows.map { f[$0] - centre }, fB = rows.map { f[n + $0] - centre }
         let variance = MetricSummary(fA + fB).sd.squared
         var first: [Double] = [], total: [Double] = []
         for i in 0..<k {
-            let fAB = rows.map { f[(2 + i) * n + $0] }
+            let fAB = rows.map { f[(2 + i) * n + $0] - centre }
             var s = 0.0, t = 0.0
             for j in 0..<rows.count {
                 s += fB[j] * (fAB[j] - fA[j])

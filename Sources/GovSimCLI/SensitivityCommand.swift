@@ -1,0 +1,99 @@
+import Foundation
+import GovSim
+import GovSimIO
+
+/// `govsim sensitivity`: which parameters drive the outputs.
+enum SensitivityCommand {
+    static let spec = CommandSpec(
+        name: "sensitivity",
+        abstract: "Sobol indices or Morris screening of the varied parameters.",
+        discussion: """
+        Sobol (default): first-order and total-order indices from Saltelli sampling on a Sobol \
+        sequence (Saltelli 2010 and Jansen estimators), with 95% bootstrap intervals; --samples N \
+        base rows make N·(k + 2) design points. Morris: elementary effects (μ*, μ, σ) from \
+        --samples trajectories, the cheap screen. Each point runs --replicates trials with the \
+        same trial indices; the noise those trials leave in the point means is reported as a share \
+        of the output variance, and the largest change of any index between half and all the \
+        samples says whether the indices have converged.
+        """,
+        arguments: [ArgumentSpec(name: "scenario", help: "The scenario file (JSON5).")],
+        options: [
+            OptionSpec(long: "vary", valueName: "path=lo:hi", help: "A parameter and its range.", isRepeating: true),
+            OptionSpec(long: "method", valueName: "m", help: "sobol or morris.", defaultText: "sobol"),
+            OptionSpec(long: "samples", valueName: "n", help: "Sobol base rows, or Morris trajectories.", defaultText: "64 (sobol), 20 (morris)"),
+            OptionSpec(long: "replicates", valueName: "r", help: "Trials per design point.", defaultText: "10"),
+            OptionSpec(long: "metrics", valueName: "names", help: "Comma-separated outputs to analyse.", defaultText: "safety_score,satisfaction_pct"),
+            Common.seed, Common.threads, Common.out("results/<scenario>-sensitivity"), Common.quiet,
+        ],
+        examples: ["govsim sensitivity scenarios/example.json5 --vary services.budget=0:2000000 --vary triage.accuracy=0.6:0.95 --vary volunteers.initialShare=0:0.05"]
+    )
+
+    static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
+        guard let loaded = Common.load(parsed.positionals[0], console: console) else { return ExitStatus.dataError }
+        var scenario = loaded.scenario
+        let specs = parsed.values("vary")
+        guard specs.count >= 1 else { throw UsageError(message: "give at least one --vary PATH=lo:hi", command: "sensitivity") }
+        let axes = try Common.axes(specs, in: scenario, option: "vary", command: "sensitivity")
+        let methodName = parsed.value("method") ?? "sobol"
+        guard let method = SensitivityStudy.Method(rawValue: methodName) else {
+            throw UsageError(message: "--method: expected sobol or morris, got '\(methodName)'", command: "sensitivity")
+        }
+        if method == .sobol && 2 * axes.count > SobolSequence.maxDimensions {
+            throw UsageError(message: "--method sobol: at most \(SobolSequence.maxDimensions / 2) parameters", command: "sensitivity")
+        }
+        let samples = try parsed.int("samples", in: 2...1_000_000) ?? (method == .sobol ? 64 : 20)
+        let replicates = try parsed.int("replicates", in: 1...100_000) ?? 10
+        let metrics = try (parsed.value("metrics") ?? "safety_score,satisfaction_pct").split(separator: ",").map {
+            try Common.metric(String($0), option: "metrics", command: "sensitivity")
+        }
+        let seed = try Common.seed(parsed) ?? UInt64(scenario.run.seed)
+        scenario.run.seed = Int(seed)
+        let quiet = parsed.flag("quiet")
+        let out = parsed.value("out") ?? "results/\(scenario.name)-sensitivity"
+        guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
+
+        let study = SensitivityStudy(scenario: scenario, axes: axes, metrics: metrics, method: method, samples: samples,
+                                     replicates: replicates, seed: seed, threads: try Common.threads(parsed))
+        Interruption.install()
+        let reporter = Common.progress(total: study.designPoints.count * replicates, quiet: quiet, console: console)
+        let result = study.run(progress: reporter.map { r in { @Sendable _ in r.advance(by: 1) } }, shouldStop: { Interruption.shared.requested })
+        reporter?.finish()
+        guard let result else {
+            console.err("govsim: interrupted; a sensitivity analysis needs every design point, nothing written\n")
+            return ExitStatus.interrupted
+        }
+        let files = SensitivityResults(study: study, result: result)
+        do { try files.write(to: out) } catch {
+            console.err("govsim: \(error)\n")
+            return ExitStatus.cannotCreate
+        }
+        if !quiet { console.out(text(study, result) + "\nResults: \(out)/ (sensitivity.json, sensitivity.csv, sensitivity_points.csv)\n") }
+        return ExitStatus.success
+    }
+
+    static func text(_ study: SensitivityStudy, _ result: SensitivityStudy.Result) -> String {
+        let n = HeadlineReport.number
+        var out = "\(study.scenario.name): \(study.method.rawValue), \(result.points.count) design points × \(study.replicates) trials, seed \(study.seed)\n"
+        for r in result.metrics {
+            out += "\n\(r.metric.name) (\(r.metric.unit)): "
+            out += "trial noise is \(n(100 * r.noiseShare))% of the variance across points"
+            if r.noiseShare > 0.2 { out += " — high: raise --replicates before reading the indices" }
+            out += "\n"
+            if let s = r.sobol {
+                let order = study.axes.indices.sorted { s.total[$0] > s.total[$1] }
+                let rows = order.map { i in [study.axes[i].path.text, n(s.first[i]), "\(n(s.firstCI[i].lo)) – \(n(s.firstCI[i].hi))",
+                                             n(s.total[i]), "\(n(s.totalCI[i].lo)) – \(n(s.totalCI[i].hi))"] }
+                out += TextTable.render(header: ["parameter", "first order", "95% CI", "total order", "95% CI"], rows: rows,
+                                        alignments: [.left, .right, .right, .right, .right])
+                out += "Largest change of an index from half to all samples: \(n(r.convergenceChange))"
+                out += r.convergenceChange < 0.05 ? " (converged)\n" : " — not converged: raise --samples\n"
+            }
+            if let m = r.morris {
+                let order = study.axes.indices.sorted { m.muStar[$0] > m.muStar[$1] }
+                let rows = order.map { i in [study.axes[i].path.text, n(m.muStar[i]), n(m.mu[i]), n(m.sigma[i])] }
+                out += TextTable.render(header: ["parameter", "μ* (per full range)", "μ", "σ"], rows: rows, alignments: [.left, .right, .right, .right])
+            }
+        }
+        return out
+    }
+}
