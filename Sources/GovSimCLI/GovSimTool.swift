@@ -8,7 +8,7 @@ public enum GovSimTool {
         name: "govsim",
         version: RunResults.version,
         abstract: "Agent-based simulation of grassroots social governance: predicted safety and satisfaction, with intervals, cost and mechanisms.",
-        commands: [RunCommand.spec, CompareCommand.spec, SweepCommand.spec, SensitivityCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
+        commands: [RunCommand.spec, CompareCommand.spec, SweepCommand.spec, SensitivityCommand.spec, OptimizeCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
     )
 
     static let helpSpec = CommandSpec(
@@ -54,6 +54,8 @@ public enum GovSimTool {
                 return try SweepCommand.execute(parsed, console: console)
             case "sensitivity":
                 return try SensitivityCommand.execute(parsed, console: console)
+            case "optimize":
+                return try OptimizeCommand.execute(parsed, console: console)
             case "validate":
                 return ValidateCommand.execute(parsed.positionals, console: console)
             case "params":

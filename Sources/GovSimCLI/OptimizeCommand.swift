@@ -1,0 +1,104 @@
+import Foundation
+import GovSim
+import GovSimIO
+
+/// `govsim optimize`: the best mix of levers within a budget.
+enum OptimizeCommand {
+    static let spec = CommandSpec(
+        name: "optimize",
+        abstract: "Find the mix of policy levers that maximises an objective within a budget.",
+        discussion: """
+        Tries --candidates Sobol points over the levers' ranges (plus the scenario as it stands), \
+        each on the same --trials trials (common random numbers); keeps those whose mean cost_total \
+        over the run's days is within --budget (yuan); re-evaluates the best --finalists on fresh \
+        trials, so the choice is not the luckiest candidate; reports the chosen mix with its 95% \
+        interval, its gain over the status quo, and the cost–benefit frontier. The objective is one \
+        output (--objective) or a weighted mix (--weights), lower-is-better outputs counting negatively.
+        """,
+        arguments: [ArgumentSpec(name: "scenario", help: "The scenario file (JSON5).")],
+        options: [
+            OptionSpec(long: "budget", valueName: "yuan", help: "Upper bound on the mean total cost over the run's days."),
+            OptionSpec(long: "over", valueName: "path=lo:hi", help: "A lever and its range.", isRepeating: true),
+            OptionSpec(long: "objective", valueName: "metric", help: "The output to maximise.", defaultText: "safety_score"),
+            OptionSpec(long: "weights", valueName: "m=w,...", help: "A weighted mix instead, e.g. safety_score=0.5,satisfaction_pct=0.5."),
+            OptionSpec(long: "candidates", valueName: "n", help: "Candidate mixes to try.", defaultText: "64"),
+            OptionSpec(long: "trials", short: "n", valueName: "n", help: "Trials per candidate.", defaultText: "20"),
+            OptionSpec(long: "finalists", valueName: "k", help: "Candidates re-evaluated on fresh trials.", defaultText: "5"),
+            OptionSpec(long: "final-trials", valueName: "n", help: "Trials per finalist.", defaultText: "100"),
+            Common.seed, Common.threads, Common.out("results/<scenario>-optimize"), Common.quiet,
+        ],
+        examples: ["govsim optimize scenarios/example.json5 --budget 7000000 --over services.budget=0:2000000 --over mediation.tiers[0].staff=2:12 --over sensors.cameras.coverage=0:1"]
+    )
+
+    static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
+        guard let loaded = Common.load(parsed.positionals[0], console: console) else { return ExitStatus.dataError }
+        var scenario = loaded.scenario
+        guard let budget = try parsed.double("budget", in: 0...1e15) else {
+            throw UsageError(message: "--budget is required (yuan over the run's days)", command: "optimize")
+        }
+        let specs = parsed.values("over")
+        guard !specs.isEmpty else { throw UsageError(message: "give at least one --over PATH=lo:hi", command: "optimize") }
+        let levers = try Common.axes(specs, in: scenario, option: "over", command: "optimize")
+        guard levers.count <= SobolSequence.maxDimensions else { throw UsageError(message: "--over: at most 40 levers", command: "optimize") }
+        var weights: [(metric: Metric, weight: Double)] = []
+        if let text = parsed.value("weights") {
+            for part in text.split(separator: ",") {
+                let pair = part.split(separator: "=")
+                guard pair.count == 2, let w = Double(pair[1]), w.isFinite else {
+                    throw UsageError(message: "--weights: expected metric=weight pairs, got '\(part)'", command: "optimize")
+                }
+                weights.append((try Common.metric(String(pair[0]), option: "weights", command: "optimize"), w))
+            }
+        } else {
+            weights = [(try Common.metric(parsed.value("objective") ?? "safety_score", option: "objective", command: "optimize"), 1)]
+        }
+        let seed = try Common.seed(parsed) ?? UInt64(scenario.run.seed)
+        scenario.run.seed = Int(seed)
+        let optimization = Optimization(
+            scenario: scenario, levers: levers, weights: weights, budget: budget,
+            candidates: try parsed.int("candidates", in: 1...100_000) ?? 64, trials: try parsed.int("trials", in: 2...100_000) ?? 20,
+            finalists: try parsed.int("finalists", in: 1...1_000) ?? 5, finalTrials: try parsed.int("final-trials", in: 2...1_000_000) ?? 100,
+            seed: seed, threads: try Common.threads(parsed))
+        let quiet = parsed.flag("quiet")
+        let out = parsed.value("out") ?? "results/\(scenario.name)-optimize"
+        guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
+        Interruption.install()
+        let reporter = Common.progress(total: (optimization.candidates + 1) * optimization.trials, quiet: quiet, console: console)
+        let result = optimization.run(progress: reporter.map { r in { @Sendable _ in r.advance(by: 1) } }, shouldStop: { Interruption.shared.requested })
+        reporter?.finish()
+        guard let result else {
+            console.err("govsim: interrupted; nothing written\n")
+            return ExitStatus.interrupted
+        }
+        do { try OptimizeResults(optimization: optimization, result: result).write(to: out) } catch {
+            console.err("govsim: \(error)\n")
+            return ExitStatus.cannotCreate
+        }
+        if !quiet { console.out(text(optimization, result) + "\nResults: \(out)/ (optimize.json, optimize.csv)\n") }
+        return ExitStatus.success
+    }
+
+    static func text(_ o: Optimization, _ r: Optimization.Result) -> String {
+        let n = HeadlineReport.number
+        let objective = o.weights.map { $0.weight == 1 && o.weights.count == 1 ? $0.metric.name : "\(n($0.weight))·\($0.metric.name)" }.joined(separator: " + ")
+        var out = "\(o.scenario.name): \(r.candidates.count) candidates × \(o.trials) trials, budget \(n(o.budget)) yuan, objective \(objective)\n\n"
+        guard let best = r.best, let final = r.candidates[best].finalObjective else {
+            let cheapest = r.candidates.map(\.cost.mean).min() ?? .nan
+            return out + "No candidate stays within the budget: the cheapest costs \(n(cheapest)) yuan.\n"
+        }
+        let c = r.candidates[best]
+        out += "Best mix (re-evaluated on \(o.finalTrials) fresh trials):\n"
+        out += TextTable.render(header: ["lever", "value"], rows: zip(o.levers, c.values).map { [$0.path.text, n($1)] }, alignments: [.left, .right])
+        out += "objective \(n(final.mean)) (95% CI \(n(final.ci95.lo))–\(n(final.ci95.hi))), mean cost \(n(c.finalCost?.mean ?? .nan)) yuan"
+        if let v = r.bestVersusStatusQuo {
+            out += "; \(ComparisonReport.signed(v.difference)) over the status quo (95% CI \(ComparisonReport.signed(v.ci95.lo)) – \(ComparisonReport.signed(v.ci95.hi)))"
+        }
+        out += "\n\nCost–benefit frontier (no other candidate is cheaper and better):\n"
+        let frontier = r.candidates.indices.filter { r.candidates[$0].onFrontier }.sorted { r.candidates[$0].cost.mean < r.candidates[$1].cost.mean }
+        out += TextTable.render(header: ["candidate", "cost (yuan)", "objective", "within budget"] + o.levers.map(\.path.text),
+                                rows: frontier.map { i in [String(i), n(r.candidates[i].cost.mean), n(r.candidates[i].objective.mean),
+                                                           r.candidates[i].feasible ? "yes" : "no"] + r.candidates[i].values.map(n) },
+                                alignments: Array(repeating: .right, count: 4 + o.levers.count))
+        return out
+    }
+}
