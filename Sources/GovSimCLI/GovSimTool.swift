@@ -8,7 +8,7 @@ public enum GovSimTool {
         name: "govsim",
         version: RunResults.version,
         abstract: "Agent-based simulation of grassroots social governance: predicted safety and satisfaction, with intervals, cost and mechanisms.",
-        commands: [RunCommand.spec, CompareCommand.spec, SweepCommand.spec, SensitivityCommand.spec, OptimizeCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
+        commands: [RunCommand.spec, ReportCommand.spec, CompareCommand.spec, SweepCommand.spec, SensitivityCommand.spec, OptimizeCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
     )
 
     static let helpSpec = CommandSpec(
@@ -48,6 +48,8 @@ public enum GovSimTool {
             switch command.name {
             case "run":
                 return RunCommand.execute(try RunCommand.options(parsed), commandLine: ["govsim"] + arguments, console: console)
+            case "report":
+                return ReportCommand.execute(parsed.positionals[0], console: console)
             case "compare":
                 return try CompareCommand.execute(parsed, console: console)
             case "sweep":

@@ -10,17 +10,19 @@ enum RunCommand {
         discussion: """
         Runs every trial of SCENARIO in parallel, prints the headline outputs (mean, 95% \
         confidence interval of the mean, and the range 90% of trials fall in), and writes \
-        summary.json, trials.csv, timeseries.csv, scenario.resolved.json5 and manifest.json \
-        into the output folder. Results are bit-identical for any number of threads.
+        summary.json, trials.csv, timeseries.csv, scenario.resolved.json5, manifest.json and \
+        report.html (charts and tables on one self-contained page) into the output folder. \
+        Results are bit-identical for any number of threads.
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpec(long: "trials", short: "n", valueName: "n", help: "Number of trials (overrides run.trials)."),
+            Common.trials,
             OptionSpec(long: "days", valueName: "d", help: "Days to simulate (overrides run.days)."),
-            OptionSpec(long: "seed", valueName: "s", help: "Scenario seed (overrides run.seed)."),
-            OptionSpec(long: "threads", short: "j", valueName: "k", help: "Worker threads.", defaultText: "all cores"),
-            OptionSpec(long: "out", short: "o", valueName: "dir", help: "Output folder.", defaultText: "results/<scenario name>"),
-            OptionSpec(long: "quiet", short: "q", valueName: nil, help: "Print nothing but errors."),
+            Common.seed, Common.threads,
+            OptionSpec(long: "precision", valueName: "h", help: "Run trials in batches until the 95% CI half-width of the safety score and satisfaction is below h."),
+            OptionSpec(long: "max-trials", valueName: "n", help: "Cap on trials with --precision.", defaultText: "5000"),
+            OptionSpec(long: "batch", valueName: "n", help: "Trials per batch with --precision.", defaultText: "50"),
+            Common.out("results/<scenario name>"), Common.quiet,
         ],
         examples: [
             "govsim run scenarios/example.json5",
@@ -33,59 +35,62 @@ enum RunCommand {
         var trials: Int?
         var days: Int?
         var seed: UInt64?
-        var threads: Int?
+        var threads: Int
         var out: String?
         var quiet = false
+        var precision: Double?
+        var maxTrials = 5_000
+        var batch = 50
     }
 
     static func options(_ parsed: ParsedArguments) throws -> Options {
         Options(scenario: parsed.positionals[0],
                 trials: try parsed.int("trials", in: 1...1_000_000),
                 days: try parsed.int("days", in: 1...36_500),
-                seed: try parsed.int("seed", in: 0...Int.max).map { UInt64($0) },
-                threads: try parsed.int("threads", in: 1...4_096),
+                seed: try Common.seed(parsed),
+                threads: try Common.threads(parsed),
                 out: parsed.value("out"),
-                quiet: parsed.flag("quiet"))
+                quiet: parsed.flag("quiet"),
+                precision: try parsed.double("precision", in: 1e-9...1e9),
+                maxTrials: try parsed.int("max-trials", in: 2...1_000_000) ?? 5_000,
+                batch: try parsed.int("batch", in: 2...100_000) ?? 50)
     }
 
     static func execute(_ o: Options, commandLine: [String], console: Console) -> Int32 {
-        let loaded: LoadedScenario
-        do {
-            loaded = try ScenarioLoader.load(path: o.scenario)
-        } catch {
-            console.err(error.description + "\n")
-            return ExitStatus.dataError
-        }
+        guard let loaded = Common.load(o.scenario, console: console) else { return ExitStatus.dataError }
         var scenario = loaded.scenario
         if let t = o.trials { scenario.run.trials = t }
         if let d = o.days { scenario.run.days = d }
         let seed = o.seed ?? UInt64(scenario.run.seed)
         scenario.run.seed = Int(seed)
-        let threads = o.threads ?? Ensemble.availableCores
+        let threads = o.threads
         let out = o.out ?? "results/\(scenario.name)"
-        do {
-            try AtomicFile.makeDirectory(out)
-        } catch {
-            console.err("govsim: \(error)\n")
-            return ExitStatus.cannotCreate
-        }
+        guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
 
         var runLoaded = loaded
         runLoaded.scenario = scenario
         let started = Date()
         let clock = ContinuousClock.now
         let total = scenario.run.trials
-        let reporter = !o.quiet && console.stderrIsTerminal
-            ? ProgressReporter(total: total, write: { console.err($0) }, now: { (ContinuousClock.now - clock) / .seconds(1) })
-            : nil
         Interruption.install()
-        let trials = Ensemble(scenario: scenario, seed: seed, threads: threads).run(
-            trials: 0..<total,
-            progress: reporter.map { r in { @Sendable _ in r.advance(by: 1) } },
-            shouldStop: { Interruption.shared.requested })
-        reporter?.finish()
+        let trials: [TrialResult]
+        let interrupted: Bool
+        if let precision = o.precision {
+            // Adaptive replication: deterministic batches until the headline intervals are narrow enough.
+            let plan = Comparison.Plan(trials: min(total, o.batch), precision: precision, maxTrials: o.maxTrials, batch: o.batch)
+            let outcome = Comparison(arms: [scenario], seed: seed, threads: threads).run(plan, shouldStop: { Interruption.shared.requested })
+            trials = outcome.results[0]
+            interrupted = outcome.stoppedBecause == "interrupted"
+        } else {
+            let reporter = Common.progress(total: total, quiet: o.quiet, console: console)
+            trials = Ensemble(scenario: scenario, seed: seed, threads: threads).run(
+                trials: 0..<total,
+                progress: reporter.map { r in { @Sendable _ in r.advance(by: 1) } },
+                shouldStop: { Interruption.shared.requested })
+            reporter?.finish()
+            interrupted = trials.count < total
+        }
         let seconds = (ContinuousClock.now - clock) / .seconds(1)
-        let interrupted = trials.count < total
         guard !trials.isEmpty else {
             console.err("govsim: interrupted before any trial finished; nothing written\n")
             return ExitStatus.interrupted
@@ -95,16 +100,22 @@ enum RunCommand {
         let residents = expectedResidents(scenario)
         var manifest = RunManifest(command: commandLine, scenarioFile: o.scenario, seed: seed, trials: trials.count,
                                    days: scenario.run.days, threads: threads, residents: residents, started: started, seconds: seconds)
-        manifest.partial = interrupted ? PartialRun(requestedTrials: total, finishedTrials: trials.map(\.trial)) : nil
+        manifest.partial = interrupted ? PartialRun(requestedTrials: o.precision == nil ? total : o.maxTrials, finishedTrials: trials.map(\.trial)) : nil
         do {
             try results.write(to: out, manifest: manifest)
         } catch {
             console.err("govsim: \(error)\n")
             return ExitStatus.cannotCreate
         }
+        do {
+            try RunReport.write(resultsFolder: out)
+        } catch {
+            console.err("govsim: cannot write the report: \(error)\n")
+            return ExitStatus.cannotCreate
+        }
         if !o.quiet {
             console.out(HeadlineReport.text(results, residents: residents, threads: threads, seconds: seconds))
-            console.out("\nResults: \(out)/ (summary.json, trials.csv, timeseries.csv, scenario.resolved.json5, manifest.json)\n")
+            console.out("\nResults: \(out)/ (report.html, summary.json, trials.csv, timeseries.csv, scenario.resolved.json5, manifest.json)\n")
         }
         if interrupted {
             console.err("govsim: interrupted: \(trials.count) of \(total) trials finished and were written (manifest.json marks the run partial)\n")

@@ -148,6 +148,23 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(govsim("compare", base, policy, "--objective", "safty").status, 64)
     }
 
+    /// --precision adds batches until the headline intervals are narrow enough, the same on any
+    /// thread count.
+    func testRunWithPrecisionStopsWhenPreciseEnough() throws {
+        let path = tiny
+        let r = govsim("run", path, "--precision", "0.5", "--batch", "4", "--max-trials", "40", "--threads", "1", "--out", folder + "/p1", "--quiet")
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(govsim("run", path, "--precision", "0.5", "--batch", "4", "--max-trials", "40", "--threads", "2", "--out", folder + "/p2", "--quiet").status, 0)
+        let a = try String(contentsOfFile: folder + "/p1/trials.csv", encoding: .utf8)
+        XCTAssertEqual(a, try String(contentsOfFile: folder + "/p2/trials.csv", encoding: .utf8))
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/p1/summary.json"))) as! [String: Any]
+        let trials = summary["trials"] as! Int
+        XCTAssertEqual(trials % 4, 0)
+        let safety = (summary["metrics"] as! [String: Any])["safety_score"] as! [String: Any]
+        let ci = safety["ci95"] as! [Double]
+        XCTAssertTrue(trials == 40 || (ci[1] - ci[0]) / 2 < 0.5, "stopped at \(trials) trials with half-width \((ci[1] - ci[0]) / 2)")
+    }
+
     func testSweepAndSensitivityWriteTheirTables() throws {
         let path = tiny
         let sweep = govsim("sweep", path, "--vary", "mediation.tiers[0].staff=1:3:3", "--trials", "2", "--out", folder + "/sw")

@@ -1,0 +1,183 @@
+import Foundation
+import GovSim
+
+/// A run's data files read back from its results folder: what a report is drawn from, so a
+/// report can be re-rendered without re-running.
+struct RunData {
+    /// A metric's summary as summary.json holds it; NaN where the file has null.
+    struct Stat {
+        var mean = Double.nan, lo = Double.nan, hi = Double.nan
+        var p05 = Double.nan, p50 = Double.nan, p95 = Double.nan
+        var n = 0
+        var unit = ""
+    }
+
+    var scenario: String
+    var description: String
+    var seed: String
+    var trials: Int
+    var days: Int
+    var version: String
+    /// Metric names in summary.json order: `Metric` order first, then any others by name.
+    var metricNames: [String]
+    var metrics: [String: Stat]
+    /// Weekly bands per series name, by week.
+    var weekly: [String: [Chart.FanPoint]]
+    /// trials.csv: one value per trial for each column (NaN where empty).
+    var columns: [String: [Double]]
+    var resolvedScenario: String
+    /// manifest.json's fields of interest.
+    var started: String, command: String, platform: String
+    var residents: Int?
+    var partial: (finished: Int, requested: Int)?
+
+    /// The files a report reads, in the order they are checked.
+    static let files = ["summary.json", "trials.csv", "timeseries.csv", "scenario.resolved.json5", "manifest.json"]
+
+    subscript(_ metric: Metric) -> Stat { metrics[metric.name] ?? Stat() }
+
+    /// Per-trial values of a metric (empty when trials.csv lacks its column).
+    func values(_ metric: Metric) -> [Double] { columns[metric.name] ?? [] }
+
+    init(folder: String) throws(RunReport.DataError) {
+        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        func text(_ name: String) throws(RunReport.DataError) -> String {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path(name), isDirectory: &isDirectory), !isDirectory.boolValue else {
+                throw RunReport.DataError(path: path(name), reason: "no such file (is this a folder written by `govsim run`?)")
+            }
+            guard let data = FileManager.default.contents(atPath: path(name)) else {
+                throw RunReport.DataError(path: path(name), reason: "cannot be read (check its permissions)")
+            }
+            guard let string = String(data: data, encoding: .utf8) else {
+                throw RunReport.DataError(path: path(name), reason: "is not UTF-8 text")
+            }
+            return string
+        }
+        func object(_ name: String) throws(RunReport.DataError) -> [String: Any] {
+            let json = try text(name)
+            guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+                throw RunReport.DataError(path: path(name), reason: "is not a JSON object")
+            }
+            return object
+        }
+        func table(_ name: String, required: [String]) throws(RunReport.DataError) -> CSVTable {
+            let table: CSVTable
+            do { table = try CSVTable.parse(try text(name)) } catch let error as RunReport.DataError { throw error } catch {
+                throw RunReport.DataError(path: path(name), reason: "\(error)")
+            }
+            if let missing = required.first(where: { !table.header.contains($0) }) {
+                throw RunReport.DataError(path: path(name), reason: "has no column '\(missing)'")
+            }
+            return table
+        }
+
+        // summary.json
+        let summary = try object("summary.json")
+        guard let scenario = summary["scenario"] as? String, let metrics = summary["metrics"] as? [String: Any] else {
+            throw RunReport.DataError(path: path("summary.json"), reason: "lacks 'scenario' or 'metrics'")
+        }
+        self.scenario = scenario
+        seed = summary["seed"] as? String ?? (summary["seed"] as? NSNumber)?.stringValue ?? "–"
+        trials = summary["trials"] as? Int ?? 0
+        days = summary["days"] as? Int ?? 0
+        version = summary["version"] as? String ?? "–"
+        self.metrics = [:]
+        for (name, value) in metrics {
+            guard let m = value as? [String: Any] else { continue }
+            func number(_ key: String) -> Double { (m[key] as? NSNumber)?.doubleValue ?? .nan }
+            let ci = m["ci95"] as? [Any] ?? []
+            self.metrics[name] = Stat(mean: number("mean"), lo: (ci.first as? NSNumber)?.doubleValue ?? .nan,
+                                      hi: (ci.last as? NSNumber)?.doubleValue ?? .nan, p05: number("p05"), p50: number("p50"),
+                                      p95: number("p95"), n: m["n"] as? Int ?? 0, unit: m["unit"] as? String ?? "")
+        }
+        let known = Metric.allCases.map(\.name).filter { metrics[$0] != nil }
+        metricNames = known + metrics.keys.filter { Metric(name: $0) == nil }.sorted()
+
+        // trials.csv and timeseries.csv
+        let trialTable = try table("trials.csv", required: ["trial"])
+        columns = [:]
+        for (i, name) in trialTable.header.enumerated() {
+            columns[name] = trialTable.rows.map { i < $0.count ? Double($0[i]) ?? .nan : .nan }
+        }
+        let series = try table("timeseries.csv", required: ["week", "series", "mean", "p05", "p50", "p95"])
+        let at = Dictionary(uniqueKeysWithValues: series.header.enumerated().map { ($1, $0) })
+        weekly = [:]
+        for row in series.rows where row.count == series.header.count {
+            func number(_ key: String) -> Double { Double(row[at[key]!]) ?? .nan }
+            weekly[row[at["series"]!], default: []].append(
+                Chart.FanPoint(x: number("week"), mean: number("mean"), p05: number("p05"), p50: number("p50"), p95: number("p95")))
+        }
+
+        // scenario.resolved.json5: shown whole; its description is read from it.
+        resolvedScenario = try text("scenario.resolved.json5")
+        do {
+            let tree = try ScenarioLoader.parse(text: resolvedScenario, file: path("scenario.resolved.json5"))
+            if case .object(let top) = tree, case .string(let d)? = top["description"] { description = d } else { description = "" }
+        } catch {
+            throw RunReport.DataError(path: path("scenario.resolved.json5"), reason: error.problems.joined(separator: "; "))
+        }
+
+        // manifest.json
+        let manifest = try object("manifest.json")
+        started = manifest["started"] as? String ?? "–"
+        command = (manifest["command"] as? [String])?.joined(separator: " ") ?? "–"
+        platform = manifest["platform"] as? String ?? "–"
+        residents = manifest["residents_per_trial"] as? Int
+        if let p = manifest["partial"] as? [String: Any], let finished = p["finished_trials"] as? Int,
+           let requested = p["requested_trials"] as? Int {
+            partial = (finished, requested)
+        }
+    }
+}
+
+extension CSVTable {
+    /// Errors reading CSV text.
+    struct ParseError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Reads RFC 4180 text (quoted fields may hold commas, quotes and line ends); the first
+    /// record is the header. Every record must have as many fields as the header.
+    static func parse(_ text: String) throws -> CSVTable {
+        var records: [[String]] = [], record: [String] = [], field = ""
+        var quoted = false, fieldWasQuoted = false, line = 1
+        var scalars = Array(text.unicodeScalars)[...]
+        func endRecord() {
+            record.append(field)
+            records.append(record)
+            record = []
+            field = ""
+            fieldWasQuoted = false
+        }
+        while let c = scalars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if scalars.first == "\"" { field.unicodeScalars.append(scalars.removeFirst()) } else { quoted = false }
+                } else {
+                    if c == "\n" { line += 1 }
+                    field.unicodeScalars.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"" where field.isEmpty && !fieldWasQuoted: quoted = true; fieldWasQuoted = true
+            case ",": record.append(field); field = ""; fieldWasQuoted = false
+            case "\r" where scalars.first == "\n": break
+            case "\n": endRecord(); line += 1
+            default: field.unicodeScalars.append(c)
+            }
+        }
+        if quoted { throw ParseError(description: "line \(line): a quoted field is not closed") }
+        if !field.isEmpty || !record.isEmpty { endRecord() }
+        guard let header = records.first else { throw ParseError(description: "the file is empty (no header)") }
+        var table = CSVTable(header: header)
+        for (i, r) in records.dropFirst().enumerated() {
+            guard r.count == header.count else {
+                throw ParseError(description: "record \(i + 2) has \(r.count) fields, but the header has \(header.count)")
+            }
+            table.append(r)
+        }
+        return table
+    }
+}

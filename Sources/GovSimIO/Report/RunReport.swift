@@ -1,0 +1,330 @@
+import Foundation
+import GovSim
+
+/// report.html: a run's results as one self-contained page (inline CSS and SVG, no script, no
+/// network), drawn only from the data files in the results folder so it can be re-rendered
+/// without re-running. The bytes depend only on those files.
+public enum RunReport {
+    /// A data file of the results folder is missing, unreadable or malformed.
+    public struct DataError: Error, CustomStringConvertible, Sendable {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    /// The report's file name inside the results folder.
+    public static let fileName = "report.html"
+
+    /// The report of the run whose files are in `resultsFolder`.
+    public static func html(resultsFolder: String) throws -> String {
+        page(try RunData(folder: resultsFolder))
+    }
+
+    /// Writes report.html into `resultsFolder` atomically. Throws `DataError` when a data file is
+    /// missing or malformed and `AtomicFile.WriteError` when the report cannot be written.
+    public static func write(resultsFolder: String) throws {
+        let text = try html(resultsFolder: resultsFolder)
+        try AtomicFile.write(text, to: (resultsFolder as NSString).appendingPathComponent(fileName))
+    }
+
+    // MARK: - The page
+
+    static func page(_ d: RunData) -> String {
+        var html = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>govsim report: \(esc(d.scenario))</title>
+        <style>\(css)</style>
+        </head>
+        <body>
+        <main>
+
+        """
+        html += header(d) + headlines(d) + weekly(d) + spread(d) + disputes(d) + incidents(d) + costs(d)
+            + metricTable(d) + resolved(d) + footer(d)
+        return html + "</main>\n</body>\n</html>\n"
+    }
+
+    static func header(_ d: RunData) -> String {
+        var facts = ["\(d.trials) trials × \(d.days) days", "seed \(d.seed)"]
+        if let r = d.residents { facts.append("~\(LinearScale.grouped(Double(r), decimals: 0)) residents per trial") }
+        facts.append("govsim \(d.version)")
+        var out = "<header>\n<p class=\"kicker\">govsim run report</p>\n<h1>\(esc(d.scenario))</h1>\n"
+        if !d.description.isEmpty { out += "<p class=\"lead\">\(esc(d.description))</p>\n" }
+        out += "<p class=\"facts\">\(esc(facts.joined(separator: " · ")))</p>\n"
+        if let p = d.partial {
+            out += "<p class=\"warn\"><strong>Partial run.</strong> The run was interrupted: \(p.finished) of \(p.requested) "
+                + "trials finished, and everything below is computed from those alone.</p>\n"
+        }
+        return out + "</header>\n"
+    }
+
+    static func headlines(_ d: RunData) -> String {
+        let safety = d[.safetyScore], satisfaction = d[.satisfactionPct]
+        let horizon = "at the end of the \(d.days) days"
+        let safetyText = safety.mean.isFinite
+            ? "Residents' perceived safety \(horizon) averages \(v(safety.mean)) out of 100 over \(safety.n) trials. "
+              + "The trials pin that average down to \(v(safety.lo))–\(v(safety.hi)) (95% confidence); one realisation "
+              + "of the period ends between \(v(safety.p05)) and \(v(safety.p95)) nine times out of ten."
+            : "No trial defined a safety score."
+        let satisfactionText = satisfaction.mean.isFinite
+            ? "On average \(v(satisfaction.mean))% of residents are satisfied \(horizon) (95% confidence: "
+              + "\(v(satisfaction.lo))–\(v(satisfaction.hi))%); nine times out of ten one realisation ends between "
+              + "\(v(satisfaction.p05))% and \(v(satisfaction.p95))%."
+            : "No trial defined satisfaction."
+        return "<section class=\"cards\" aria-label=\"Headline outputs\">\n"
+            + card("Safety score", safety, unit: "/ 100", suffix: "", text: safetyText)
+            + card("Satisfaction", satisfaction, unit: "% of residents", suffix: "%", text: satisfactionText)
+            + "</section>\n"
+    }
+
+    static func card(_ title: String, _ s: RunData.Stat, unit: String, suffix: String, text: String) -> String {
+        """
+        <div class="card">
+        <h2>\(esc(title))</h2>
+        <p class="big">\(v(s.mean))<span class="unit"> \(esc(unit))</span></p>
+        <dl>
+        <dt>95% CI of the mean</dt><dd>\(range(s.lo, s.hi, suffix: suffix))</dd>
+        <dt>90% of trials</dt><dd>\(range(s.p05, s.p95, suffix: suffix))</dd>
+        </dl>
+        <p>\(esc(text))</p>
+        </div>
+
+        """
+    }
+
+    static func weekly(_ d: RunData) -> String {
+        let charts: [(String, String, Chart.Axis)] = [
+            ("safety_score", "Safety score, week by week", Chart.Axis("safety score (points 0–100)")),
+            ("satisfaction_pct", "Residents satisfied, week by week", Chart.Axis("satisfied (% of residents)", suffix: "%")),
+            ("mean_happiness", "Mean happiness, week by week", Chart.Axis("happiness (points 0–100)")),
+            ("mean_trust", "Mean trust in local governance, week by week", Chart.Axis("trust (points 0–100)")),
+            ("disputes", "Disputes arising per week", Chart.Axis("disputes per week")),
+            ("incidents", "Safety incidents per week", Chart.Axis("incidents per week")),
+        ]
+        var out = section("Week by week", note: "Each chart shows, for every week, the band 90% of trials fall in (5th to 95th "
+                          + "percentile across trials), the median and the mean. The run records no quartiles, so there is no "
+                          + "50% band. Scores are snapshots at the end of each week; disputes and incidents are counts over the week.")
+        out += "<div class=\"charts\">\n"
+        for (series, title, axis) in charts {
+            out += figure(Chart.fan(d.weekly[series] ?? [], title: title, x: Chart.Axis("week"), y: axis))
+        }
+        return out + "</div>\n</section>\n"
+    }
+
+    static func spread(_ d: RunData) -> String {
+        var out = section("Spread across trials", note: "How the end-of-period scores vary from one simulated realisation to "
+                          + "another: parameter uncertainty (values drawn per trial) and chance together.")
+        out += "<div class=\"charts\">\n"
+        out += figure(Chart.histogram(d.values(.safetyScore), title: "Safety score across trials",
+                                      x: Chart.Axis("safety score at the end (points 0–100)")))
+        out += figure(Chart.histogram(d.values(.satisfactionPct), title: "Satisfaction across trials",
+                                      x: Chart.Axis("residents satisfied at the end (%)", suffix: "%")))
+        return out + "</div>\n</section>\n"
+    }
+
+    static func disputes(_ d: RunData) -> String {
+        let arisen = d.values(.disputes), reported = d.values(.disputesReported)
+        let selfResolved = d.values(.selfResolved), resolutionPct = d.values(.resolutionPct)
+        let unreportedOther = excess(excess(arisen, over: reported), over: selfResolved)
+        // resolution_pct is undefined in a trial without reports: nothing was resolved there.
+        let resolved = zip(reported, resolutionPct).map { $1.isNaN ? 0 : $0 * $1 / 100 }
+        let unresolved = excess(reported, over: resolved)
+        let rows = [
+            Chart.Row("disputes arisen", [mean(reported), mean(selfResolved), mean(unreportedOther), 0, 0]),
+            Chart.Row("disputes reported", [0, 0, 0, mean(resolved), mean(unresolved)]),
+        ]
+        let parts = ["reported", "not reported, settled by itself", "not reported, other",
+                     "resolved (by mediation or petition)", "not resolved by the end"]
+        var out = section("Where disputes went", note: nil)
+        let shareReported = mean(arisen) > 0 ? " (\(v(100 * mean(reported) / mean(arisen)))%)" : ""
+        var text = "On average \(v(mean(arisen))) disputes arose per trial and \(v(mean(reported)))\(shareReported) were "
+            + "reported to the platform (reports are counted when made, so a few may concern disputes that arose earlier)."
+        if d[.resolutionPct].mean.isFinite { text += " \(v(d[.resolutionPct].mean))% of reports were resolved." }
+        if d[.mediationSuccessPct].mean.isFinite {
+            text += " Mediation succeeded for \(v(d[.mediationSuccessPct].mean))% of the disputes it concluded."
+        }
+        out += "<p>\(esc(text))</p>\n"
+        out += "<div class=\"charts\">\n"
+        out += figure(Chart.breakdown(rows, parts: parts, layout: .stacked, title: "Disputes: reported or not, resolved or not",
+                                      subtitle: "mean per trial over the counted days",
+                                      value: Chart.Axis("disputes per trial")))
+        let handling: [(String, Metric)] = [
+            ("mediation attempts", .mediationAttempts), ("escalations to a higher tier", .escalations),
+            ("misrouted by triage", .misrouted), ("petitions", .petitions), ("self-resolved (unreported)", .selfResolved),
+            ("collective disputes", .collectiveDisputes), ("mass incidents", .massIncidents),
+            ("mass incidents defused by visits", .massIncidentsPrevented), ("disputes averted by visits", .disputesAvertedByVisits),
+        ]
+        out += figure(Chart.bars(handling.map { bar($0.0, d[$0.1]) }, title: "How disputes were handled",
+                                 subtitle: "counts per trial: bar = mean, whisker = range of 90% of trials",
+                                 value: Chart.Axis("count per trial")))
+        return out + "</div>\n</section>\n"
+    }
+
+    static func incidents(_ d: RunData) -> String {
+        let happened = d.values(.incidents), recorded = d.values(.incidentsRecorded)
+        let unrecorded = excess(happened, over: recorded)
+        let rows = [
+            Chart.Row("happened", [mean(recorded), mean(unrecorded), 0, 0, 0]),
+            Chart.Row("prevented", [0, 0, mean(d.values(.preventedBySensors)), mean(d.values(.preventedByVolunteers)),
+                                    mean(d.values(.preventedByResidents))]),
+        ]
+        let parts = ["recorded", "not recorded", "prevented: sensor warning", "prevented: volunteer patrol", "prevented: residents"]
+        var out = section("Safety incidents: happened, prevented, recorded", note: nil)
+        out += "<p>On average \(v(mean(happened))) incidents happened per trial and \(v(d[.incidentsPrevented].mean)) were "
+            + "prevented in their precursor window. The authorities recorded \(v(mean(recorded))) of those that happened; "
+            + "sensors and wearables also raised \(v(d[.alarmsFalse].mean)) false alarms beside \(v(d[.alarmsTrue].mean)) true ones.</p>\n"
+        out += "<div class=\"charts\">\n"
+        out += figure(Chart.breakdown(rows, parts: parts, layout: .stacked, title: "Incidents that happened and were prevented",
+                                      subtitle: "mean per trial", value: Chart.Axis("incidents per trial")))
+        let seen = [
+            Chart.Row("disputes", [d[.disputes].mean, d[.disputesReported].mean]),
+            Chart.Row("incidents", [d[.incidents].mean, d[.incidentsRecorded].mean]),
+        ]
+        out += figure(Chart.breakdown(seen, parts: ["what happened (the model's truth)", "what the authorities record"],
+                                      layout: .grouped, title: "What the government sees beside what is true",
+                                      subtitle: "mean per trial", value: Chart.Axis("count per trial")))
+        let kinds: [(String, Metric)] = [
+            ("public security", .publicSecurityIncidents), ("traffic accidents", .accidents), ("fires", .fires),
+            ("elevator incidents", .elevatorIncidents), ("with serious harm (any kind)", .seriousHarm),
+            ("elderly emergencies", .elderlyEmergencies), ("elderly emergencies prevented", .elderlyEmergenciesPrevented),
+            ("elderly adverse events", .elderlyAdverseEvents),
+        ]
+        out += figure(Chart.bars(kinds.map { bar($0.0, d[$0.1]) }, title: "Incidents and elderly emergencies by kind",
+                                 subtitle: "counts per trial: bar = mean, whisker = range of 90% of trials",
+                                 value: Chart.Axis("count per trial")))
+        return out + "</div>\n</section>\n"
+    }
+
+    static func costs(_ d: RunData) -> String {
+        let items: [(String, Metric)] = [
+            ("mediation", .costMediation), ("purchased services", .costServices), ("sensors", .costSensors),
+            ("elderly care", .costElderlyCare), ("volunteers", .costVolunteers), ("council", .costCouncil),
+            ("preventive visits", .costVisits), ("emergency response", .costResponse),
+        ]
+        var out = section("Cost by item", note: nil)
+        out += "<p>The policies cost \(v(d[.costTotal].mean)) yuan per trial over the counted days on average "
+            + "(90% of trials: \(v(d[.costTotal].p05))–\(v(d[.costTotal].p95))), that is \(v(d[.costPerResident].mean)) "
+            + "yuan per resident.</p>\n"
+        out += "<div class=\"charts\">\n"
+        out += figure(Chart.bars(items.map { bar($0.0, d[$0.1]) }, title: "Cost by item",
+                                 subtitle: "yuan per trial: bar = mean, whisker = range of 90% of trials",
+                                 value: Chart.Axis("yuan per trial over the counted days")))
+        let total = d[.costTotal].mean
+        out += "<div class=\"table-wrap\">\n<table>\n<thead><tr><th>item</th><th>mean (yuan)</th><th>share</th>"
+            + "<th>90% of trials (yuan)</th></tr></thead>\n<tbody>\n"
+        for (label, metric) in items + [("total", .costTotal)] {
+            let s = d[metric]
+            let share = total > 0 && s.mean.isFinite ? v(100 * s.mean / total) + "%" : "–"
+            out += "<tr><td>\(esc(label))</td><td>\(v(s.mean))</td><td>\(share)</td><td>\(range(s.p05, s.p95))</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</div>\n</div>\n</section>\n"
+    }
+
+    static func metricTable(_ d: RunData) -> String {
+        var out = section("Every output", note: "Mean over trials, the 95% confidence interval of that mean (Student t), the "
+                          + "range 90% of trials fall in (5th–95th percentile), and n, the trials in which the output is defined.")
+        out += "<div class=\"table-wrap\">\n<table>\n<thead><tr><th>output</th><th>unit</th><th>mean</th><th>95% CI of mean</th>"
+            + "<th>90% of trials</th><th>n</th></tr></thead>\n<tbody>\n"
+        for name in d.metricNames {
+            let s = d.metrics[name]!
+            out += "<tr><td><code>\(esc(name))</code></td><td>\(esc(s.unit))</td><td>\(v(s.mean))</td>"
+                + "<td>\(range(s.lo, s.hi))</td><td>\(range(s.p05, s.p95))</td><td>\(s.n)</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</div>\n</section>\n"
+    }
+
+    static func resolved(_ d: RunData) -> String {
+        section("The scenario as run", note: "Every parameter with its default filled in; running this file reproduces the run.")
+            + "<details>\n<summary><code>scenario.resolved.json5</code></summary>\n<pre>\(esc(d.resolvedScenario))</pre>\n</details>\n"
+            + "</section>\n"
+    }
+
+    static func footer(_ d: RunData) -> String {
+        "<footer>\n<p>Drawn by govsim \(esc(d.version)) from the data files in this folder (summary.json, trials.csv, "
+            + "timeseries.csv, scenario.resolved.json5, manifest.json); <code>govsim report FOLDER</code> draws it again. "
+            + "The run started \(esc(d.started)) on \(esc(d.platform)): <code class=\"command\">\(esc(d.command))</code></p>\n</footer>\n"
+    }
+
+    // MARK: - Pieces
+
+    static func section(_ title: String, note: String?) -> String {
+        "<section>\n<h2>\(esc(title))</h2>\n" + (note.map { "<p class=\"note\">\(esc($0))</p>\n" } ?? "")
+    }
+
+    static func figure(_ svg: String) -> String { "<figure>\n\(svg)</figure>\n" }
+
+    static func bar(_ label: String, _ s: RunData.Stat) -> Chart.Bar {
+        Chart.Bar(label, s.mean, interval: Interval(lo: s.p05, hi: s.p95))
+    }
+
+    static func esc(_ text: String) -> String { SVG.escape(text) }
+
+    /// A number for the page: three significant figures at most, "–" when undefined.
+    static func v(_ x: Double) -> String { Chart.value(x) }
+
+    /// "lo – hi", or "–" when the interval is undefined.
+    static func range(_ lo: Double, _ hi: Double, suffix: String = "") -> String {
+        lo.isFinite || hi.isFinite ? "\(v(lo))\(suffix) – \(v(hi))\(suffix)" : "–"
+    }
+
+    /// The mean of the defined values; NaN when none is.
+    static func mean(_ values: [Double]) -> Double {
+        let defined = values.filter(\.isFinite)
+        return defined.isEmpty ? .nan : defined.reduce(0, +) / Double(defined.count)
+    }
+
+    /// Per trial, `a − b` floored at 0 (NaN where either is undefined).
+    static func excess(_ a: [Double], over b: [Double]) -> [Double] {
+        zip(a, b).map { $0.isNaN || $1.isNaN ? .nan : max(0, $0 - $1) }
+    }
+
+    static let css = """
+
+    :root { color-scheme: light; --ink: #222; --muted: #5f5f5f; --line: #e2e2e2; --accent: #0072B2; }
+    * { box-sizing: border-box; }
+    body { margin: 0; color: var(--ink); background: #fff;
+      font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+    main { max-width: 1100px; margin: 0 auto; padding: 24px 16px 48px; }
+    .kicker { margin: 0; color: var(--muted); text-transform: uppercase; letter-spacing: .08em; font-size: .8rem; }
+    h1 { font-size: 2rem; line-height: 1.2; margin: .1rem 0 .4rem; }
+    h2 { font-size: 1.3rem; margin: 2.5rem 0 .5rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
+    .lead { font-size: 1.1rem; margin: 0 0 .3rem; }
+    .facts, .note, figcaption { color: var(--muted); }
+    .note { font-size: .95rem; }
+    .warn { background: #FFF4E0; border-left: 4px solid #E69F00; padding: 8px 12px; }
+    .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 320px), 1fr)); gap: 16px; margin-top: 1.5rem; }
+    .card { border: 1px solid var(--line); border-top: 4px solid var(--accent); border-radius: 8px; padding: 12px 20px; }
+    .card h2 { margin: 0; padding: 0; border: 0; font-size: 1rem; color: var(--muted); }
+    .big { font-size: 2.8rem; font-weight: 700; line-height: 1.1; margin: .2rem 0; font-variant-numeric: tabular-nums; }
+    .big .unit { font-size: 1.1rem; font-weight: 400; color: var(--muted); }
+    .card dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 12px; margin: .4rem 0; }
+    .card dt { color: var(--muted); }
+    .card dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 480px), 1fr)); gap: 16px 28px; }
+    figure { margin: 0 0 16px; }
+    figure svg { display: block; width: 100%; height: auto; }
+    .table-wrap { overflow-x: auto; }
+    table { border-collapse: collapse; width: 100%; font-size: .9rem; font-variant-numeric: tabular-nums; }
+    th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
+    th:nth-child(-n+2), td:nth-child(-n+2) { text-align: left; }
+    thead th { border-bottom: 2px solid #bbb; }
+    tbody tr:nth-child(even) { background: #fafafa; }
+    code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; }
+    details { border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; }
+    summary { cursor: pointer; }
+    pre { overflow-x: auto; line-height: 1.4; }
+    footer { margin-top: 3rem; padding-top: .75rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
+    code.command { word-break: break-all; }
+    @media print {
+      main { max-width: none; padding: 0; }
+      h2 { break-after: avoid; }
+      figure, .card, tr { break-inside: avoid; }
+      .charts { grid-template-columns: 1fr 1fr; }
+    }
+
+    """
+}
