@@ -36,17 +36,23 @@ enum SweepCommand {
         guard let loaded = Common.load(parsed.positionals[0], console: console) else { return ExitStatus.dataError }
         var scenario = loaded.scenario
         let specs = parsed.values("vary")
-        guard !specs.isEmpty else { throw UsageError(message: "give at least one --vary PATH=lo:hi", command: "sweep") }
-        let axes = try Common.axes(specs, in: scenario, option: "vary", command: "sweep")
-        let designName = parsed.value("design") ?? "grid"
+        let stored = scenario.sweep
+        guard !specs.isEmpty || !stored.vary.isEmpty else {
+            throw UsageError(message: "give at least one --vary PATH=lo:hi (or a sweep section in the scenario)", command: "sweep")
+        }
+        // --vary overrides the scenario's sweep section; its paths were checked when the file was read.
+        let axes = specs.isEmpty
+            ? try stored.vary.map { Axis(path: try ParameterPath($0.path, in: scenario), lo: $0.lo.value, hi: $0.hi.value, steps: $0.steps > 0 ? $0.steps : nil) }
+            : try Common.axes(specs, in: scenario, option: "vary", command: "sweep")
+        let designName = parsed.value("design") ?? stored.design.rawValue
         guard let design = DesignKind(rawValue: designName) else {
             throw UsageError(message: "--design: expected grid, lhs or sobol, got '\(designName)'", command: "sweep")
         }
         if design == .sobol && axes.count > SobolSequence.maxDimensions {
             throw UsageError(message: "--design sobol: at most \(SobolSequence.maxDimensions) axes", command: "sweep")
         }
-        let points = try parsed.int("points", in: 1...1_000_000) ?? (design == .grid ? Int(pow(10, Double(axes.count))) : 64)
-        let trials = try parsed.int("trials", in: 1...1_000_000) ?? 20
+        let points = try parsed.int("points", in: 1...1_000_000) ?? (specs.isEmpty ? stored.points : (design == .grid ? Int(pow(10, Double(axes.count))) : 64))
+        let trials = try parsed.int("trials", in: 1...1_000_000) ?? stored.trials
         let seed = try Common.seed(parsed) ?? UInt64(scenario.run.seed)
         scenario.run.seed = Int(seed)
         let threads = try Common.threads(parsed)

@@ -180,6 +180,17 @@ final class CommandTests: XCTestCase {
                        "a different sweep in the folder is refused")
         XCTAssertEqual(govsim("sweep", path, "--vary", "triage.accuracy=0.5:2").status, 64, "out of the field's range")
 
+        // A sweep stored in the scenario runs without --vary; a bad path in it is a bad file.
+        let stored = write("stored.json5", """
+        { extends: "tiny.json5", sweep: { vary: [{ path: "triage.accuracy", lo: 0.5, hi: 0.9, steps: 2 }], trials: 2 } }
+        """)
+        XCTAssertEqual(govsim("sweep", stored, "--out", folder + "/st", "--quiet").status, 0)
+        XCTAssertEqual(try String(contentsOfFile: folder + "/st/sweep.csv", encoding: .utf8).split(separator: "\n").count, 1 + 2 * Metric.allCases.count)
+        let wrong = write("wrong.json5", "{ sweep: { vary: [{ path: \"triage.acuracy\" }] } }")
+        let bad = govsim("sweep", wrong)
+        XCTAssertEqual(bad.status, 65)
+        XCTAssertTrue(bad.err.contains("sweep.vary[0].path: no numeric parameter 'triage.acuracy'; did you mean 'triage.accuracy'?"), bad.err)
+
         let sens = govsim("sensitivity", path, "--vary", "triage.accuracy=0.5:0.9", "--vary", "council.meetingsPerYear=0:12",
                           "--samples", "4", "--replicates", "2", "--out", folder + "/se")
         XCTAssertEqual(sens.status, 0, sens.err)

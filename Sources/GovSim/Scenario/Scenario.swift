@@ -20,6 +20,7 @@ public struct Scenario: ScenarioSection, Equatable {
     public var elderlyCare = ElderlyCare()
     public var incidents = Incidents()
     public var response = Response()
+    public var sweep = SweepSettings()
 
     public init() {}
 
@@ -42,6 +43,7 @@ public struct Scenario: ScenarioSection, Equatable {
         v.section("elderlyCare", &elderlyCare)
         v.section("incidents", &incidents)
         v.section("response", &response)
+        v.section("sweep", &sweep)
     }
 
     /// How a scenario is run.
@@ -84,6 +86,16 @@ public struct Scenario: ScenarioSection, Equatable {
                               ("elderlyCareShare", services.elderlyCareShare)], equalsOne: false)
         for (name, mix) in disputes.severityMixes {
             sumCheck("disputes.\(name)", [("low", mix.low), ("medium", mix.medium)], equalsOne: false)
+        }
+        for (i, axis) in sweep.vary.enumerated() {
+            do {
+                let path = try ParameterPath(axis.path, in: self)
+                if !(path.bounds.range.contains(axis.lo.value) && path.bounds.range.contains(axis.hi.value)) || axis.lo.value > axis.hi.value {
+                    issues.append(ScenarioIssue(path: "sweep.vary[\(i)]", message: "lo and hi must satisfy lo ≤ hi within the parameter's range: \(path.bounds.expectation) (\(path.bounds.unit))"))
+                }
+            } catch {
+                issues.append(ScenarioIssue(path: "sweep.vary[\(i)].path", message: error.message))
+            }
         }
         let residents = district.cells.reduce(0.0) { $0 + Double($1.count) * $1.households.value * $1.residentsPerHousehold.value }
         if residents > 50_000_000 {
