@@ -14,6 +14,10 @@ struct CellSetup {
     var travelMinutes: Double
     var appAdoption: Double
 
+    /// Incidents per 1000 residents per month the cell sees with no prevention: where the
+    /// smoothed incident signal residents feel starts.
+    var usualIncidentLevel: Double { incidentRatePerDay.reduce(0, +) * 1000 * 30 }
+
     /// Every cell of a realised scenario, group by group.
     static func cells(of s: Scenario) -> [CellSetup] {
         var cells: [CellSetup] = []

@@ -62,10 +62,16 @@ struct Population {
         let sdS = Float(s.residents.safetySpread.value)
         let sdT = Float(s.residents.trustSpread.value)
         let coveredGain = Float(s.elderlyCare.coveredSafetyGain.value)
+        let wT = Float(s.residents.trustOnHappiness.value), wS = Float(s.residents.safetyOnHappiness.value)
+        let nearbyWeight = s.residents.nearbyIncidentWeight.value
         let callButton = s.elderlyCare.callButtonService
         var groups: [[Int32]] = [[], [], [], []]
 
         for (c, cell) in cells.enumerated() {
+            // Residents start where they would settle without any policy: the estate's base
+            // levels, less the incidents the cell usually sees, with happiness already reflecting
+            // trust and safety. Policies then move them from there.
+            let baseSafety = Float(cell.baseSafety - nearbyWeight * cell.usualIncidentLevel)
             for _ in 0..<cell.households {
                 let size = 1 + Population.poissonByInversion(cell.residentsPerHousehold - 1, rng.uniform())
                 var online = false
@@ -95,9 +101,10 @@ struct Population {
                     happinessOffset.append(oh)
                     safetyOffset.append(os)
                     trustOffset.append(ot)
-                    happiness.append(clamp100(Float(cell.baseHappiness) + oh))
-                    safety.append(clamp100(Float(cell.baseSafety) + os))
-                    trust.append(clamp100(Float(cell.baseTrust) + ot))
+                    let t0 = clamp100(Float(cell.baseTrust) + ot), s0 = clamp100(baseSafety + os)
+                    trust.append(t0)
+                    safety.append(s0)
+                    happiness.append(clamp100(Float(cell.baseHappiness) + oh + wT * (t0 - 50) + wS * (s0 - 50)))
                     flags.append(f)
                 }
                 householdStart.append(Int32(happiness.count))

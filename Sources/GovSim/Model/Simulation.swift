@@ -80,7 +80,7 @@ struct Simulation {
 
         func perCell<T>(_ x: T) -> [T] { [T](repeating: x, count: nCells) }
         cellHappiness = perCell(0); cellSafety = perCell(0); cellTrust = perCell(50); cellSatisfied = perCell(0)
-        incidentLevel = perCell(0); responseLevel = perCell(15); mediationLevel = perCell(0); massShock = perCell(0)
+        incidentLevel = cells.map(\.usualIncidentLevel); responseLevel = perCell(15); mediationLevel = perCell(0); massShock = perCell(0)
         dispatchLoad = perCell(0); todayLoad = perCell(0); todayIncidents = perCell(0)
         todayResponseSum = perCell(0); todayResponseCount = perCell(0); todayMediationNet = perCell(0)
         patrolIntensity = perCell(0)
