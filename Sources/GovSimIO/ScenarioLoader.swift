@@ -26,6 +26,8 @@ public struct LoadedScenario: Sendable {
     public var path: String
     /// The files this one extends, nearest first.
     public var extends: [String]
+    /// The observed values this file says it should reproduce (not inherited through `extends`).
+    public var targets: [Target] = []
 }
 
 /// Reads scenario files: JSON5 through Foundation's `JSONDecoder`, `extends` chains, and strict
@@ -34,10 +36,11 @@ public enum ScenarioLoader {
     /// Loads and validates a scenario file.
     public static func load(path: String) throws(ScenarioFileError) -> LoadedScenario {
         var chain: [String] = []
-        let (tree, ownName) = try mergedTree(path: path, chain: &chain)
+        let (tree, ownName, ownTargets) = try mergedTree(path: path, chain: &chain)
         var scenario = try read(tree, file: path)
         if !ownName { scenario.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
-        return LoadedScenario(scenario: scenario, path: path, extends: Array(chain.dropFirst()))
+        let targets = try ownTargets.map { (t) throws(ScenarioFileError) in try Target.parse(t, file: path) } ?? []
+        return LoadedScenario(scenario: scenario, path: path, extends: Array(chain.dropFirst()), targets: targets)
     }
 
     /// Reads a JSON tree into a scenario, reporting problems against `file`.
@@ -51,8 +54,8 @@ public enum ScenarioLoader {
 
     /// The file's tree merged over the trees of the files it extends. Each file of the chain is
     /// also read as a scenario of its own, so a problem is reported in the file that has it.
-    /// Returns whether the file itself sets `name`.
-    static func mergedTree(path: String, chain: inout [String]) throws(ScenarioFileError) -> (JSONValue, Bool) {
+    /// Returns whether the file itself sets `name`, and its own `targets` (kept out of the tree).
+    static func mergedTree(path: String, chain: inout [String]) throws(ScenarioFileError) -> (JSONValue, Bool, JSONValue?) {
         let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         if chain.contains(canonical) {
             let names = (chain + [canonical]).map { URL(fileURLWithPath: $0).lastPathComponent }
@@ -64,7 +67,8 @@ public enum ScenarioLoader {
             throw ScenarioFileError(file: path, problems: ["expected an object {...} at the top of the file, got \(own.kindDescription)"])
         }
         let ownName = members["name"] != nil
-        guard let parentValue = members.removeValue(forKey: "extends") else { return (own, ownName) }
+        let targets = members.removeValue(forKey: "targets")
+        guard let parentValue = members.removeValue(forKey: "extends") else { return (.object(members), ownName, targets) }
         guard case .string(let parentName) = parentValue, !parentName.isEmpty else {
             throw ScenarioFileError(file: path, problems: ["extends: expected the name of a scenario file, e.g. \"baseline.json5\", got \(parentValue.kindDescription)"])
         }
@@ -73,9 +77,9 @@ public enum ScenarioLoader {
         guard FileManager.default.fileExists(atPath: parentPath) else {
             throw ScenarioFileError(file: path, problems: ["extends: no such file '\(parentName)' (looked for \(parentPath))"])
         }
-        let (parentTree, _) = try mergedTree(path: parentPath, chain: &chain)
+        let (parentTree, _, _) = try mergedTree(path: parentPath, chain: &chain)
         _ = try read(parentTree, file: parentPath)
-        return (parentTree.merged(with: .object(members)), ownName)
+        return (parentTree.merged(with: .object(members)), ownName, targets)
     }
 
     /// Parses one file into a JSON tree.

@@ -202,6 +202,23 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(morris.status, 0, morris.err)
     }
 
+    func testCheckExitCodes() throws {
+        _ = tiny
+        let met = write("met.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 50, tolerance: 50 } } }")
+        let missed = write("missed.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 5, tolerance: 1 } } }")
+        let relative = write("rel.json5", "{ extends: \"tiny.json5\", council: { enabled: true }, targets: { disputes: { relativeTo: \"tiny.json5\", change_pct: -10, tolerance: 100 } } }")
+        let ok = govsim("check", met, relative, "--trials", "3", "--out", folder + "/c1")
+        XCTAssertEqual(ok.status, 0, ok.out + ok.err)
+        XCTAssertTrue(ok.out.contains("2 of 2 targets met"), ok.out)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/c1/check.json"))) as! [String: Any]
+        XCTAssertEqual(json["all_met"] as? Bool, true)
+        let no = govsim("check", met, missed, "--trials", "3", "--out", folder + "/c2")
+        XCTAssertEqual(no.status, 1)
+        XCTAssertTrue(no.out.contains("MISSED"))
+        let bad = write("badt.json5", "{ targets: { safety: { value: 5, tolerance: 1 } } }")
+        XCTAssertEqual(govsim("check", bad).status, 65)
+    }
+
     func testValidate() {
         let good = tiny
         let bad = write("bad.json5", "{ run: { days: 0 } }")

@@ -39,6 +39,7 @@ extension Simulation {
                     openDispute[h] = Int32(i)
                     if counting {
                         tally.disputes += 1
+                        tally.disputesByType[type.rawValue] += 1
                         weekDisputes += 1
                         if collective { tally.collectiveDisputes += 1 }
                     }

@@ -12,6 +12,9 @@ extension Simulation {
         set(.meanHappiness, d.happiness)
         set(.meanTrust, d.trust)
         set(.disputes, t.disputes)
+        for type in DisputeType.allCases {
+            set([Metric.neighbourDisputes, .propertyDisputes, .landDisputes, .familyDisputes][type.rawValue], t.disputesByType[type.rawValue])
+        }
         set(.disputesReported, t.disputesReported)
         set(.complaintRatePct, 100 * Double(t.householdsComplained) / Double(max(population.householdCount, 1)))
         set(.disputesAvertedByVisits, t.disputesAvertedByVisits)

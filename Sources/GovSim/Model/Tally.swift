@@ -2,6 +2,8 @@
 /// computed. What the authorities record is counted beside what happened.
 struct Tally {
     var disputes = 0
+    /// Disputes arisen by `DisputeType`.
+    var disputesByType = [0, 0, 0, 0]
     var disputesReported = 0
     var disputesAvertedByVisits = 0
     var collectiveDisputes = 0

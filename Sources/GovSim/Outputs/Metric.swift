@@ -11,6 +11,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     case alarmsTrue, alarmsFalse, responseMinutesMedian, volunteers, preventiveVisits
     case costTotal, costMediation, costServices, costSensors, costElderlyCare, costVolunteers, costCouncil, costVisits, costResponse
     case costPerResident
+    case neighbourDisputes, propertyDisputes, landDisputes, familyDisputes
 
     /// Column and key name.
     public var name: String { Metric.names[rawValue] }
@@ -61,6 +62,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         "alarms_true", "alarms_false", "response_minutes_median", "volunteers", "preventive_visits",
         "cost_total", "cost_mediation", "cost_services", "cost_sensors", "cost_elderly_care", "cost_volunteers", "cost_council", "cost_visits", "cost_response",
         "cost_per_resident",
+        "neighbour_disputes", "property_disputes", "land_disputes", "family_disputes",
     ]
 
     public init?(name: String) {

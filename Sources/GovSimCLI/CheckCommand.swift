@@ -1,0 +1,78 @@
+import Foundation
+import GovSim
+import GovSimIO
+
+/// `govsim check`: does each scenario reproduce its observed targets?
+enum CheckCommand {
+    static let spec = CommandSpec(
+        name: "check",
+        abstract: "Run scenarios and check their targets (observed values with tolerances).",
+        discussion: """
+        Runs each SCENARIO that has a `targets` section and, for a target relative to another \
+        scenario, that scenario too, on the same seed and trial indices (a paired change). Prints, \
+        per target, the observed value and tolerance, the predicted mean and its 95% interval, and \
+        whether it is met (|predicted − observed| ≤ tolerance). Writes check.json. Exits 0 when \
+        every target is met, 1 otherwise.
+        """,
+        arguments: [ArgumentSpec(name: "scenario", help: "Scenario files with targets.", isRepeating: true)],
+        options: [Common.trials, Common.seed, Common.threads, Common.out("results/check"), Common.quiet],
+        examples: ["govsim check scenarios/cases/*.json5"]
+    )
+
+    static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
+        var files: [LoadedScenario] = []
+        var failed = false
+        for path in parsed.positionals {
+            if let loaded = Common.load(path, console: console) { files.append(loaded) } else { failed = true }
+        }
+        if failed { return ExitStatus.dataError }
+        let quiet = parsed.flag("quiet")
+        let withTargets = files.filter { !$0.targets.isEmpty }
+        for f in files where f.targets.isEmpty && !quiet { console.out("\(f.path): no targets\n") }
+        let out = parsed.value("out") ?? "results/check"
+        guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
+        Interruption.install()
+        let evaluator = TargetEvaluator(threads: try Common.threads(parsed))
+        let results: [TargetEvaluator.FileResult]
+        do {
+            guard let r = try evaluator.evaluate(withTargets, trials: try parsed.int("trials", in: 2...1_000_000), seed: try Common.seed(parsed),
+                                                 shouldStop: { Interruption.shared.requested }) else {
+                console.err("govsim: interrupted; nothing written\n")
+                return ExitStatus.interrupted
+            }
+            results = r
+        } catch let error as ScenarioFileError {
+            console.err(error.description + "\n")
+            return ExitStatus.dataError
+        }
+        do { try AtomicFile.write(CheckResults.json(results), to: (out as NSString).appendingPathComponent("check.json")) } catch {
+            console.err("govsim: \(error)\n")
+            return ExitStatus.cannotCreate
+        }
+        if !quiet { console.out(text(results) + "\nResults: \(out)/check.json\n") }
+        return results.allSatisfy({ $0.predictions.allSatisfy(\.met) }) ? ExitStatus.success : ExitStatus.failure
+    }
+
+    static func text(_ results: [TargetEvaluator.FileResult]) -> String {
+        let n = HeadlineReport.number
+        var out = ""
+        for r in results {
+            out += "\n\(r.loaded.path) (\(r.trials) trials, seed \(r.seed))\n"
+            let rows = r.predictions.map { p -> [String] in
+                let observed: String
+                switch p.target.observed {
+                case .value(let v): observed = n(v)
+                case .change(let pct, _, let written): observed = "\(ComparisonReport.signed(pct))% vs \(written)"
+                }
+                let unit = p.target.observed == .value(p.target.number) ? "" : "%"
+                return [p.target.metric.name, observed, "±" + n(p.target.tolerance), n(p.mean) + unit,
+                        "\(n(p.ci95.lo)) – \(n(p.ci95.hi))", p.met ? "met" : "MISSED"]
+            }
+            out += TextTable.render(header: ["output", "observed", "tolerance", "predicted", "95% CI", "status"], rows: rows,
+                                    alignments: [.left, .right, .right, .right, .right, .left])
+        }
+        let all = results.flatMap(\.predictions)
+        out += "\n\(all.filter(\.met).count) of \(all.count) targets met\n"
+        return out
+    }
+}
