@@ -66,7 +66,8 @@ extension Simulation {
                 // Patrols pass by now and then: a window shorter than a day is seen less often.
                 let spot = patrolSpot * min(1, kind.precursorWindowHours.value / 24)
                 rng.reseed(StreamSeed.substream(streams.incidentSeed, StreamSeed.cellDay(c, day, kind: k)))
-                let n = rng.poisson(cells[c].incidentRatePerDay[k] * residentsPerCell[c])
+                let deterred = 1 - sensors[k].coverage.value * sensors[k].deterrence.value
+                let n = rng.poisson(cells[c].incidentRatePerDay[k] * residentsPerCell[c] * deterred)
                 for _ in 0..<n {
                     let u0 = rng.uniform(), u1 = rng.uniform(), u2 = rng.uniform(), u3 = rng.uniform(), u4 = rng.uniform()
                     let u5 = rng.uniform(), u6 = rng.uniform(), u7 = rng.uniform(), u8 = rng.uniform(), u9 = rng.uniform()

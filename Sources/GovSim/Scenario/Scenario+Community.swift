@@ -56,8 +56,9 @@ extension Scenario {
         public var collectiveReduction: Parameter = 0.5
         /// Trust gained at full effectiveness (points).
         public var trustGain: Parameter = 10
-        /// Happiness gained from having a say, at full effectiveness (points).
-        public var voiceHappinessGain: Parameter = 4
+        /// Happiness gained from having a say and from settled fees and repairs, at full
+        /// effectiveness (points). Default 14, set from the Pudong case (docs/validation.md).
+        public var voiceHappinessGain: Parameter = 14
         /// Volunteer recruitment multiplier gained at full effectiveness (added to 1).
         public var participationGain: Parameter = 0.5
         /// Cost per meeting (yuan/meeting).

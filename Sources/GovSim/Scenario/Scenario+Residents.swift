@@ -42,8 +42,9 @@ extension Scenario {
         public var slowResponseWeight: Parameter = 2
         /// Safety points gained at saturating volunteer patrol presence.
         public var patrolSafetyWeight: Parameter = 6
-        /// Safety points gained at full visible camera coverage.
-        public var cameraSafetyWeight: Parameter = 5
+        /// Safety points gained at full visible camera coverage. Default 25.5, set from the
+        /// Hangzhou case (docs/validation.md).
+        public var cameraSafetyWeight: Parameter = 25.5
         /// Trust points per (resolved − failed) dispute per household per year in the cell.
         public var mediationTrustWeight: Parameter = 25
         /// Trust points lost in a cell right after a mass incident there (decays).
