@@ -16,6 +16,7 @@
 #include <gsl/gsl_sort_double.h>
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_vector.h>
+#include <gsl/gsl_version.h>
 
 // MARK: - Accessors for GSL globals
 
@@ -24,6 +25,8 @@ static inline const gsl_qrng_type *govsim_qrng_type_sobol(void) { return gsl_qrn
 static inline const gsl_multimin_fminimizer_type *govsim_fminimizer_nmsimplex2(void) {
     return gsl_multimin_fminimizer_nmsimplex2;
 }
+
+static inline const char *govsim_gsl_version(void) { return gsl_version; }
 
 /// Turns GSL's default error handler (which aborts the process) off; callers check return codes.
 static inline void govsim_gsl_errors_off(void) { gsl_set_error_handler_off(); }

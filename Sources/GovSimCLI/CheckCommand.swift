@@ -15,11 +15,18 @@ enum CheckCommand {
         every target is met, 1 otherwise.
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "Scenario files with targets.", isRepeating: true)],
-        options: [Common.trials, Common.seed, Common.threads, Common.out("results/check"), Common.quiet],
-        examples: ["govsim check scenarios/cases/*.json5"]
+        options: [Common.trials, Common.seed, Common.threads, Common.out("results/check"), Common.quiet,
+                  OptionSpec(long: "baseline", valueName: "file", help: "Instead: check one scenario against a recorded baseline (exit 1 on drift)."),
+                  OptionSpec(long: "margin", valueName: "pct", help: "With --baseline: tolerance per output, % of its baseline mean.", defaultText: "1"),
+                  OptionSpec(long: "alpha", valueName: "a", help: "With --baseline: false-alarm rate over all outputs.", defaultText: "0.05")],
+        examples: ["govsim check scenarios/cases/*.json5",
+                   "govsim check --baseline results/baselines/council.baseline.json scenarios/regression/council.json5"]
     )
 
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
+        if let baseline = parsed.value("baseline") {
+            return try RegressionCheck.execute(parsed, baselinePath: baseline, console: console)
+        }
         var files: [LoadedScenario] = []
         var failed = false
         for path in parsed.positionals {

@@ -28,6 +28,13 @@ public struct LoadedScenario: Sendable {
     public var extends: [String]
     /// The observed values this file says it should reproduce (not inherited through `extends`).
     public var targets: [Target] = []
+
+    public init(scenario: Scenario, path: String, extends: [String], targets: [Target] = []) {
+        self.scenario = scenario
+        self.path = path
+        self.extends = extends
+        self.targets = targets
+    }
 }
 
 /// Reads scenario files: JSON5 through Foundation's `JSONDecoder`, `extends` chains, and strict

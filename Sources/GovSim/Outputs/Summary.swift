@@ -2,6 +2,9 @@ import CGSL
 
 /// GSL statistics on plain arrays.
 public enum Statistics {
+    /// The GSL version linked (part of a platform's identity for bit-exact baselines).
+    public static var gslVersion: String { String(cString: govsim_gsl_version()) }
+
     /// The q-quantile (0–1) of `values`, which are sorted in place (GSL's interpolation at
     /// (n − 1)·q); NaN when there are none.
     public static func quantile(sorting values: inout [Double], _ q: Double) -> Double {
