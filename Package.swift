@@ -27,6 +27,7 @@ let package = Package(
         .executableTarget(name: "govsim", dependencies: ["GovSimCLI"]),
         .testTarget(name: "GovSimTests", dependencies: ["GovSim"]),
         .testTarget(name: "GovSimIOTests", dependencies: ["GovSimIO", "GovSim"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GovSimCLITests", dependencies: ["GovSimCLI", "GovSimIO", "GovSim"]),
+        // The CLI tests also run the built `govsim` binary (signals, exit statuses of the process).
+        .testTarget(name: "GovSimCLITests", dependencies: ["GovSimCLI", "GovSimIO", "GovSim", "govsim"]),
     ]
 )

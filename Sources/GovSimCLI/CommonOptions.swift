@@ -8,6 +8,10 @@ enum Common {
     static let seed = OptionSpec(long: "seed", valueName: "s", help: "Scenario seed (overrides run.seed).")
     static let threads = OptionSpec(long: "threads", short: "j", valueName: "k", help: "Worker threads.", defaultText: "all cores")
     static let quiet = OptionSpec(long: "quiet", short: "q", help: "Print nothing but errors.")
+    static func format(_ file: String) -> OptionSpec {
+        OptionSpec(long: "format", valueName: "f", help: "table, or json to print \(file) on stdout for scripts instead of the table.",
+                   defaultText: "table")
+    }
     static func out(_ defaultText: String) -> OptionSpec {
         OptionSpec(long: "out", short: "o", valueName: "dir", help: "Output folder.", defaultText: defaultText)
     }
@@ -28,6 +32,28 @@ enum Common {
 
     static func seed(_ parsed: ParsedArguments) throws -> UInt64? {
         try parsed.int("seed", in: 0...Int.max).map { UInt64($0) }
+    }
+
+    /// Whether `--format` asks for JSON: "table" (the default) or "json"; anything else is a
+    /// usage error.
+    static func json(_ parsed: ParsedArguments, command: String) throws -> Bool {
+        switch parsed.value("format") ?? "table" {
+        case "table": return false
+        case "json": return true
+        case let other: throw UsageError(message: "--format: expected table or json, got '\(other)'", command: command)
+        }
+    }
+
+    /// Writes the folder's report.html after its data files; on failure prints why and returns
+    /// false (the caller exits 73).
+    static func writeReport(_ kind: ReportKind, _ out: String, console: Console) -> Bool {
+        do {
+            try kind.write(resultsFolder: out)
+            return true
+        } catch {
+            console.err("govsim: cannot write the report: \(error)\n")
+            return false
+        }
     }
 
     /// Creates the output folder, printing why it cannot be.

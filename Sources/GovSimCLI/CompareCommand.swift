@@ -15,7 +15,8 @@ enum CompareCommand {
         pairing bought; and cost-effectiveness. With --precision, trials run in batches until every \
         difference of the headline outputs is that precise; with several policies, only arms still \
         in contention for first place get more trials, and the probability that the chosen arm is \
-        best is reported. Writes compare.json, compare.csv and trials.csv.
+        best is reported. Writes compare.json, compare.csv, trials.csv and report.html (a forest plot \
+        of the differences, cost-effectiveness and the tables).
         """,
         arguments: [
             ArgumentSpec(name: "baseline", help: "The baseline scenario."),
@@ -27,7 +28,7 @@ enum CompareCommand {
             OptionSpec(long: "max-trials", valueName: "n", help: "Cap on trials per arm with --precision.", defaultText: "5000"),
             OptionSpec(long: "batch", valueName: "n", help: "Trials added per arm and round with --precision.", defaultText: "50"),
             OptionSpec(long: "objective", valueName: "metric", help: "What 'best' means for ranking.", defaultText: "safety_score"),
-            Common.out("results/<baseline>-vs-<policy>"), Common.quiet,
+            Common.out("results/<baseline>-vs-<policy>"), Common.format("compare.json"), Common.quiet,
         ],
         examples: [
             "govsim compare scenarios/cases/pudong-baseline.json5 scenarios/cases/pudong-policy.json5",
@@ -45,6 +46,7 @@ enum CompareCommand {
         let batch = try parsed.int("batch", in: 1...100_000) ?? 50
         let objective = try Common.metric(parsed.value("objective") ?? "safety_score", option: "objective", command: "compare")
         let quiet = parsed.flag("quiet")
+        let json = try Common.json(parsed, command: "compare")
 
         var scenarios: [Scenario] = []
         var failed = false
@@ -85,17 +87,22 @@ enum CompareCommand {
             console.err("govsim: \(error)\n")
             return ExitStatus.cannotCreate
         }
-        if !quiet {
-            console.out(ComparisonReport.text(results, days: days, seconds: seconds))
-            console.out("\nResults: \(out)/ (compare.json, compare.csv, trials.csv)\n")
+        guard Common.writeReport(.compare, out, console: console) else { return ExitStatus.cannotCreate }
+        if !quiet && json {
+            console.out(results.json)
+        } else if !quiet {
+            console.out(ComparisonReport.text(results, days: days, seconds: seconds, colour: console.colour))
+            console.out("\nResults: \(out)/ (report.html, compare.json, compare.csv, trials.csv)\n")
         }
         return outcome.stoppedBecause == "interrupted" ? ExitStatus.interrupted : ExitStatus.success
     }
 }
 
-/// `govsim compare`'s answer on stdout: the ranked arms, then each policy's differences.
+/// `govsim compare`'s answer on stdout: the ranked arms, then each policy's differences. With
+/// `colour`, headers are bold and differences whose 95% interval excludes zero are green when
+/// better, red when worse.
 enum ComparisonReport {
-    static func text(_ r: CompareResults, days: Int, seconds: Double) -> String {
+    static func text(_ r: CompareResults, days: Int, seconds: Double, colour: Bool = false) -> String {
         let o = r.outcome
         let n = o.results.map(\.count)
         var out = "\(r.names[0]) vs \(r.names.dropFirst().joined(separator: ", ")): paired trials (common random numbers), "
@@ -112,7 +119,11 @@ enum ComparisonReport {
                     "\(signed(d.ci95.lo)) – \(signed(d.ci95.hi))", pValue(d.pValue), signed(ce.extraCost)]
         }
         out += TextTable.render(header: ["rank", "arm", "mean", "difference", "95% CI", "p", "extra cost (yuan)"], rows: rows,
-                                alignments: [.right, .left, .right, .right, .right, .right, .right])
+                                alignments: [.right, .left, .right, .right, .right, .right, .right],
+                                style: style(colour, difference: 3) { row in
+                                    let arm = o.ranking[row]
+                                    return arm > 0 ? (o.differences[arm - 1][r.objective.rawValue], r.objective) : nil
+                                })
         for arm in 1..<r.names.count {
             out += "\n\(r.names[arm]) − \(r.names[0]):\n"
             let rows = Metric.headline.map { m -> [String] in
@@ -122,13 +133,28 @@ enum ComparisonReport {
                         HeadlineReport.number(d.effectSize), pValue(d.pValue), HeadlineReport.number(d.correlation)]
             }
             out += TextTable.render(header: ["metric", "baseline", "policy", "difference", "95% CI", "change", "effect d", "p", "pairing r"],
-                                    rows: rows, alignments: [.left] + Array(repeating: .right, count: 8))
+                                    rows: rows, alignments: [.left] + Array(repeating: .right, count: 8),
+                                    style: style(colour, difference: 3) { row in
+                                        (o.differences[arm - 1][Metric.headline[row].rawValue], Metric.headline[row])
+                                    })
             let ce = r.costEffectiveness(arm)
             out += "Cost-effectiveness: \(HeadlineReport.number(ce.safetyPointsPerMillion)) safety points and "
             out += "\(HeadlineReport.number(ce.satisfactionPointsPerMillion)) satisfaction points per million yuan; "
             out += "\(ce.costPerDisputeAverted.isFinite ? HeadlineReport.number(ce.costPerDisputeAverted) + " yuan per dispute averted" : "no dispute averted").\n"
         }
         return out
+    }
+
+    /// The tables' colouring: bold headers, and in column `difference` green for a difference
+    /// whose 95% interval lies on the better side of zero, red on the worse; nil without colour.
+    static func style(_ colour: Bool, difference: Int,
+                      _ at: @escaping (Int) -> (PairedDifference, Metric)?) -> ((Int, Int) -> String?)? {
+        guard colour else { return nil }
+        return { row, column in
+            if row < 0 { return ANSI.bold }
+            guard column == difference, let (d, m) = at(row), d.ci95.lo > 0 || d.ci95.hi < 0 else { return nil }
+            return (d.difference > 0) == m.higherIsBetter ? ANSI.green : ANSI.red
+        }
     }
 
     static func signed(_ x: Double) -> String {

@@ -3,9 +3,10 @@ import GovSim
 import GovSimIO
 
 /// The run's answer on stdout: a line on what was run, a sentence per headline output, and a
-/// table of the headline metrics (mean, 95% CI of the mean, range of 90% of trials).
+/// table of the headline metrics (mean, 95% CI of the mean, range of 90% of trials); with
+/// `colour`, the table's header is bold.
 enum HeadlineReport {
-    static func text(_ r: RunResults, residents: Int, threads: Int, seconds: Double) -> String {
+    static func text(_ r: RunResults, residents: Int, threads: Int, seconds: Double, colour: Bool = false) -> String {
         let s = r.scenario
         var out = "\(s.name): \(r.trials.count) trials × \(s.run.days) days, seed \(r.seed), ~\(grouped(residents)) residents per trial, "
         out += "\(threads) thread\(threads == 1 ? "" : "s"), \(String(format: "%.1f", seconds)) s\n\n"
@@ -19,7 +20,8 @@ enum HeadlineReport {
             return [m.name, m.unit, number(x.mean), "\(number(x.ci95.lo)) – \(number(x.ci95.hi))", "\(number(x.p05)) – \(number(x.p95))"]
         }
         out += TextTable.render(header: ["metric", "unit", "mean", "95% CI of mean", "90% of trials"], rows: rows,
-                                alignments: [.left, .left, .right, .right, .right])
+                                alignments: [.left, .left, .right, .right, .right],
+                                style: colour ? { row, _ in row < 0 ? ANSI.bold : nil } : nil)
         return out
     }
 

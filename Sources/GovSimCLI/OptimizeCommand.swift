@@ -13,7 +13,9 @@ enum OptimizeCommand {
         over the run's days is within --budget (yuan); re-evaluates the best --finalists on fresh \
         trials, so the choice is not the luckiest candidate; reports the chosen mix with its 95% \
         interval, its gain over the status quo, and the cost–benefit frontier. The objective is one \
-        output (--objective) or a weighted mix (--weights), lower-is-better outputs counting negatively.
+        output (--objective) or a weighted mix (--weights), lower-is-better outputs counting negatively. \
+        Writes optimize.json, optimize.csv and report.html (every candidate's cost against its \
+        objective, the budget and the choice).
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "The scenario file (JSON5).")],
         options: [
@@ -74,7 +76,8 @@ enum OptimizeCommand {
             console.err("govsim: \(error)\n")
             return ExitStatus.cannotCreate
         }
-        if !quiet { console.out(text(optimization, result) + "\nResults: \(out)/ (optimize.json, optimize.csv)\n") }
+        guard Common.writeReport(.optimize, out, console: console) else { return ExitStatus.cannotCreate }
+        if !quiet { console.out(text(optimization, result) + "\nResults: \(out)/ (report.html, optimize.json, optimize.csv)\n") }
         return ExitStatus.success
     }
 

@@ -7,18 +7,20 @@ enum ReportCommand {
         name: "report",
         abstract: "Draw a results folder's report.html again from its data files.",
         discussion: """
-        Reads summary.json, trials.csv, timeseries.csv, scenario.resolved.json5 and manifest.json \
-        from FOLDER (as written by 'govsim run') and writes FOLDER/report.html: one self-contained \
-        page with the headline outputs, fan charts, histograms, the mechanisms and the costs. \
-        Exits 65 if a data file is missing or malformed.
+        Redraws FOLDER/report.html from the data files a command left there, without re-running: \
+        summary.json, trials.csv, timeseries.csv, scenario.resolved.json5 and manifest.json from \
+        'govsim run'; compare.json and trials.csv from 'govsim compare'; sweep.json and sweep.csv \
+        from 'govsim sweep'; sensitivity.json from 'govsim sensitivity'; optimize.json and \
+        optimize.csv from 'govsim optimize'. The kind of folder is told by those files. Exits 65 if \
+        a data file is missing or malformed.
         """,
-        arguments: [ArgumentSpec(name: "folder", help: "A results folder written by 'govsim run'.")],
+        arguments: [ArgumentSpec(name: "folder", help: "A results folder written by run, compare, sweep, sensitivity or optimize.")],
         examples: ["govsim report results/example"]
     )
 
     static func execute(_ folder: String, console: Console) -> Int32 {
         do {
-            try RunReport.write(resultsFolder: folder)
+            try ReportKind.detect(in: folder).write(resultsFolder: folder)
         } catch let error as RunReport.DataError {
             console.err("govsim: \(error)\n")
             return ExitStatus.dataError

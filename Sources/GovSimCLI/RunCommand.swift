@@ -22,7 +22,8 @@ enum RunCommand {
             OptionSpec(long: "precision", valueName: "h", help: "Run trials in batches until the 95% CI half-width of the safety score and satisfaction is below h."),
             OptionSpec(long: "max-trials", valueName: "n", help: "Cap on trials with --precision.", defaultText: "5000"),
             OptionSpec(long: "batch", valueName: "n", help: "Trials per batch with --precision.", defaultText: "50"),
-            Common.out("results/<scenario name>"), Common.quiet,
+            OptionSpec(long: "resume", help: "Finish an interrupted run in the same output folder (its finished trials are kept)."),
+            Common.out("results/<scenario name>"), Common.format("summary.json"), Common.quiet,
         ],
         examples: [
             "govsim run scenarios/example.json5",
@@ -41,6 +42,9 @@ enum RunCommand {
         var precision: Double?
         var maxTrials = 5_000
         var batch = 50
+        var resume = false
+        /// Print summary.json instead of the table (`--format json`).
+        var json = false
     }
 
     static func options(_ parsed: ParsedArguments) throws -> Options {
@@ -53,7 +57,9 @@ enum RunCommand {
                 quiet: parsed.flag("quiet"),
                 precision: try parsed.double("precision", in: 1e-9...1e9),
                 maxTrials: try parsed.int("max-trials", in: 2...1_000_000) ?? 5_000,
-                batch: try parsed.int("batch", in: 2...100_000) ?? 50)
+                batch: try parsed.int("batch", in: 2...100_000) ?? 50,
+                resume: parsed.flag("resume"),
+                json: try Common.json(parsed, command: "run"))
     }
 
     static func execute(_ o: Options, commandLine: [String], console: Console) -> Int32 {
@@ -65,7 +71,24 @@ enum RunCommand {
         scenario.run.seed = Int(seed)
         let threads = o.threads
         let out = o.out ?? "results/\(scenario.name)"
+        if o.resume && o.precision != nil {
+            console.err(HelpFormatter.errorText(UsageError(message: "--resume and --precision cannot be combined", command: "run"), tool: GovSimTool.spec))
+            return ExitStatus.usage
+        }
+        if let refusal = ResourceEstimate(scenario, threads: threads).refusal {
+            console.err("\(o.scenario): \(refusal)\n")
+            return ExitStatus.dataError
+        }
         guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
+        let digest = RunCheckpoint.digest(scenario)
+        var done: [TrialResult] = []
+        if o.resume {
+            do { done = try RunCheckpoint.read(from: out, digest: digest) } catch {
+                console.err("govsim: \(error)\n")
+                return ExitStatus.dataError
+            }
+            if !o.quiet { console.err("Resuming: \(done.count) of \(scenario.run.trials) trials already finished\n") }
+        }
 
         var runLoaded = loaded
         runLoaded.scenario = scenario
@@ -82,12 +105,15 @@ enum RunCommand {
             trials = outcome.results[0]
             interrupted = outcome.stoppedBecause == "interrupted"
         } else {
-            let reporter = Common.progress(total: total, quiet: o.quiet, console: console)
-            trials = Ensemble(scenario: scenario, seed: seed, threads: threads).run(
-                trials: 0..<total,
+            let finished = Set(done.map(\.trial))
+            let missing = (0..<total).filter { !finished.contains($0) }
+            let reporter = Common.progress(total: missing.count, quiet: o.quiet, console: console)
+            let fresh = Ensemble(scenario: scenario, seed: seed, threads: threads).run(
+                indices: missing,
                 progress: reporter.map { r in { @Sendable _ in r.advance(by: 1) } },
                 shouldStop: { Interruption.shared.requested })
             reporter?.finish()
+            trials = (done + fresh).sorted { $0.trial < $1.trial }
             interrupted = trials.count < total
         }
         let seconds = (ContinuousClock.now - clock) / .seconds(1)
@@ -102,6 +128,12 @@ enum RunCommand {
                                    days: scenario.run.days, threads: threads, residents: residents, started: started, seconds: seconds)
         manifest.partial = interrupted ? PartialRun(requestedTrials: o.precision == nil ? total : o.maxTrials, finishedTrials: trials.map(\.trial)) : nil
         do {
+            // An interrupted run keeps its finished trials whole for --resume.
+            if interrupted && o.precision == nil {
+                try RunCheckpoint.write(trials, digest: digest, to: out)
+            } else {
+                RunCheckpoint.remove(from: out)
+            }
             try results.write(to: out, manifest: manifest)
         } catch {
             console.err("govsim: \(error)\n")
@@ -113,12 +145,14 @@ enum RunCommand {
             console.err("govsim: cannot write the report: \(error)\n")
             return ExitStatus.cannotCreate
         }
-        if !o.quiet {
-            console.out(HeadlineReport.text(results, residents: residents, threads: threads, seconds: seconds))
+        if !o.quiet && o.json {
+            console.out(results.summaryJSON)
+        } else if !o.quiet {
+            console.out(HeadlineReport.text(results, residents: residents, threads: threads, seconds: seconds, colour: console.colour))
             console.out("\nResults: \(out)/ (report.html, summary.json, trials.csv, timeseries.csv, scenario.resolved.json5, manifest.json)\n")
         }
         if interrupted {
-            console.err("govsim: interrupted: \(trials.count) of \(total) trials finished and were written (manifest.json marks the run partial)\n")
+            console.err("govsim: interrupted: \(trials.count) of \(total) trials finished and were written (manifest.json marks the run partial); add --resume to finish\n")
             return ExitStatus.interrupted
         }
         return ExitStatus.success

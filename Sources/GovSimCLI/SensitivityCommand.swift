@@ -14,7 +14,8 @@ enum SensitivityCommand {
         --samples trajectories, the cheap screen. Each point runs --replicates trials with the \
         same trial indices; the noise those trials leave in the point means is reported as a share \
         of the output variance, and the largest change of any index between half and all the \
-        samples says whether the indices have converged.
+        samples says whether the indices have converged. Writes sensitivity.json, sensitivity.csv, \
+        sensitivity_points.csv and report.html (the indices as bar charts, with both checks in words).
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "The scenario file (JSON5).")],
         options: [
@@ -67,7 +68,10 @@ enum SensitivityCommand {
             console.err("govsim: \(error)\n")
             return ExitStatus.cannotCreate
         }
-        if !quiet { console.out(text(study, result) + "\nResults: \(out)/ (sensitivity.json, sensitivity.csv, sensitivity_points.csv)\n") }
+        guard Common.writeReport(.sensitivity, out, console: console) else { return ExitStatus.cannotCreate }
+        if !quiet {
+            console.out(text(study, result) + "\nResults: \(out)/ (report.html, sensitivity.json, sensitivity.csv, sensitivity_points.csv)\n")
+        }
         return ExitStatus.success
     }
 

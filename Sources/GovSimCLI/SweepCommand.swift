@@ -12,7 +12,8 @@ enum SweepCommand {
         Varies the named parameters (any numeric field, by its path as `govsim params` lists it) \
         over a design, runs the given trials at every point with the same seed and trial indices \
         (common random numbers), and writes sweep.csv (a row per point and metric: mean, sd, 95% \
-        CI, quantiles) and sweep_trials.csv (a row per point and trial). Finished points are kept \
+        CI, quantiles), sweep_trials.csv (a row per point and trial) and report.html (response \
+        curves or heatmaps of the headline outputs, and the points). Finished points are kept \
         in points/ as they complete: after an interruption, --resume finishes the sweep without \
         redoing them, and the files are exactly those of an uninterrupted sweep.
         """,
@@ -100,6 +101,7 @@ enum SweepCommand {
             console.err("govsim: \(error)\n")
             return ExitStatus.cannotCreate
         }
+        guard Common.writeReport(.sweep, out, console: console) else { return ExitStatus.cannotCreate }
         if !quiet { console.out(summary(sweep, results, out: out)) }
         return ExitStatus.success
     }
@@ -120,6 +122,6 @@ enum SweepCommand {
         }
         text += TextTable.render(header: ["point"] + sweep.axes.map(\.path.text) + ["safety", "95% CI", "satisfaction %", "95% CI", "cost (yuan)"],
                                  rows: rows, alignments: Array(repeating: .right, count: sweep.axes.count + 6))
-        return text + "\nResults: \(out)/ (sweep.csv, sweep_trials.csv, sweep.json, points/)\n"
+        return text + "\nResults: \(out)/ (report.html, sweep.csv, sweep_trials.csv, sweep.json, points/)\n"
     }
 }

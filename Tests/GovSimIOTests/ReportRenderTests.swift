@@ -18,8 +18,8 @@ final class ReportRenderTests: XCTestCase {
     /// Runs Chromium headless with `arguments`; returns its exit status, stdout and stderr.
     func chromium(_ executable: String, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         let outPath = folder.path + "/chromium.out", errPath = folder.path + "/chromium.err"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--enable-logging=stderr",
@@ -61,37 +61,77 @@ final class ReportRenderTests: XCTestCase {
         return (width, height, idat)
     }
 
+    /// Loads report.html of `out` in Chromium and checks the page: no script or page error,
+    /// `charts` SVG charts in the DOM, and a screenshot (1200 × 3000 px) with far more ink than a
+    /// blank page. Returns the DOM. With GOVSIM_REPORT_PNGS set to a folder, the screenshot is
+    /// kept there as `name`.png to look at.
+    func render(_ out: String, name: String, charts: Int, chromium executable: String,
+                file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let page = URL(fileURLWithPath: out + "/report.html").absoluteString
+        let dom = try chromium(executable, ["--dump-dom", page])
+        XCTAssertEqual(dom.status, 0, dom.err, file: file, line: line)
+        XCTAssertEqual(Self.pageErrors(dom.err), [], "\(name): page errors", file: file, line: line)
+        XCTAssertEqual(dom.out.components(separatedBy: "<svg ").count - 1, charts, "\(name): every chart parsed as SVG",
+                       file: file, line: line)
+
+        let shot = folder.path + "/\(name).png", blankShot = folder.path + "/blank.png"
+        let rendered = try chromium(executable, ["--screenshot=\(shot)", "--window-size=1200,3000", page])
+        XCTAssertEqual(rendered.status, 0, rendered.err, file: file, line: line)
+        XCTAssertEqual(Self.pageErrors(rendered.err), [], "\(name): page errors", file: file, line: line)
+        if !FileManager.default.fileExists(atPath: blankShot) {
+            let blankPage = folder.write("blank.html", "<!DOCTYPE html><html><body></body></html>")
+            _ = try chromium(executable, ["--screenshot=\(blankShot)", "--window-size=1200,3000",
+                                          URL(fileURLWithPath: blankPage).absoluteString])
+        }
+        let png = try XCTUnwrap(Self.png(try Data(contentsOf: URL(fileURLWithPath: shot))), "\(name).png is not a PNG",
+                                file: file, line: line)
+        let blank = try XCTUnwrap(Self.png(try Data(contentsOf: URL(fileURLWithPath: blankShot))), "blank.png is not a PNG",
+                                  file: file, line: line)
+        XCTAssertEqual(png.width, 1200, file: file, line: line)
+        XCTAssertEqual(png.height, 3000, file: file, line: line)
+        XCTAssertGreaterThan(png.idat, 50_000, "\(name): a page of charts compresses less than this only if it is empty",
+                             file: file, line: line)
+        XCTAssertGreaterThan(png.idat, 4 * blank.idat, "\(name): far more paint than a blank page (\(blank.idat) bytes)",
+                             file: file, line: line)
+        if let keep = ProcessInfo.processInfo.environment["GOVSIM_REPORT_PNGS"] {
+            try? FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(atPath: keep + "/\(name).png")
+            try? FileManager.default.copyItem(atPath: shot, toPath: keep + "/\(name).png")
+        }
+        return dom.out
+    }
+
     func testReportRendersInHeadlessChromium() throws {
         guard let executable = Self.chromium else {
             throw XCTSkip("no chromium on the PATH: install it (apt-get install chromium) to render report.html")
         }
         let out = try ReportFixture.results(in: folder)
         try RunReport.write(resultsFolder: out)
-        let page = URL(fileURLWithPath: out + "/report.html").absoluteString
-
-        // The DOM Chromium built: the page's parts are all there, and nothing failed.
-        let dom = try chromium(executable, ["--dump-dom", page])
-        XCTAssertEqual(dom.status, 0, dom.err)
-        XCTAssertEqual(Self.pageErrors(dom.err), [], "page errors")
-        XCTAssertTrue(dom.out.contains("<h1>tiny &amp; &lt;small&gt;</h1>"), String(dom.out.prefix(1_000)))
-        XCTAssertEqual(dom.out.components(separatedBy: "<svg ").count - 1, 14, "every chart parsed as SVG")
+        let dom = try render(out, name: "run", charts: 14, chromium: executable)
+        XCTAssertTrue(dom.contains("<h1>tiny &amp; &lt;small&gt;</h1>"), String(dom.prefix(1_000)))
         for element in ["<table>", "<details>", "class=\"card\"", "<polyline", "<polygon"] {
-            XCTAssertTrue(dom.out.contains(element), element)
+            XCTAssertTrue(dom.contains(element), element)
         }
+    }
 
-        // The screenshot: a PNG of the window's size, with far more ink than a blank page.
-        let shot = folder.path + "/report.png", blankShot = folder.path + "/blank.png"
-        let rendered = try chromium(executable, ["--screenshot=\(shot)", "--window-size=1200,3000", page])
-        XCTAssertEqual(rendered.status, 0, rendered.err)
-        XCTAssertEqual(Self.pageErrors(rendered.err), [], "page errors")
-        let blankPage = folder.write("blank.html", "<!DOCTYPE html><html><body></body></html>")
-        _ = try chromium(executable, ["--screenshot=\(blankShot)", "--window-size=1200,3000",
-                                      URL(fileURLWithPath: blankPage).absoluteString])
-        let png = try XCTUnwrap(Self.png(try Data(contentsOf: URL(fileURLWithPath: shot))), "report.png is not a PNG")
-        let blank = try XCTUnwrap(Self.png(try Data(contentsOf: URL(fileURLWithPath: blankShot))), "blank.png is not a PNG")
-        XCTAssertEqual(png.width, 1200)
-        XCTAssertEqual(png.height, 3000)
-        XCTAssertGreaterThan(png.idat, 50_000, "a page of charts compresses less than this only if it is empty")
-        XCTAssertGreaterThan(png.idat, 4 * blank.idat, "the report paints far more than a blank page (\(blank.idat) bytes)")
+    /// The reports of compare, sweep (response curves over one axis, heatmaps over two),
+    /// sensitivity and optimize all load cleanly and paint.
+    func testEveryAnalysisReportRendersInHeadlessChromium() throws {
+        guard let executable = Self.chromium else {
+            throw XCTSkip("no chromium on the PATH: install it (apt-get install chromium) to render report.html")
+        }
+        let folders: [(String, String, Int)] = [
+            ("compare", try AnalysisFixture.compare(in: folder), 2),
+            ("sweep-curves", try AnalysisFixture.sweep(in: folder, axes: 1), 3),
+            ("sweep-heatmaps", try AnalysisFixture.sweep(in: folder, axes: 2), 3),
+            ("sensitivity-sobol", try AnalysisFixture.sensitivity(in: folder), 2),
+            ("optimize", try AnalysisFixture.optimize(in: folder), 1),
+        ]
+        for (name, out, charts) in folders {
+            try ReportKind.detect(in: out).write(resultsFolder: out)
+            let dom = try render(out, name: name, charts: charts, chromium: executable)
+            XCTAssertTrue(dom.contains("<h1>"), name)
+            XCTAssertTrue(dom.contains("<table class=\"data\">"), name)
+        }
     }
 }

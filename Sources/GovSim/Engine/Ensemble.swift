@@ -32,6 +32,16 @@ public struct Ensemble: Sendable {
         }.compactMap { $0 }
     }
 
+    /// Runs the given trial indices (e.g. the ones an interrupted run did not finish); results
+    /// in the order given.
+    public func run(indices: [Int], progress: (@Sendable (Int) -> Void)? = nil,
+                    shouldStop: (@Sendable () -> Bool)? = nil) -> [TrialResult] {
+        let scenario = self.scenario, seed = self.seed
+        return Parallel.map(count: indices.count, threads: threads, progress: progress, shouldStop: shouldStop) { k in
+            runTrial(scenario, seed: seed, trial: indices[k])
+        }.compactMap { $0 }
+    }
+
     /// The number of logical cores, the default thread count.
     public static var availableCores: Int { ProcessInfoCores.count }
 }

@@ -10,22 +10,26 @@ public enum TextTable {
     }
 
     /// Renders the table, one line per row, each ending in a newline, without trailing spaces.
-    /// Missing alignments default to `.left`; short rows are padded with empty cells.
-    public static func render(header: [String], rows: [[String]], alignments: [Alignment] = []) -> String {
+    /// Missing alignments default to `.left`; short rows are padded with empty cells. `style`
+    /// may give a cell (row −1 is the header) an ANSI SGR code, e.g. "1" bold or "32" green,
+    /// which wraps the cell's text but not its padding, so the columns stay aligned.
+    public static func render(header: [String], rows: [[String]], alignments: [Alignment] = [],
+                              style: ((_ row: Int, _ column: Int) -> String?)? = nil) -> String {
         let columns = ([header] + rows).map(\.count).max() ?? 0
         let cell = { (row: [String], i: Int) in i < row.count ? clean(row[i]) : "" }
         let widths = (0..<columns).map { i in ([header] + rows).map { cell($0, i).count }.max() ?? 0 }
-        func line(_ row: [String]) -> String {
+        func line(_ row: [String], _ r: Int) -> String {
             let cells = (0..<columns).map { i -> String in
-                let text = cell(row, i)
+                var text = cell(row, i)
                 let padding = String(repeating: " ", count: widths[i] - text.count)
+                if !text.isEmpty, let code = style?(r, i) { text = "\u{1B}[\(code)m" + text + "\u{1B}[0m" }
                 let alignment = i < alignments.count ? alignments[i] : .left
                 return alignment == .right ? padding + text : text + padding
             }
             return TextWrap.trimmingTrailingSpaces(cells.joined(separator: "  "))
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        return ([line(header), rule] + rows.map(line)).map { $0 + "\n" }.joined()
+        return ([line(header, -1), rule] + rows.enumerated().map { line($1, $0) }).map { $0 + "\n" }.joined()
     }
 
     /// Line breaks and tabs inside a cell would break the layout; they become spaces.

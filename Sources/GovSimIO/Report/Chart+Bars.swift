@@ -106,7 +106,7 @@ extension Chart {
     /// The frame shared by bar charts: heading, legend, a label column, one band of `lanes`
     /// rows' height per label, and the value axis at the bottom. `draw` fills row i given the
     /// value scale and the row's top (px).
-    private static func rows(count: Int, labels: [String], title: String, subtitle: String?, legend entries: [(Swatch, String)],
+    static func rows(count: Int, labels: [String], title: String, subtitle: String?, legend entries: [(Swatch, String)],
                              extent: ClosedRange<Double>?, axis: Axis, width: Double, lanes: Int,
                              draw: (inout SVG, LinearScale, Double, Int) -> Void) -> String {
         let band = rowHeight * Double(lanes)

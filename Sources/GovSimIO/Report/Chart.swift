@@ -20,6 +20,8 @@ public enum Chart {
     enum Swatch {
         case box(String, opacity: Double)
         case line(String, dash: String?)
+        case marker(String, Marker)
+        case ring(String)
     }
 
     static let titleSize = 16.0, fontSize = 13.0, smallSize = 12.0
@@ -65,6 +67,8 @@ public enum Chart {
             switch swatch {
             case let .box(color, opacity): svg.rect(x: cx, y: cy - 9, width: 16, height: 10, fill: color, opacity: opacity)
             case let .line(color, dash): svg.line(x1: cx, y1: cy - 4, x2: cx + 16, y2: cy - 4, stroke: color, width: 2, dash: dash)
+            case let .marker(color, shape): marker(&svg, shape, x: cx + 8, y: cy - 4, colour: color)
+            case let .ring(color): svg.circle(cx: cx + 8, cy: cy - 4, r: 6, fill: "none", stroke: color, strokeWidth: 2)
             }
             svg.text(label, x: cx + 22, y: cy, size: smallSize)
         }

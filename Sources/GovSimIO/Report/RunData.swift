@@ -40,36 +40,12 @@ struct RunData {
     func values(_ metric: Metric) -> [Double] { columns[metric.name] ?? [] }
 
     init(folder: String) throws(RunReport.DataError) {
-        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        func text(_ name: String) throws(RunReport.DataError) -> String {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path(name), isDirectory: &isDirectory), !isDirectory.boolValue else {
-                throw RunReport.DataError(path: path(name), reason: "no such file (is this a folder written by `govsim run`?)")
-            }
-            guard let data = FileManager.default.contents(atPath: path(name)) else {
-                throw RunReport.DataError(path: path(name), reason: "cannot be read (check its permissions)")
-            }
-            guard let string = String(data: data, encoding: .utf8) else {
-                throw RunReport.DataError(path: path(name), reason: "is not UTF-8 text")
-            }
-            return string
-        }
-        func object(_ name: String) throws(RunReport.DataError) -> [String: Any] {
-            let json = try text(name)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
-                throw RunReport.DataError(path: path(name), reason: "is not a JSON object")
-            }
-            return object
-        }
+        let files = DataFolder(path: folder, writer: "govsim run")
+        func path(_ name: String) -> String { files.file(name) }
+        func text(_ name: String) throws(RunReport.DataError) -> String { try files.text(name) }
+        func object(_ name: String) throws(RunReport.DataError) -> [String: Any] { try files.object(name).raw }
         func table(_ name: String, required: [String]) throws(RunReport.DataError) -> CSVTable {
-            let table: CSVTable
-            do { table = try CSVTable.parse(try text(name)) } catch let error as RunReport.DataError { throw error } catch {
-                throw RunReport.DataError(path: path(name), reason: "\(error)")
-            }
-            if let missing = required.first(where: { !table.header.contains($0) }) {
-                throw RunReport.DataError(path: path(name), reason: "has no column '\(missing)'")
-            }
-            return table
+            try files.table(name, required: required)
         }
 
         // summary.json

@@ -30,22 +30,9 @@ public enum RunReport {
     // MARK: - The page
 
     static func page(_ d: RunData) -> String {
-        var html = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>govsim report: \(esc(d.scenario))</title>
-        <style>\(css)</style>
-        </head>
-        <body>
-        <main>
-
-        """
-        html += header(d) + headlines(d) + weekly(d) + spread(d) + disputes(d) + incidents(d) + costs(d)
-            + metricTable(d) + resolved(d) + footer(d)
-        return html + "</main>\n</body>\n</html>\n"
+        document(title: "govsim report: \(d.scenario)",
+                 body: header(d) + headlines(d) + weekly(d) + spread(d) + disputes(d) + incidents(d) + costs(d)
+                     + metricTable(d) + resolved(d) + footer(d))
     }
 
     static func header(_ d: RunData) -> String {
@@ -251,24 +238,8 @@ public enum RunReport {
 
     // MARK: - Pieces
 
-    static func section(_ title: String, note: String?) -> String {
-        "<section>\n<h2>\(esc(title))</h2>\n" + (note.map { "<p class=\"note\">\(esc($0))</p>\n" } ?? "")
-    }
-
-    static func figure(_ svg: String) -> String { "<figure>\n\(svg)</figure>\n" }
-
     static func bar(_ label: String, _ s: RunData.Stat) -> Chart.Bar {
         Chart.Bar(label, s.mean, interval: Interval(lo: s.p05, hi: s.p95))
-    }
-
-    static func esc(_ text: String) -> String { SVG.escape(text) }
-
-    /// A number for the page: three significant figures at most, "–" when undefined.
-    static func v(_ x: Double) -> String { Chart.value(x) }
-
-    /// "lo – hi", or "–" when the interval is undefined.
-    static func range(_ lo: Double, _ hi: Double, suffix: String = "") -> String {
-        lo.isFinite || hi.isFinite ? "\(v(lo))\(suffix) – \(v(hi))\(suffix)" : "–"
     }
 
     /// The mean of the defined values; NaN when none is.
@@ -281,50 +252,6 @@ public enum RunReport {
     static func excess(_ a: [Double], over b: [Double]) -> [Double] {
         zip(a, b).map { $0.isNaN || $1.isNaN ? .nan : max(0, $0 - $1) }
     }
-
-    static let css = """
-
-    :root { color-scheme: light; --ink: #222; --muted: #5f5f5f; --line: #e2e2e2; --accent: #0072B2; }
-    * { box-sizing: border-box; }
-    body { margin: 0; color: var(--ink); background: #fff;
-      font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-    main { max-width: 1100px; margin: 0 auto; padding: 24px 16px 48px; }
-    .kicker { margin: 0; color: var(--muted); text-transform: uppercase; letter-spacing: .08em; font-size: .8rem; }
-    h1 { font-size: 2rem; line-height: 1.2; margin: .1rem 0 .4rem; }
-    h2 { font-size: 1.3rem; margin: 2.5rem 0 .5rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
-    .lead { font-size: 1.1rem; margin: 0 0 .3rem; }
-    .facts, .note, figcaption { color: var(--muted); }
-    .note { font-size: .95rem; }
-    .warn { background: #FFF4E0; border-left: 4px solid #E69F00; padding: 8px 12px; }
-    .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 320px), 1fr)); gap: 16px; margin-top: 1.5rem; }
-    .card { border: 1px solid var(--line); border-top: 4px solid var(--accent); border-radius: 8px; padding: 12px 20px; }
-    .card h2 { margin: 0; padding: 0; border: 0; font-size: 1rem; color: var(--muted); }
-    .big { font-size: 2.8rem; font-weight: 700; line-height: 1.1; margin: .2rem 0; font-variant-numeric: tabular-nums; }
-    .big .unit { font-size: 1.1rem; font-weight: 400; color: var(--muted); }
-    .card dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 12px; margin: .4rem 0; }
-    .card dt { color: var(--muted); }
-    .card dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 480px), 1fr)); gap: 16px 28px; }
-    figure { margin: 0 0 16px; }
-    figure svg { display: block; width: 100%; height: auto; }
-    .table-wrap { overflow-x: auto; }
-    table { border-collapse: collapse; width: 100%; font-size: .9rem; font-variant-numeric: tabular-nums; }
-    th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
-    th:nth-child(-n+2), td:nth-child(-n+2) { text-align: left; }
-    thead th { border-bottom: 2px solid #bbb; }
-    tbody tr:nth-child(even) { background: #fafafa; }
-    code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; }
-    details { border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; }
-    summary { cursor: pointer; }
-    pre { overflow-x: auto; line-height: 1.4; }
-    footer { margin-top: 3rem; padding-top: .75rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
-    code.command { word-break: break-all; }
-    @media print {
-      main { max-width: none; padding: 0; }
-      h2 { break-after: avoid; }
-      figure, .card, tr { break-inside: avoid; }
-      .charts { grid-template-columns: 1fr 1fr; }
-    }
-
-    """
 }
+
+extension RunReport: ReportPage {}

@@ -41,12 +41,17 @@ public struct SVG: Sendable {
     }
 
     /// A closed filled shape through `points`, e.g. a band between two lines.
-    public mutating func polygon(_ points: [(x: Double, y: Double)], fill: String, opacity: Double? = nil, title: String? = nil) {
-        element("polygon", [("points", SVG.points(points)), ("fill", fill), ("fill-opacity", opacity.map(SVG.number))], title: title)
+    public mutating func polygon(_ points: [(x: Double, y: Double)], fill: String, opacity: Double? = nil, stroke: String? = nil,
+                                 title: String? = nil) {
+        element("polygon", [("points", SVG.points(points)), ("fill", fill), ("fill-opacity", opacity.map(SVG.number)),
+                            ("stroke", stroke)], title: title)
     }
 
-    public mutating func circle(cx: Double, cy: Double, r: Double, fill: String, title: String? = nil) {
-        element("circle", [("cx", SVG.number(cx)), ("cy", SVG.number(cy)), ("r", SVG.number(r)), ("fill", fill)], title: title)
+    /// A circle; `stroke` outlines it `strokeWidth` px wide (fill "none" draws a ring).
+    public mutating func circle(cx: Double, cy: Double, r: Double, fill: String, stroke: String? = nil, strokeWidth: Double? = nil,
+                                title: String? = nil) {
+        element("circle", [("cx", SVG.number(cx)), ("cy", SVG.number(cy)), ("r", SVG.number(r)), ("fill", fill), ("stroke", stroke),
+                           ("stroke-width", strokeWidth.map(SVG.number))], title: title)
     }
 
     /// One line of text at (x, y), y being the baseline; `rotate` turns it (degrees) about (x, y).

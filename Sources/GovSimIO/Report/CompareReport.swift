@@ -1,0 +1,206 @@
+import Foundation
+import GovSim
+
+/// report.html of `govsim compare`, drawn from compare.json and trials.csv alone: the ranking,
+/// a forest plot of every policy's differences from the baseline, cost-effectiveness, and the
+/// full tables of differences.
+enum CompareReport: ReportPage {
+    /// The files the page is drawn from.
+    static let files = ["compare.json", "trials.csv"]
+
+    /// The outputs of the forest plot.
+    static let forestMetrics: [Metric] = [.safetyScore, .satisfactionPct, .meanHappiness, .disputes, .petitions, .incidents,
+                                          .elderlyAdverseEvents, .costTotal]
+
+    /// One policy against the baseline on one output, as compare.json holds it.
+    struct Difference {
+        var n = 0
+        var baselineMean = Double.nan, armMean = Double.nan, difference = Double.nan
+        var ci = Interval(lo: .nan, hi: .nan)
+        var relativeChangePct = Double.nan, effectSize = Double.nan, pValue = Double.nan, correlation = Double.nan
+
+        /// The relative change's 95% interval (%): the difference's, over the baseline mean.
+        var relativeCI: Interval {
+            baselineMean != 0 ? Interval(lo: 100 * ci.lo / abs(baselineMean), hi: 100 * ci.hi / abs(baselineMean))
+                : Interval(lo: .nan, hi: .nan)
+        }
+
+        /// +1 when the interval lies wholly on the better side of zero, −1 on the worse, else 0.
+        func verdict(_ m: Metric) -> Int {
+            guard ci.lo > 0 || ci.hi < 0 else { return 0 }
+            return (difference > 0) == m.higherIsBetter ? 1 : -1
+        }
+    }
+
+    struct Data {
+        var arms: [String], seed: String, version: String
+        var trials: [String: Int]
+        var stoppedBecause: String, objective: Metric, ranking: [String], probabilityBest: Double
+        /// Policy arm → metric → difference from the baseline.
+        var differences: [String: [Metric: Difference]]
+        var costEffectiveness: [String: JSONObject]
+        /// Arm → metric → per-trial values (trials.csv).
+        var values: [String: [Metric: [Double]]]
+
+        var baseline: String { arms[0] }
+        var policies: [String] { Array(arms.dropFirst()) }
+        subscript(_ arm: String, _ m: Metric) -> Difference { differences[arm]?[m] ?? Difference() }
+
+        init(folder: String) throws(RunReport.DataError) {
+            let files = DataFolder(path: folder, writer: "govsim compare")
+            let json = try files.object("compare.json")
+            guard let arms = json.strings("arms"), arms.count >= 2, let differences = json.object("differences") else {
+                throw files.lacking("compare.json", "'arms' (two or more) or 'differences'")
+            }
+            self.arms = arms
+            seed = json.text("seed") ?? "–"
+            version = json.string("version") ?? "–"
+            trials = [:]
+            for arm in arms { trials[arm] = json.object("trials")?.int(arm) }
+            stoppedBecause = json.string("stopped_because") ?? "–"
+            objective = json.string("objective").flatMap(Metric.init(name:)) ?? .safetyScore
+            ranking = json.strings("ranking") ?? arms
+            probabilityBest = json.number("probability_best")
+            self.differences = [:]
+            for arm in arms.dropFirst() {
+                guard let metrics = differences.object(arm) else { continue }
+                for m in Metric.allCases {
+                    guard let d = metrics.object(m.name) else { continue }
+                    self.differences[arm, default: [:]][m] = Difference(
+                        n: d.int("n") ?? 0, baselineMean: d.number("baseline_mean"), armMean: d.number("arm_mean"),
+                        difference: d.number("difference"), ci: d.interval("ci95"), relativeChangePct: d.number("relative_change_pct"),
+                        effectSize: d.number("effect_size"), pValue: d.number("p_value"), correlation: d.number("correlation"))
+                }
+            }
+            costEffectiveness = [:]
+            for arm in arms.dropFirst() { costEffectiveness[arm] = json.object("cost_effectiveness")?.object(arm) }
+
+            let table = try files.table("trials.csv", required: ["arm", "trial"])
+            values = [:]
+            let armColumn = table.column("arm")!
+            for m in Metric.allCases {
+                guard let c = table.column(m.name) else { continue }
+                for row in table.rows { values[row[armColumn], default: [:]][m, default: []].append(Double(row[c]) ?? .nan) }
+            }
+        }
+    }
+
+    static func html(resultsFolder: String) throws -> String { page(try Data(folder: resultsFolder)) }
+
+    static func page(_ d: Data) -> String {
+        document(title: "govsim comparison: \(d.policies.joined(separator: ", ")) vs \(d.baseline)",
+                 body: header(d) + ranking(d) + differences(d) + costEffectiveness(d) + d.policies.map { full(d, $0) }.joined()
+                     + pageFooter(version: d.version, files: files))
+    }
+
+    static func header(_ d: Data) -> String {
+        let counts = d.arms.map { d.trials[$0] ?? 0 }
+        let trials = Set(counts).count == 1 ? "\(counts[0]) trials per arm"
+            : "trials per arm: " + d.arms.map { "\($0) \(d.trials[$0] ?? 0)" }.joined(separator: ", ")
+        let stopped = ["fixed": "a fixed number of trials", "precision reached": "stopped when precise enough",
+                       "max trials": "stopped at the trial cap before reaching the precision asked for",
+                       "interrupted": "interrupted"][d.stoppedBecause] ?? d.stoppedBecause
+        var warnings: [String] = []
+        if d.stoppedBecause == "interrupted" {
+            warnings.append("Interrupted: everything below is computed from the trials that finished before the interruption.")
+        }
+        return pageHeader(kicker: "govsim comparison report", title: "\(d.policies.joined(separator: ", ")) vs \(d.baseline)",
+                          lead: "Every arm ran the same trial indices with the same seed (common random numbers), so each "
+                              + "difference below is a paired difference: trial i of a policy against trial i of the baseline.",
+                          facts: [trials, "seed \(d.seed)", stopped, "govsim \(d.version)"], warnings: warnings)
+    }
+
+    static func ranking(_ d: Data) -> String {
+        let m = d.objective
+        var out = section("Ranking by \(m.name)", note: nil)
+        let first = d.ranking.first ?? d.baseline
+        out += "<p>Arms are ranked by the mean of <code>\(esc(m.name))</code> (\(esc(m.unit)); \(m.higherIsBetter ? "higher" : "lower") "
+            + "is better). The probability that \(esc(first)) is truly the best, estimated by resampling the trials, is "
+            + "<strong>\(v(100 * d.probabilityBest))%</strong>.</p>\n"
+        let rows = d.ranking.enumerated().map { rank, arm -> [String] in
+            let s = MetricSummary(d.values[arm]?[m] ?? [])
+            let name = esc(arm) + (arm == d.baseline ? " <span class=\"note\">(baseline)</span>" : "")
+            guard arm != d.baseline else { return [String(rank + 1), name, v(s.mean), range(s.ci95.lo, s.ci95.hi), "", "", "", ""] }
+            let diff = d[arm, m], cost = d[arm, .costTotal]
+            return [String(rank + 1), name, v(s.mean), range(s.ci95.lo, s.ci95.hi), styled(diff, m),
+                    "\(signed(diff.ci.lo)) – \(signed(diff.ci.hi))", pValue(diff.pValue), signed(cost.difference)]
+        }
+        out += table(["rank", "arm", "mean (\(m.unit))", "95% CI of mean", "difference from baseline", "95% CI", "p",
+                      "extra cost (yuan)"], rows)
+        return out + "</section>\n"
+    }
+
+    static func differences(_ d: Data) -> String {
+        var out = section("Differences from the baseline", note: "Each point is a policy's change in an output's mean, as a "
+                          + "percentage of the baseline's mean; the line is its 95% confidence interval (the paired difference's "
+                          + "interval over the baseline mean). ↑ marks outputs where more is better, ↓ where less is better. An "
+                          + "output the baseline never produced (mean 0) has no relative change; the tables below give its difference.")
+        let groups = forestMetrics.map { m in
+            Chart.EstimateGroup("\(m.name) \(m.higherIsBetter ? "↑" : "↓")", d.policies.map { arm in
+                let diff = d[arm, m]
+                return Chart.Estimate(diff.relativeChangePct, interval: diff.relativeCI, note: "baseline mean is 0")
+            })
+        }
+        out += "<div class=\"charts\">\n"
+        out += figure(Chart.forest(groups, series: d.policies, title: "Change from \(d.baseline), per output",
+                                   subtitle: "relative change of the mean with its 95% CI; dashed line: no change",
+                                   value: Chart.Axis("change from the baseline's mean (%)", suffix: "%")))
+        return out + scatter(d) + "</div>\n</section>\n"
+    }
+
+    static func scatter(_ d: Data) -> String {
+        let points = d.policies.enumerated().map { i, arm -> Chart.ScatterPoint in
+            let cost = d[arm, .costTotal], safety = d[arm, .safetyScore]
+            return Chart.ScatterPoint(x: cost.difference, y: safety.difference, xInterval: cost.ci, yInterval: safety.ci, series: i,
+                                      label: arm, tooltip: "\(arm): extra cost \(signed(cost.difference)) yuan "
+                                          + "(95% CI \(signed(cost.ci.lo)) to \(signed(cost.ci.hi))), safety score "
+                                          + "\(signed(safety.difference)) points (95% CI \(signed(safety.ci.lo)) to "
+                                          + "\(signed(safety.ci.hi)))")
+        }
+        return figure(Chart.scatter(points, series: d.policies.indices.map { Chart.ScatterSeries.numbered($0, d.policies[$0]) },
+                                    title: "Cost-effectiveness against \(d.baseline)",
+                                    subtitle: "each policy's extra cost and safety gain, with 95% CIs",
+                                    x: Chart.Axis("extra cost (yuan per trial over the counted days)"),
+                                    y: Chart.Axis("safety score difference (points)"),
+                                    references: [Chart.Reference(x: 0, "no extra cost"), Chart.Reference(y: 0, "no change in safety")]))
+    }
+
+    static func costEffectiveness(_ d: Data) -> String {
+        var out = section("Cost-effectiveness", note: "Extra cost is the policy's mean cost_total minus the baseline's over the "
+                          + "counted days; gains per million yuan divide the mean differences by it. Ratios are undefined (–) "
+                          + "where the denominator is zero or the gain is not positive.")
+        let rows = d.policies.map { arm -> [String] in
+            let ce = d.costEffectiveness[arm] ?? JSONObject([:])
+            return [esc(arm), signed(ce.number("extra_cost")), v(ce.number("safety_points_per_million_yuan")),
+                    v(ce.number("satisfaction_points_per_million_yuan")), v(ce.number("cost_per_dispute_averted")),
+                    v(ce.number("cost_per_safety_point"))]
+        }
+        out += table(["policy", "extra cost (yuan)", "safety points per million yuan", "satisfaction points per million yuan",
+                      "yuan per dispute averted", "yuan per safety point"], rows, leftColumns: 1)
+        return out + "</section>\n"
+    }
+
+    static func full(_ d: Data, _ arm: String) -> String {
+        var out = section("\(arm) − \(d.baseline): every output", note: "Paired difference (policy − baseline) with its 95% "
+                          + "confidence interval, relative change, effect size (Cohen's d), paired t-test p-value and the "
+                          + "correlation of the two arms across trials (what pairing bought). Coloured: the interval excludes "
+                          + "zero, blue on the better side, vermillion (orange-red) on the worse.")
+        let rows = Metric.allCases.map { m -> [String] in
+            let x = d[arm, m]
+            return ["<code>\(esc(m.name))</code>", esc(m.unit), v(x.baselineMean), v(x.armMean), styled(x, m),
+                    "\(signed(x.ci.lo)) – \(signed(x.ci.hi))", x.relativeChangePct.isFinite ? signed(x.relativeChangePct) + "%" : "–",
+                    v(x.effectSize), pValue(x.pValue), v(x.correlation), String(x.n)]
+        }
+        out += table(["output", "unit", "baseline", "policy", "difference", "95% CI", "change", "effect d", "p", "pairing r", "n"], rows)
+        return out + "</section>\n"
+    }
+
+    /// A difference, marked better or worse when its interval excludes zero.
+    static func styled(_ x: Difference, _ m: Metric) -> String {
+        switch x.verdict(m) {
+        case 1: return "<span class=\"better\">\(signed(x.difference))</span>"
+        case -1: return "<span class=\"worse\">\(signed(x.difference))</span>"
+        default: return signed(x.difference)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import GovSim
+
+/// The finished trials of an interrupted run, kept in its output folder as `checkpoint.txt` so
+/// `govsim run --resume` can finish the run to exactly the files an uninterrupted run writes.
+/// Each trial keeps everything its files need: outputs, weekly series and parameter draws.
+public enum RunCheckpoint {
+    public static let fileName = "checkpoint.txt"
+
+    /// Identifies the run: the resolved scenario (with seed and requested trials).
+    public static func digest(_ scenario: Scenario) -> String {
+        String(StreamSeed.key(ScenarioWriter.text(of: scenario)), radix: 16)
+    }
+
+    static func path(_ directory: String) -> String { (directory as NSString).appendingPathComponent(fileName) }
+
+    public static func write(_ trials: [TrialResult], digest: String, to directory: String) throws(AtomicFile.WriteError) {
+        func numbers(_ xs: [Double]) -> String { xs.map { $0.isNaN ? "nan" : JSONLiteral.number($0) }.joined(separator: ",") }
+        var text = "govsim-checkpoint 1 \(digest)\n"
+        for t in trials { text += "\(t.trial);\(numbers(t.metrics));\(numbers(t.series));\(numbers(t.parameterDraws))\n" }
+        try AtomicFile.write(text, to: path(directory))
+    }
+
+    public enum ReadError: Error, CustomStringConvertible {
+        case missing(String), different(String), damaged(String)
+        public var description: String {
+            switch self {
+            case .missing(let d): return "\(d): no interrupted run to resume here (no \(RunCheckpoint.fileName))"
+            case .different(let d): return "\(d): holds an interrupted run of a different scenario, seed or trial count; use another --out or run without --resume"
+            case .damaged(let f): return "\(f): damaged; delete it and run again without --resume"
+            }
+        }
+    }
+
+    /// The finished trials, if the folder holds an interrupted run with this digest.
+    public static func read(from directory: String, digest: String) throws(ReadError) -> [TrialResult] {
+        guard let text = try? String(contentsOfFile: path(directory), encoding: .utf8) else { throw .missing(directory) }
+        var lines = text.split(separator: "\n")
+        guard let header = lines.first, header.hasPrefix("govsim-checkpoint 1 ") else { throw .damaged(path(directory)) }
+        guard header.dropFirst("govsim-checkpoint 1 ".count) == digest else { throw .different(directory) }
+        lines.removeFirst()
+        func numbers(_ s: Substring) -> [Double]? {
+            s.isEmpty ? [] : s.split(separator: ",").map { Double(String($0)) }.reduce(into: [Double]?([])) { acc, x in
+                if let x, acc != nil { acc!.append(x) } else { acc = nil }
+            }
+        }
+        return try lines.map { (line) throws(ReadError) -> TrialResult in
+            let parts = line.split(separator: ";", omittingEmptySubsequences: false)
+            guard parts.count == 4, let trial = Int(parts[0]), let m = numbers(parts[1]), m.count == Metric.allCases.count,
+                  let s = numbers(parts[2]), let d = numbers(parts[3]) else { throw .damaged(path(directory)) }
+            return TrialResult(trial: trial, metrics: m, series: s, parameterDraws: d)
+        }
+    }
+
+    public static func remove(from directory: String) {
+        try? FileManager.default.removeItem(atPath: path(directory))
+    }
+}
