@@ -52,11 +52,14 @@ enum CheckCommand {
             console.err(error.description + "\n")
             return ExitStatus.dataError
         }
-        do { try AtomicFile.write(CheckResults.json(results), to: (out as NSString).appendingPathComponent("check.json")) } catch {
+        do {
+            try AtomicFile.write(CheckResults.json(results), to: (out as NSString).appendingPathComponent("check.json"))
+            try ReportKind.check.write(resultsFolder: out)
+        } catch {
             console.err("govsim: \(error)\n")
             return ExitStatus.cannotCreate
         }
-        if !quiet { console.out(text(results) + "\nResults: \(out)/check.json\n") }
+        if !quiet { console.out(text(results) + "\nResults: \(out)/ (check.json, report.html)\n") }
         return results.allSatisfy({ $0.predictions.allSatisfy(\.met) }) ? ExitStatus.success : ExitStatus.failure
     }
 

@@ -212,6 +212,11 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(ok.out.contains("2 of 2 targets met"), ok.out)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/c1/check.json"))) as! [String: Any]
         XCTAssertEqual(json["all_met"] as? Bool, true)
+        let page = try String(contentsOfFile: folder + "/c1/report.html", encoding: .utf8)
+        XCTAssertTrue(page.contains("Targets: 2 of 2 met") && page.contains("<svg"), "check writes its report")
+        let again = govsim("report", folder + "/c1")
+        XCTAssertEqual(again.status, 0, again.err)
+        XCTAssertEqual(try String(contentsOfFile: folder + "/c1/report.html", encoding: .utf8), page, "govsim report redraws the same page")
         let no = govsim("check", met, missed, "--trials", "3", "--out", folder + "/c2")
         XCTAssertEqual(no.status, 1)
         XCTAssertTrue(no.out.contains("MISSED"))

@@ -65,6 +65,7 @@ struct JSONObject {
     func number(_ key: String) -> Double { (raw[key] as? NSNumber)?.doubleValue ?? .nan }
     func int(_ key: String) -> Int? { (raw[key] as? NSNumber)?.intValue }
     func string(_ key: String) -> String? { raw[key] as? String }
+    func bool(_ key: String) -> Bool? { raw[key] as? Bool }
     func object(_ key: String) -> JSONObject? { (raw[key] as? [String: Any]).map(JSONObject.init) }
     func array(_ key: String) -> [Any]? { raw[key] as? [Any] }
     func strings(_ key: String) -> [String]? { raw[key] as? [String] }

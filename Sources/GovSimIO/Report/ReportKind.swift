@@ -4,7 +4,7 @@ import Foundation
 /// command that wrote the folder leaves in it, so `govsim report` redraws a page without
 /// re-running anything.
 public enum ReportKind: String, CaseIterable, Sendable {
-    case run, compare, sweep, sensitivity, optimize
+    case run, compare, sweep, sensitivity, optimize, check
 
     /// The files whose presence marks a folder as this kind (the first is its main file).
     public var markers: [String] {
@@ -14,6 +14,7 @@ public enum ReportKind: String, CaseIterable, Sendable {
         case .sweep: return ["sweep.json", "sweep.csv"]
         case .sensitivity: return ["sensitivity.json"]
         case .optimize: return ["optimize.json"]
+        case .check: return ["check.json"]
         }
     }
 
@@ -40,6 +41,7 @@ public enum ReportKind: String, CaseIterable, Sendable {
         case .sweep: return try SweepReport.html(resultsFolder: resultsFolder)
         case .sensitivity: return try SensitivityReport.html(resultsFolder: resultsFolder)
         case .optimize: return try OptimizeReport.html(resultsFolder: resultsFolder)
+        case .check: return try CheckReport.html(resultsFolder: resultsFolder)
         }
     }
 

@@ -129,6 +129,8 @@ p code { white-space: nowrap; }
 thead th { border-bottom: 2px solid #bbb; }
 tbody tr:nth-child(even) { background: #fafafa; }
 tr.chosen td { font-weight: 700; background: #EAF4FB; }
+tr.met td { background: #EAF4FB; }
+tr.missed td { background: #FFF4E0; }
 .better { color: #0072B2; font-weight: 600; }
 .worse { color: #D55E00; font-weight: 600; }
 code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; }
