@@ -22,6 +22,7 @@ enum RunCommand {
             OptionSpec(long: "precision", valueName: "h", help: "Run trials in batches until the 95% CI half-width of the safety score and satisfaction is below h."),
             OptionSpec(long: "max-trials", valueName: "n", help: "Cap on trials with --precision.", defaultText: "5000"),
             OptionSpec(long: "batch", valueName: "n", help: "Trials per batch with --precision.", defaultText: "50"),
+            OptionSpec(long: "shard", valueName: "i/n", help: "Run only shard i of n (contiguous trial blocks) into a shard folder for govsim merge."),
             OptionSpec(long: "resume", help: "Finish an interrupted run in the same output folder (its finished trials are kept)."),
             Common.out("results/<scenario name>"), Common.format("summary.json"), Common.quiet,
         ],
@@ -45,6 +46,7 @@ enum RunCommand {
         var resume = false
         /// Print summary.json instead of the table (`--format json`).
         var json = false
+        var shard: (index: Int, count: Int)?
     }
 
     static func options(_ parsed: ParsedArguments) throws -> Options {
@@ -59,7 +61,17 @@ enum RunCommand {
                 maxTrials: try parsed.int("max-trials", in: 2...1_000_000) ?? 5_000,
                 batch: try parsed.int("batch", in: 2...100_000) ?? 50,
                 resume: parsed.flag("resume"),
-                json: try Common.json(parsed, command: "run"))
+                json: try Common.json(parsed, command: "run"),
+                shard: try parsed.value("shard").map(shard))
+    }
+
+    /// Parses `i/n`.
+    static func shard(_ text: String) throws -> (index: Int, count: Int) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(i) else {
+            throw UsageError(message: "--shard: expected i/n with 1 ≤ i ≤ n, e.g. 2/8, got '\(text)'", command: "run")
+        }
+        return (i, n)
     }
 
     static func execute(_ o: Options, commandLine: [String], console: Console) -> Int32 {
@@ -70,6 +82,9 @@ enum RunCommand {
         let seed = o.seed ?? UInt64(scenario.run.seed)
         scenario.run.seed = Int(seed)
         let threads = o.threads
+        if let shard = o.shard {
+            return runShard(shard, scenario: scenario, loaded: loaded, seed: seed, options: o, console: console)
+        }
         let out = o.out ?? "results/\(scenario.name)"
         if o.resume && o.precision != nil {
             console.err(HelpFormatter.errorText(UsageError(message: "--resume and --precision cannot be combined", command: "run"), tool: GovSimTool.spec))
@@ -155,6 +170,37 @@ enum RunCommand {
             console.err("govsim: interrupted: \(trials.count) of \(total) trials finished and were written (manifest.json marks the run partial); add --resume to finish\n")
             return ExitStatus.interrupted
         }
+        return ExitStatus.success
+    }
+
+    /// Runs one shard's trials into a shard folder (for `govsim merge`).
+    static func runShard(_ shard: (index: Int, count: Int), scenario: Scenario, loaded: LoadedScenario, seed: UInt64,
+                         options o: Options, console: Console) -> Int32 {
+        let total = scenario.run.trials
+        guard shard.count <= total else {
+            console.err(HelpFormatter.errorText(UsageError(message: "--shard: \(shard.count) shards for \(total) trials; use at most one shard per trial", command: "run"), tool: GovSimTool.spec))
+            return ExitStatus.usage
+        }
+        let out = o.out ?? "results/\(scenario.name)/shard-\(shard.index)-of-\(shard.count)"
+        guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
+        Interruption.install()
+        let range = Shard.range(index: shard.index, count: shard.count, total: total)
+        let trials = Ensemble(scenario: scenario, seed: seed, threads: o.threads).run(trials: range, shouldStop: { Interruption.shared.requested })
+        guard trials.count == range.count else {
+            console.err("govsim: interrupted; the shard is incomplete and was not written\n")
+            return ExitStatus.interrupted
+        }
+        var runLoaded = loaded
+        runLoaded.scenario = scenario
+        let file = Shard(index: shard.index, count: shard.count, totalTrials: total, seed: seed, version: RunResults.version,
+                         digest: RunCheckpoint.digest(scenario), scenarioPath: loaded.path, extends: loaded.extends, trials: trials)
+        do {
+            try file.write(to: out, resolvedScenario: RunResults(loaded: runLoaded, seed: seed, trials: []).resolvedScenario(trials: total))
+        } catch {
+            console.err("govsim: \(error)\n")
+            return ExitStatus.cannotCreate
+        }
+        if !o.quiet { console.out("shard \(shard.index) of \(shard.count): trials \(range.lowerBound)–\(range.upperBound - 1) written to \(out)/ (merge with govsim merge)\n") }
         return ExitStatus.success
     }
 

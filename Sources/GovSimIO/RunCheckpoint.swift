@@ -15,9 +15,8 @@ public enum RunCheckpoint {
     static func path(_ directory: String) -> String { (directory as NSString).appendingPathComponent(fileName) }
 
     public static func write(_ trials: [TrialResult], digest: String, to directory: String) throws(AtomicFile.WriteError) {
-        func numbers(_ xs: [Double]) -> String { xs.map { $0.isNaN ? "nan" : JSONLiteral.number($0) }.joined(separator: ",") }
         var text = "govsim-checkpoint 1 \(digest)\n"
-        for t in trials { text += "\(t.trial);\(numbers(t.metrics));\(numbers(t.series));\(numbers(t.parameterDraws))\n" }
+        for t in trials { text += TrialLine.encode(t) + "\n" }
         try AtomicFile.write(text, to: path(directory))
     }
 
@@ -39,16 +38,9 @@ public enum RunCheckpoint {
         guard let header = lines.first, header.hasPrefix("govsim-checkpoint 1 ") else { throw .damaged(path(directory)) }
         guard header.dropFirst("govsim-checkpoint 1 ".count) == digest else { throw .different(directory) }
         lines.removeFirst()
-        func numbers(_ s: Substring) -> [Double]? {
-            s.isEmpty ? [] : s.split(separator: ",").map { Double(String($0)) }.reduce(into: [Double]?([])) { acc, x in
-                if let x, acc != nil { acc!.append(x) } else { acc = nil }
-            }
-        }
         return try lines.map { (line) throws(ReadError) -> TrialResult in
-            let parts = line.split(separator: ";", omittingEmptySubsequences: false)
-            guard parts.count == 4, let trial = Int(parts[0]), let m = numbers(parts[1]), m.count == Metric.allCases.count,
-                  let s = numbers(parts[2]), let d = numbers(parts[3]) else { throw .damaged(path(directory)) }
-            return TrialResult(trial: trial, metrics: m, series: s, parameterDraws: d)
+            guard let t = TrialLine.decode(line) else { throw .damaged(path(directory)) }
+            return t
         }
     }
 

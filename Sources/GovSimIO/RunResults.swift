@@ -68,10 +68,13 @@ public struct RunResults: Sendable {
     }
 
     /// scenario.resolved.json5: every parameter with defaults filled in and the seed used.
-    public var resolvedScenario: String {
+    public var resolvedScenario: String { resolvedScenario(trials: trials.count) }
+
+    /// The resolved scenario of the whole run of `trials` trials (a shard writes its run's).
+    public func resolvedScenario(trials: Int) -> String {
         var s = scenario
         s.run.seed = Int(truncatingIfNeeded: seed)
-        s.run.trials = trials.count
+        s.run.trials = trials
         var header = ["govsim \(RunResults.version): the scenario as run, every field shown with its unit.",
                       "Running this file reproduces the run: govsim run scenario.resolved.json5"]
         header.append("Read from \(loaded.path)" + (loaded.extends.isEmpty ? "" : ", which extends \(loaded.extends.joined(separator: " → "))"))

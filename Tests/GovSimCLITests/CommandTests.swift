@@ -224,6 +224,28 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(govsim("check", bad).status, 65)
     }
 
+    /// Shards merged give exactly the data files of one unsharded run; bad sets are refused.
+    func testShardsMergeToTheUnshardedFiles() throws {
+        let path = tiny
+        for i in 1...3 {
+            XCTAssertEqual(govsim("run", path, "--shard", "\(i)/3", "--out", folder + "/s\(i)", "--quiet").status, 0)
+        }
+        let merged = govsim("merge", folder + "/s3", folder + "/s1", folder + "/s2", "--out", folder + "/merged")
+        XCTAssertEqual(merged.status, 0, merged.err)
+        XCTAssertEqual(govsim("run", path, "--out", folder + "/whole", "--quiet").status, 0)
+        for file in ["trials.csv", "summary.json", "timeseries.csv", "scenario.resolved.json5"] {
+            XCTAssertEqual(FileManager.default.contents(atPath: folder + "/merged/" + file), FileManager.default.contents(atPath: folder + "/whole/" + file), file)
+        }
+        let missing = govsim("merge", folder + "/s1", folder + "/s2", "--out", folder + "/m2")
+        XCTAssertEqual(missing.status, 65)
+        XCTAssertEqual(missing.err, "govsim: missing shard 3 of 3\n")
+        XCTAssertTrue(govsim("merge", folder + "/s1", folder + "/s1", folder + "/s2", folder + "/s3").err.contains("given twice"))
+        XCTAssertEqual(govsim("run", path, "--shard", "1/2", "--seed", "77", "--out", folder + "/other", "--quiet").status, 0)
+        XCTAssertTrue(govsim("merge", folder + "/s1", folder + "/other").err.contains("different run"))
+        XCTAssertEqual(govsim("run", path, "--shard", "4/3").status, 64)
+        XCTAssertEqual(govsim("merge", folder + "/nothing").status, 65)
+    }
+
     func testValidate() {
         let good = tiny
         let bad = write("bad.json5", "{ run: { days: 0 } }")

@@ -1,0 +1,56 @@
+import Foundation
+import GovSim
+import GovSimIO
+
+/// `govsim merge`: shards of a run into the run's files.
+enum MergeCommand {
+    static let spec = CommandSpec(
+        name: "merge",
+        abstract: "Combine the shards of a run into the files one unsharded run writes.",
+        discussion: """
+        Reads the shard folders written by `govsim run --shard i/n`, checks they are shards 1…n of \
+        one run (same scenario, seed, trial count and version; none missing, none twice) and writes \
+        summary.json, trials.csv, timeseries.csv and scenario.resolved.json5 byte for byte as one \
+        unsharded run would, with manifest.json and report.html.
+        """,
+        arguments: [ArgumentSpec(name: "shard-dir", help: "Shard folders.", isRepeating: true)],
+        options: [Common.out("results/<scenario name>"), Common.quiet],
+        examples: ["govsim merge results/example/shard-*-of-4 --out results/example"]
+    )
+
+    static func execute(_ parsed: ParsedArguments, commandLine: [String], console: Console) -> Int32 {
+        let started = Date()
+        let shards: [(directory: String, shard: Shard)]
+        let trials: [TrialResult]
+        do {
+            shards = try parsed.positionals.map { (directory) throws(Shard.MergeError) in (directory, try Shard.read(directory)) }
+            trials = try Shard.merge(shards)
+        } catch {
+            console.err("govsim: \(error)\n")
+            return ExitStatus.dataError
+        }
+        let first = shards[0]
+        guard let scenario = Common.load((first.directory as NSString).appendingPathComponent("scenario.resolved.json5"), console: console)?.scenario else {
+            return ExitStatus.dataError
+        }
+        let out = parsed.value("out") ?? "results/\(scenario.name)"
+        guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
+        let loaded = LoadedScenario(scenario: scenario, path: first.shard.scenarioPath, extends: first.shard.extends)
+        let results = RunResults(loaded: loaded, seed: first.shard.seed, trials: trials)
+        let residents = RunCommand.expectedResidents(scenario)
+        let manifest = RunManifest(command: commandLine, scenarioFile: first.shard.scenarioPath, seed: first.shard.seed, trials: trials.count,
+                                   days: scenario.run.days, threads: 0, residents: residents, started: started,
+                                   seconds: Date().timeIntervalSince(started))
+        do {
+            try results.write(to: out, manifest: manifest)
+            try ReportKind.run.write(resultsFolder: out)
+        } catch {
+            console.err("govsim: \(error)\n")
+            return ExitStatus.cannotCreate
+        }
+        if !parsed.flag("quiet") {
+            console.out("merged \(shards.count) shards, \(trials.count) trials, into \(out)/ (summary.json, trials.csv, timeseries.csv, scenario.resolved.json5, manifest.json, report.html)\n")
+        }
+        return ExitStatus.success
+    }
+}
