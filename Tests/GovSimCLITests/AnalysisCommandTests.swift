@@ -6,18 +6,7 @@ import GovSim
 /// report.html from compare, sweep, sensitivity and optimize, `govsim report` on their folders,
 /// `--format json`, and colour only when the console allows it; in-process, on a tiny scenario.
 final class AnalysisCommandTests: XCTestCase {
-    /// Collects what a command writes; `colour` is what the console allows.
-    final class Output: @unchecked Sendable {
-        private let lock = NSLock()
-        private var outText = "", errText = ""
-        var out: String { lock.withLock { outText } }
-        var err: String { lock.withLock { errText } }
-        let colour: Bool
-        init(colour: Bool) { self.colour = colour }
-        lazy var console = Console(out: { [unowned self] s in self.lock.withLock { self.outText += s } },
-                                   err: { [unowned self] s in self.lock.withLock { self.errText += s } },
-                                   stderrIsTerminal: false, stdoutIsTerminal: colour, colour: colour)
-    }
+    typealias Output = CommandTests.Recorder
 
     var folder = ""
 

@@ -7,15 +7,7 @@ import GovSimIO
 /// report.html from `govsim run`, and `govsim report`, run in-process.
 final class ReportCommandTests: XCTestCase {
     /// Collects what a command writes to stdout and stderr.
-    final class Output: @unchecked Sendable {
-        private let lock = NSLock()
-        private var outText = "", errText = ""
-        var out: String { lock.withLock { outText } }
-        var err: String { lock.withLock { errText } }
-        lazy var console = Console(out: { [unowned self] s in self.lock.withLock { self.outText += s } },
-                                   err: { [unowned self] s in self.lock.withLock { self.errText += s } },
-                                   stderrIsTerminal: false)
-    }
+    typealias Output = CommandTests.Recorder
 
     var folder = ""
 
