@@ -24,7 +24,7 @@ struct Simulation {
     var incidentLevel: [Double]
     /// Mean response minutes, smoothed.
     var responseLevel: [Double]
-    /// (Resolved − failed) disputes per household per year, smoothed.
+    /// (Successful − failed) mediation attempts per household per year, smoothed.
     var mediationLevel: [Double]
     /// Trust shock after a mass incident (points), decaying.
     var massShock: [Double]

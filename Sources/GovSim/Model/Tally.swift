@@ -36,6 +36,6 @@ struct Tally {
     var householdsComplained = 0
     /// Hours from report to resolution of each resolved dispute.
     var resolutionHours: [Double] = []
-    /// Minutes from incident to responder on site, for each recorded incident and emergency.
+    /// Report-to-response minutes (dispatch, queue, travel) of each recorded incident and emergency.
     var responseMinutes: [Double] = []
 }

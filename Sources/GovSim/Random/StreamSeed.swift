@@ -58,7 +58,7 @@ public enum RandomProcess: UInt16, CaseIterable, Sendable {
     case parameters = 1
     /// Building the population: household sizes, ages, personal offsets.
     case population = 2
-    /// Disputes arising (sub-stream per cell-day).
+    /// Disputes arising (sub-stream per cell, day and dispute type).
     case disputeArrival = 3
     /// Reporting, festering, self-resolution and mass incidents of open disputes.
     case disputeCourse = 4
@@ -66,11 +66,11 @@ public enum RandomProcess: UInt16, CaseIterable, Sendable {
     case triage = 5
     /// Mediation attempts and petitions.
     case mediation = 6
-    /// Safety incidents and their detection (sub-stream per cell-day).
+    /// Safety incidents and their detection (sub-stream per cell, day and incident type).
     case incidents = 7
     /// Volunteer recruitment and dropout.
     case volunteers = 8
-    /// Elderly emergencies (sub-stream per cell-day).
+    /// Elderly emergencies (sub-stream per cell, day and elderly group).
     case elderly = 9
     /// Preventive visits.
     case visits = 10

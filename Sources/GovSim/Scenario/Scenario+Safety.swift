@@ -116,7 +116,8 @@ extension Scenario {
         public var reportProbability: Parameter = 0.8
         /// Mean minutes from an unsensed incident to a resident's report (minutes).
         public var reportMinutes: Parameter = 20
-        /// Response minutes at which the chance of serious harm reaches 63% (minutes).
+        /// Minutes from the incident to a responder on site (detection + response) at which the
+        /// chance of serious harm reaches 63% (minutes).
         public var harmMinutes: Parameter = 60
 
         public init() {}
@@ -181,7 +182,8 @@ extension Scenario {
         public var householdNoticeMinutes: Parameter = 15
         /// Mean hours until an elderly person living alone is found without any alarm (hours).
         public var aloneDiscoveryHours: Parameter = 6
-        /// Response minutes at which the chance of lasting harm reaches 63% (minutes).
+        /// Minutes from the emergency to a responder at the door (notice + response) at which the
+        /// chance of lasting harm reaches 63% (minutes).
         public var harmMinutes: Parameter = 90
         /// Perceived safety gained by elderly residents with a wearable or call button (points).
         public var coveredSafetyGain: Parameter = 8
@@ -213,7 +215,8 @@ extension Scenario {
         }
     }
 
-    /// Grid workers and responders: response time = detection latency + dispatch queue + travel.
+    /// Grid workers and responders: report-to-response minutes = dispatch + queue for a free
+    /// worker + travel; harm counts the detection latency as well.
     public struct Response: ScenarioSection, Equatable {
         /// Grid workers answering alarms and reports (persons/cell).
         public var gridWorkersPerCell: Parameter = 1
