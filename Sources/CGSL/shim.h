@@ -84,7 +84,7 @@ static inline const gsl_rng_type *govsim_rng_type_xoshiro256(void) {
     return &type;
 }
 
-/// Reseeds without going through `gsl_rng_set`'s type dispatch (hot path: a sub-stream per cell-day).
+/// Reseeds without going through `gsl_rng_set`'s type dispatch (hot path: a sub-stream per cell, day and kind).
 static inline void govsim_rng_reseed(gsl_rng *r, uint64_t seed) { govsim_xoshiro_set(r->state, seed); }
 
 /// A uniform double in [0, 1) straight from the state, skipping GSL's function-pointer dispatch.

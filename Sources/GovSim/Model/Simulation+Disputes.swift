@@ -3,7 +3,7 @@ import Foundation
 extension Simulation {
     /// Disputes arise per household at the cell's rates, raised where trust is low and lowered by
     /// the council (property disputes) and by preventive visits (protected households).
-    /// Draws come from a sub-stream per (cell, day) and every dispute uses the same number of
+    /// Draws come from a sub-stream per (cell, day, type) and every dispute uses the same number of
     /// draws, so policies that do not change rates see the same disputes.
     mutating func ariseDisputes() {
         let rng = streams.arrivals

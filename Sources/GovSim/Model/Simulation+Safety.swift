@@ -131,11 +131,13 @@ extension Simulation {
         let perDay = sensors.map { $0.coverage.value * $0.devicesPerCell.value * $0.falseAlarmsPerDeviceYear.value / 365 }
         let wearableRate = scenario.elderlyCare.wearableFalseAlarmsPerYear.value / 365
         for c in cells.indices {
-            rng.reseed(StreamSeed.substream(streams.alarmSeed, StreamSeed.cellDay(c, day)))
             let wearables = population.elderly(ofCell: c, group: 2).count + population.elderly(ofCell: c, group: 3).count
+            // A sub-stream per (cell, day, kind): one kind's coverage leaves the others' draws alone.
             var n = 0
-            for k in perDay.indices { n += rng.poisson(perDay[k]) }
-            n += rng.poisson(Double(wearables) * wearableRate)
+            for (k, rate) in (perDay + [Double(wearables) * wearableRate]).enumerated() {
+                rng.reseed(StreamSeed.substream(streams.alarmSeed, StreamSeed.cellDay(c, day, kind: k)))
+                n += rng.poisson(rate)
+            }
             todayLoad[c] += Double(n)
             if counting { tally.alarmsFalse += n }
         }
