@@ -34,7 +34,7 @@ enum CalibrateCommand {
         }
         if failed { return ExitStatus.dataError }
         guard files.contains(where: { !$0.targets.isEmpty }) else {
-            console.err("govsim: none of the scenarios has targets to fit (add a targets section)\n")
+            for file in files { console.err("\(file.path): no targets to fit (add a targets section)\n") }
             return ExitStatus.dataError
         }
         let fits = parsed.values("fit")

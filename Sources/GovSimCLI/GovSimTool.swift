@@ -20,7 +20,7 @@ public enum GovSimTool {
     /// Runs the command line `arguments` (without the program name) and returns the exit status.
     public static func main(_ arguments: [String], console: Console = .standard) -> Int32 {
         guard let first = arguments.first else {
-            console.err(HelpFormatter.help(tool: spec))
+            console.err(HelpFormatter.errorText(UsageError(message: "no command given", command: ""), tool: spec))
             return ExitStatus.usage
         }
         switch first {

@@ -1,5 +1,6 @@
-/// Where a JSON5 text first stops being valid, for error messages. Only used after JSONDecoder
-/// has rejected the text; the decoder remains the parser.
+/// Where a JSON5 text first stops being valid, for error messages. The scenario loader asks
+/// before it lets JSONDecoder parse the text (the decoder remains the parser), so that text the
+/// decoder would crash on never reaches it.
 public struct JSON5SyntaxProblem: Equatable, Sendable {
     /// 1-based line; a line ends at "\n", "\r\n" or "\r".
     public var line: Int
@@ -22,10 +23,23 @@ public struct JSON5SyntaxProblem: Equatable, Sendable {
 /// problem the decoder actually tripped over: whitespace is only tab, line feed, carriage return,
 /// vertical tab, form feed, space and a byte-order mark at the very start; strings allow the escapes
 /// `\' \" \\ \/ \b \f \n \r \t \xHH \uHHHH` and line continuations, but no raw control characters,
-/// no U+0000 and no unpaired surrogates; decimal numbers must fit in a Double.
+/// no U+0000 and no unpaired surrogates; a `\uXXXX` escape in an unquoted key must stand for a
+/// character a key may contain; decimal numbers must fit in a Double.
+///
+/// It is also stricter than Foundation where Foundation's decoder (swift-foundation as shipped with
+/// Swift 6.3) stops the process with a failed precondition instead of throwing, so that the
+/// decoder never sees such text (each limit was found by decoding candidates in a child process):
+/// - hex numbers must fit in 64 bits as a signed integer: a negative one below
+///   `-0x8000000000000000` (down to `-0x8000000000000400`) crashes it;
+/// - numbers may have at most `maximumDigits` digits before the exponent: a whole number of
+///   2^53 or more written with very many digits (`1` and 170 zeros `e-154`, or `0.` and 130 zeros
+///   `1e147`) crashes it.
 public enum JSON5SyntaxLocator {
     /// The deepest nesting of objects and arrays Foundation's reader accepts.
     static let maximumDepth = 512
+    /// The most digits a number may have before its exponent (Foundation crashes on some with
+    /// more than 128; no scenario needs more than a few dozen).
+    static let maximumDigits = 100
 
     /// The first syntax problem in `text`, or nil if the scanner finds none.
     public static func firstProblem(in text: String) -> JSON5SyntaxProblem? {
@@ -150,7 +164,10 @@ private struct SyntaxScanner {
                 let escape = i
                 guard peek(1) == "u" else { throw Failure(index: escape, message: "a '\\' in a key must start a \\uXXXX escape") }
                 i += 2
-                _ = try hexDigits(4, escapeAt: escape, "'\\u' must be followed by four hex digits")
+                let unit = try hexDigits(4, escapeAt: escape, "'\\u' must be followed by four hex digits")
+                guard let scalar = Unicode.Scalar(unit), unit != 0, SyntaxScanner.isIdentifierPart(scalar) else {
+                    throw Failure(index: escape, message: "the escape \(quoted(escape..<i)) cannot be part of a key without quotes (put the key in quotes)")
+                }
             } else {
                 i += 1
             }
@@ -222,11 +239,13 @@ private struct SyntaxScanner {
     /// The whole run of number-like characters must match, so `1.2.3` and `0x1G` are single bad numbers.
     mutating func scanNumber() throws(Failure) {
         let start = i
+        let negative = peek() == "-"
         if peek() == "+" || peek() == "-" { i += 1 }
-        var valid = true, decimal = false
+        var valid = true, decimal = false, hexStart: Int?, digits = 0
         if consume("Infinity") || consume("NaN") {
         } else if peek() == "0", peek(1) == "x" || peek(1) == "X" {
             i += 2
+            hexStart = i
             valid = consumeDigits(hex: true) > 0
         } else {
             decimal = true
@@ -236,6 +255,7 @@ private struct SyntaxScanner {
             var fractionDigits = 0
             if peek() == "." { i += 1; fractionDigits = consumeDigits() }
             if integerDigits + fractionDigits == 0 { valid = false }
+            digits = integerDigits + fractionDigits
             if peek() == "e" || peek() == "E" {
                 i += 1
                 if peek() == "+" || peek() == "-" { i += 1 }
@@ -244,9 +264,25 @@ private struct SyntaxScanner {
         }
         let end = numberEnd(from: start)
         guard valid, end == i else { throw Failure(index: start, message: "invalid number \(quoted(start..<end))") }
+        if let hexStart, !fitsInt64(hexDigits: hexStart..<end, negative: negative) {
+            throw Failure(index: start, message: "the hex number \(quoted(start..<end)) is too large (hex numbers must lie between -0x8000000000000000 and 0x7FFFFFFFFFFFFFFF)")
+        }
+        if digits > JSON5SyntaxLocator.maximumDigits {
+            throw Failure(index: start, message: "the number \(quoted(start..<end)) has too many digits (at most \(JSON5SyntaxLocator.maximumDigits))")
+        }
         if decimal, let value = Double(string(start..<end)), value.isInfinite {
             throw Failure(index: start, message: "the number \(quoted(start..<end)) is too large")
         }
+    }
+
+    /// Whether the hex digits in `range`, with their sign, make a value an Int64 can hold.
+    func fitsInt64(hexDigits range: Range<Int>, negative: Bool) -> Bool {
+        var magnitude: UInt64 = 0
+        for k in range {
+            guard magnitude >> 60 == 0 else { return false }
+            magnitude = magnitude << 4 | UInt64(SyntaxScanner.hexValue(text[k])!)
+        }
+        return magnitude <= (negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max))
     }
 
     mutating func consume(_ word: String) -> Bool {

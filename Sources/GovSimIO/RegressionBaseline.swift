@@ -90,11 +90,14 @@ public struct RegressionBaseline: Sendable {
 
     /// Reads a baseline file written by `json`.
     public static func read(path: String) throws(ReadError) -> RegressionBaseline {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ReadError(description: "\(path): cannot be read") }
-        // JSONDecoder (not JSONSerialization) so every stored number reads back to the same bits.
+        // Through the scenario loader's parser: regular files only, the syntax check that keeps
+        // Foundation's decoder from crashing, and JSONDecoder (not JSONSerialization), so every
+        // stored number reads back to the same bits.
+        let tree: JSONValue
+        do { tree = try ScenarioLoader.parse(path: path) } catch { throw ReadError(description: error.description) }
         func string(_ v: JSONValue?) -> String? { if case .string(let s)? = v { return s }; return nil }
         func int(_ v: JSONValue?) -> Int? { if case .integer(let i)? = v { return Int(i) }; return nil }
-        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: data),
+        guard case .object(let object) = tree,
               let version = string(object["version"]), let platform = string(object["platform"]),
               let scenario = string(object["scenario"]), let file = string(object["scenario_file"]),
               let seed = int(object["seed"]), let trials = int(object["trials"]), let days = int(object["days"]),

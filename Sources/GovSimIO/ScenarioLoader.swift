@@ -15,7 +15,8 @@ public struct ScenarioFileError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String {
-        problems.map { "\(file): \($0)" }.joined(separator: "\n")
+        let name = file.isEmpty ? "''" : file
+        return problems.map { "\(name): \($0)" }.joined(separator: "\n")
     }
 }
 
@@ -91,12 +92,22 @@ public enum ScenarioLoader {
 
     /// Parses one file into a JSON tree.
     public static func parse(path: String) throws(ScenarioFileError) -> JSONValue {
+        let files = FileManager.default
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard files.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            if (try? files.destinationOfSymbolicLink(atPath: path)) != nil {
+                throw ScenarioFileError(file: path, problems: ["is a symbolic link to a missing file, or one of a loop of links"])
+            }
             throw ScenarioFileError(file: path, problems: ["no such file"])
         }
         guard !isDirectory.boolValue else { throw ScenarioFileError(file: path, problems: ["is a directory, not a scenario file"]) }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Only regular files are read: reading a named pipe waits for a writer forever, and a
+        // device such as /dev/zero never ends.
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard (try? files.attributesOfItem(atPath: target))?[.type] as? FileAttributeType == .typeRegular else {
+            throw ScenarioFileError(file: path, problems: ["is not a regular file (a pipe, device or socket cannot be a scenario file)"])
+        }
+        guard let data = files.contents(atPath: path) else {
             throw ScenarioFileError(file: path, problems: ["cannot be read (check its permissions)"])
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -108,16 +119,22 @@ public enum ScenarioLoader {
     /// Parses JSON5 text into a JSON tree; `file` names it in errors.
     ///
     /// The syntax locator runs first: it gives the line and column the decoder does not, and it
-    /// keeps from the decoder some malformed numbers (`0x1e+5`) that crash Foundation's JSON5
-    /// parser instead of failing.
+    /// keeps from the decoder the numbers that crash Foundation's JSON5 parser instead of failing
+    /// (`0x1e+5`, `-0x8000000000000001`, whole numbers with hundreds of digits).
+    ///
+    /// The decoder gets the text with a newline after it: Foundation reads a number that ends
+    /// the input (a file holding just `12`) with `strtod`, which looks past the end of the buffer
+    /// for more digits, and it crashes when what lies there in memory looks like part of the number.
     public static func parse(text: String, file: String) throws(ScenarioFileError) -> JSONValue {
         if let problem = JSON5SyntaxLocator.firstProblem(in: text) {
             throw ScenarioFileError(file: file, problems: ["line \(problem.line), column \(problem.column): \(problem.message)"])
         }
         let decoder = JSONDecoder()
         decoder.allowsJSON5 = true
+        var data = Data(text.utf8)
+        data.append(UInt8(ascii: "\n"))
         do {
-            return try decoder.decode(JSONValue.self, from: Data(text.utf8))
+            return try decoder.decode(JSONValue.self, from: data)
         } catch {
             throw ScenarioFileError(file: file, problems: ["not valid JSON5 (\(error))"])
         }

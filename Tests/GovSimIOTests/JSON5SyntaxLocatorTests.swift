@@ -190,6 +190,38 @@ final class JSON5SyntaxLocatorTests: XCTestCase {
         XCTAssertEqual(JSON5SyntaxLocator.firstProblem(in: "[1e+]")?.message, "invalid number '1e+'")
     }
 
+    /// Foundation's decoder stops the process with a failed precondition on these instead of
+    /// throwing, so they are checked by the locator alone: they must never reach the decoder here.
+    func testNumbersThatCrashFoundationAreRejected() {
+        let range = "(hex numbers must lie between -0x8000000000000000 and 0x7FFFFFFFFFFFFFFF)"
+        for hex in ["-0x8000000000000001", "-0x8000000000000400", "-0X0008000000000000001", "0x8000000000000000", "+0xFFFFFFFFFFFFFFFF", "0x10000000000000000"] {
+            XCTAssertEqual(JSON5SyntaxLocator.firstProblem(in: "[\(hex)]"), JSON5SyntaxProblem(line: 1, column: 2, message: "the hex number '\(hex)' is too large \(range)"))
+        }
+        // 1e16 written with 171 integer digits, or 131 fraction digits: the decoder re-reads a
+        // whole number of 2^53 or more as a Decimal, whose exponent overflows, and then crashes.
+        let integerDigits = "1" + String(repeating: "0", count: 170) + "e-154"
+        XCTAssertEqual(JSON5SyntaxLocator.firstProblem(in: "{a: \(integerDigits)}")?.message, "the number '100000000000000000000000…' has too many digits (at most 100)")
+        let fractionZeros = "0." + String(repeating: "0", count: 130) + "1e147"
+        XCTAssertEqual(JSON5SyntaxLocator.firstProblem(in: "[\(fractionZeros)]"), JSON5SyntaxProblem(line: 1, column: 2, message: "the number '0.0000000000000000000000…' has too many digits (at most 100)"))
+        XCTAssertEqual(JSON5SyntaxLocator.firstProblem(in: "1" + String(repeating: "0", count: 100))?.message, "the number '100000000000000000000000…' has too many digits (at most 100)")
+    }
+
+    func testHexNumbersAndDigitCountsAtTheirLimits() {
+        assertValid("[-0x8000000000000000, 0x7FFFFFFFFFFFFFFF, -0x00000000000000000000001, +0X0a]", [Int64.min, Int64.max, -1, 10])
+        let hundredDigits = "[1\(String(repeating: "0", count: 99))e-83, 0.\(String(repeating: "0", count: 98))1e115]"
+        assertValid(hundredDigits)
+        XCTAssertEqual(try decode([Double].self, hundredDigits), [1e16, 1e16])
+    }
+
+    func testEscapesInUnquotedKeysMustStandForKeyCharacters() {
+        assertValid("{\\u0061b: 1, a\\u0301: 2, \\u0024: 3}")
+        let quote = "cannot be part of a key without quotes (put the key in quotes)"
+        assertProblem("{\\u0000: 1}", 1, 2, "the escape '\\u0000' \(quote)")
+        assertProblem("{a\\ud800: 1}", 1, 3, "the escape '\\ud800' \(quote)")
+        assertProblem("{\\ud83d\\ude00: 1}", 1, 2, "the escape '\\ud83d' \(quote)")
+        assertProblem("{a\\u0020b: 1}", 1, 3, "the escape '\\u0020' \(quote)")
+    }
+
     func testBareWordValues() {
         assertProblem("{\n  enabled: yes\n}", 2, 12, "expected a value, found 'yes' (text must be in quotes, like \"yes\")")
         assertProblem("[True]", 1, 2, "expected a value, found 'True' (text must be in quotes, like \"True\")")

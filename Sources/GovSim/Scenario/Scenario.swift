@@ -99,7 +99,9 @@ public struct Scenario: ScenarioSection, Equatable {
         }
         let residents = district.cells.reduce(0.0) { $0 + Double($1.count) * $1.households.value * $1.residentsPerHousehold.value }
         if residents > 50_000_000 {
-            issues.append(ScenarioIssue(path: "district.cells", message: "about \(Int(residents)) residents per trial is more than one machine can hold; split the district or shard the run"))
+            // An unbounded distribution's mean can be astronomically large (or infinite): no Int for it.
+            let about = residents < 1e15 ? "about \(Int(residents))" : "more than 10^15"
+            issues.append(ScenarioIssue(path: "district.cells", message: "\(about) residents per trial is more than one machine can hold; split the district or shard the run"))
         }
         return issues
     }

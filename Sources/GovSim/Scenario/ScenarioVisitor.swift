@@ -42,15 +42,20 @@ public struct ScenarioIssue: Error, Equatable, Sendable, CustomStringConvertible
 
 /// "Did you mean" for misspelt keys and options: the closest candidate by edit distance, when it
 /// is close enough to be a plausible typo (at most a third of the word, and at most 3 edits).
+///
+/// Candidates whose length differs from the word's by more than that are skipped without
+/// measuring (their distance is at least the difference), so a very long word costs no time.
 public func closestMatch(to word: String, among candidates: [String]) -> String? {
     let w = Array(word.lowercased())
+    let limit = min(3, max(1, (w.count + 2) / 3))
     var best: (String, Int)? = nil
     for candidate in candidates {
-        let d = editDistance(w, Array(candidate.lowercased()))
+        let c = Array(candidate.lowercased())
+        guard abs(c.count - w.count) <= limit else { continue }
+        let d = editDistance(w, c)
         if d < (best?.1 ?? Int.max) { best = (candidate, d) }
     }
     guard let (match, distance) = best else { return nil }
-    let limit = min(3, max(1, (w.count + 2) / 3))
     return distance <= limit ? match : nil
 }
 
