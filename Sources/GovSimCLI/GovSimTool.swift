@@ -8,7 +8,7 @@ public enum GovSimTool {
         name: "govsim",
         version: RunResults.version,
         abstract: "Agent-based simulation of grassroots social governance: predicted safety and satisfaction, with intervals, cost and mechanisms.",
-        commands: [RunCommand.spec, ReportCommand.spec, CompareCommand.spec, SweepCommand.spec, SensitivityCommand.spec, OptimizeCommand.spec, CheckCommand.spec, CalibrateCommand.spec, BaselineCommand.spec, MergeCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
+        commands: [RunCommand.spec, ReportCommand.spec, CompareCommand.spec, SweepCommand.spec, SensitivityCommand.spec, OptimizeCommand.spec, CheckCommand.spec, CalibrateCommand.spec, BaselineCommand.spec, MergeCommand.spec, SlurmCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
     )
 
     static let helpSpec = CommandSpec(
@@ -66,6 +66,8 @@ public enum GovSimTool {
                 return try BaselineCommand.execute(parsed, console: console)
             case "merge":
                 return MergeCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
+            case "slurm":
+                return try SlurmCommand.execute(parsed, console: console)
             case "validate":
                 return ValidateCommand.execute(parsed.positionals, console: console)
             case "params":

@@ -56,8 +56,11 @@ public struct Shard: Sendable {
 
     /// Reads a shard folder.
     public static func read(_ directory: String) throws(MergeError) -> Shard {
+        guard !directory.isEmpty else { throw MergeError(description: "'': not a shard folder (an empty name)") }
         let path = (directory as NSString).appendingPathComponent(fileName)
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw MergeError(description: "\(directory): not a shard folder (no \(fileName); write one with govsim run --shard i/N)")
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)

@@ -65,7 +65,7 @@ final class CLIFuzzTests: XCTestCase {
                 XCTAssertTrue(lines.contains { $0.hasPrefix("Usage: ") }, context)
             case 65:
                 // The file or folder at fault is named: one of the words given, or a file beside them.
-                let named = args.contains { !$0.isEmpty && recorder.err.contains($0) } || recorder.err.contains(folder) || recorder.err.hasPrefix("'': ")
+                let named = args.contains { !$0.isEmpty && recorder.err.contains($0) } || recorder.err.contains(folder) || recorder.err.contains("'': ")
                 XCTAssertTrue(named, context)
             default:
                 break
