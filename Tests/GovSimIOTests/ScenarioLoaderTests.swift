@@ -59,7 +59,7 @@ final class ScenarioLoaderTests: XCTestCase {
         XCTAssertEqual(problems(folder.path + "/nope.json5")?.problems, ["no such file"])
         XCTAssertEqual(problems(folder.path)?.problems, ["is a directory, not a scenario file"])
         let binary = folder.path + "/binary.json5"
-        FileManager.default.createFile(atPath: binary, contents: Data([0xFF, 0xFE, 0x00, 0x7B]))
+        _ = FileManager.default.createFile(atPath: binary, contents: Data([0xFF, 0xFE, 0x00, 0x7B]))
         XCTAssertEqual(problems(binary)?.problems, ["is not UTF-8 text"])
     }
 

@@ -110,7 +110,6 @@ extension Simulation {
         while position >= 0 {
             let i = Int(book.open[position])
             position -= 1
-            let h = Int(book.household[i])
             let stage = book.stage[i]
             // The households involved feel an open dispute every day it stays open.
             let penalty = stage == .unreported ? openPenalty + festerPenalty : openPenalty
