@@ -30,7 +30,7 @@ enum CheckReport: ReportPage {
         body += section("How far each prediction is from what was observed",
                         note: "Predicted minus observed, in tolerances, with the 95% interval: a target is met when its point lies between −1 and +1.")
         body += wideFigure(Chart.forest(groups, series: ["predicted − observed"], title: "Error of every target, in tolerances",
-                                        value: Chart.Axis("error (tolerances; met within ±1)")))
+                                        value: Chart.Axis("error (tolerances; met within ±1)"), width: 860))
         body += "</section>\n"
         for f in fileResults {
             let rows = (f.objects("targets") ?? []).map { t -> [String] in
