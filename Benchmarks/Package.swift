@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 // Benchmarks live in their own package so they never slow the main build or the tests.
-// Run from the repository root:  scripts/bench   (or: swift run -c release --package-path Benchmarks govsim-bench)
+// Run everything (Swift suite, NumPy and Mesa side by side) with Benchmarks/run-all.sh, or just the
+// full model with:  swift run -c release --package-path Benchmarks govsim-bench
+// See docs/performance.md.
 import PackageDescription
 
 let package = Package(

@@ -36,6 +36,8 @@ struct DisputeBook {
     var householdsEnd: [Int32] = []
     /// Open disputes (indices); order is not meaningful but is deterministic.
     var open: [Int32] = []
+    /// Each dispute's position in `open` while it is open, so closing one is O(1).
+    var openPosition: [Int32] = []
 
     var count: Int { household.count }
 
@@ -44,7 +46,7 @@ struct DisputeBook {
         severity.reserveCapacity(n); collective.reserveCapacity(n); stage.reserveCapacity(n)
         tier.reserveCapacity(n); reportedHours.reserveCapacity(n); arrivalHours.reserveCapacity(n)
         petitionDay.reserveCapacity(n); petitionResolves.reserveCapacity(n); mediated.reserveCapacity(n)
-        counted.reserveCapacity(n); householdsEnd.reserveCapacity(n)
+        counted.reserveCapacity(n); householdsEnd.reserveCapacity(n); openPosition.reserveCapacity(n)
         open.reserveCapacity(n / 4)
     }
 
@@ -57,8 +59,18 @@ struct DisputeBook {
         tier.append(-1); reportedHours.append(-1); arrivalHours.append(0)
         petitionDay.append(0); petitionResolves.append(false); mediated.append(false)
         counted.append(isCounted); householdsEnd.append(Int32(end))
+        openPosition.append(Int32(open.count))
         open.append(Int32(i))
         return i
+    }
+
+    /// Takes dispute `i` off the open list: the last open dispute moves into its place.
+    mutating func removeFromOpen(_ i: Int) {
+        let position = Int(openPosition[i])
+        let last = open[open.count - 1]
+        open[position] = last
+        openPosition[Int(last)] = Int32(position)
+        open.removeLast()
     }
 
     /// The households a dispute involves.

@@ -210,13 +210,11 @@ extension Simulation {
     }
 
     mutating func close(_ i: Int) {
+        guard book.stage[i] != .closed else { return }
         book.stage[i] = .closed
         let h = Int(book.household[i])
         if openDispute[h] == Int32(i) { openDispute[h] = -1 }
-        if let position = book.open.lastIndex(of: Int32(i)) {
-            book.open.swapAt(position, book.open.count - 1)
-            book.open.removeLast()
-        }
+        book.removeFromOpen(i)
     }
 
     /// Moves the trust of every resident of the households a dispute involves.
