@@ -206,6 +206,6 @@ enum RunCommand {
 
     /// Residents per trial at the parameters' central values.
     static func expectedResidents(_ s: Scenario) -> Int {
-        Int(s.district.cells.reduce(0.0) { $0 + Double($1.count) * $1.households.value * $1.residentsPerHousehold.value }.rounded())
+        Int(s.expectedResidents.rounded())
     }
 }

@@ -14,7 +14,7 @@ public struct ResourceEstimate: Sendable {
     public init(_ s: Scenario, threads: Int) {
         let cells = s.district.cells
         let households = cells.reduce(0.0) { $0 + Double($1.count) * $1.households.value }
-        let residents = cells.reduce(0.0) { $0 + Double($1.count) * $1.households.value * $1.residentsPerHousehold.value }
+        let residents = s.expectedResidents
         let days = Double(s.run.days + s.run.warmupDays)
         let disputesPerYear = households * 1.5 * max(1, s.disputes.rateMultiplier.value)
         bytesPerTrial = residents * 29 + households * 40 + disputesPerYear * days / 365 * 1.5 * 90

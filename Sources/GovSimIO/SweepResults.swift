@@ -27,7 +27,7 @@ public struct SweepFolder: Sendable {
         JSONText.object([
             "version": .string(RunResults.version),
             "scenario": .string(sweep.scenario.name),
-            "scenario_digest": .string(String(StreamSeed.key(ScenarioWriter.text(of: sweep.scenario)), radix: 16)),
+            "scenario_digest": .string(RunCheckpoint.digest(sweep.scenario)),
             "seed": .integer(Int(sweep.seed)),
             "trials_per_point": .integer(sweep.trials),
             "design": .string(design.rawValue),

@@ -66,6 +66,11 @@ public struct Scenario: ScenarioSection, Equatable {
         }
     }
 
+    /// Residents per trial at the parameters' central values (distributions at their means).
+    public var expectedResidents: Double {
+        district.cells.reduce(0.0) { $0 + Double($1.count) * $1.households.value * $1.residentsPerHousehold.value }
+    }
+
     /// Checks that go beyond one field (sums of shares, orders of values). Returns problems with
     /// their paths.
     public func semanticIssues() -> [ScenarioIssue] {
@@ -97,7 +102,7 @@ public struct Scenario: ScenarioSection, Equatable {
                 issues.append(ScenarioIssue(path: "sweep.vary[\(i)].path", message: error.message))
             }
         }
-        let residents = district.cells.reduce(0.0) { $0 + Double($1.count) * $1.households.value * $1.residentsPerHousehold.value }
+        let residents = expectedResidents
         if residents > 50_000_000 {
             // An unbounded distribution's mean can be astronomically large (or infinite): no Int for it.
             let about = residents < 1e15 ? "about \(Int(residents))" : "more than 10^15"
