@@ -98,7 +98,7 @@ extension Simulation {
         let d = scenario.disputes, m = scenario.mediation
         let fester = d.festerPerDay.value, selfResolve = d.selfResolvePerDay.value
         let lateReport = scenario.reporting.lateReportPerDay.value
-        let massHazard = d.massIncidentPerDay.value
+        let massHazard = d.massIncidentPerDay.value, directPetition = d.directPetitionPerDay.value
         let waitEscalation = m.waitEscalationPerDay.value
         let petitionAfter = m.petitionAfterWaitDays.value, petitionHazard = m.petitionHazardPerDay.value
         let dayStart = 24 * Double(day), dayEnd = dayStart + 24
@@ -131,6 +131,8 @@ extension Simulation {
                     report(i, at: dayStart + 24 * rng.uniform())
                 } else if u1 < selfResolve + lateReport + fester {
                     book.escalateSeverity(i)
+                } else if u1 < selfResolve + lateReport + fester + directPetition && book.severity[i] != Severity.low.rawValue {
+                    petition(i, direct: true)
                 }
             case .awaitingTriage:
                 if book.arrivalHours[i] < dayEnd { triage(i) }
@@ -178,8 +180,9 @@ extension Simulation {
         queues[tier].push(i)
     }
 
-    /// The household takes the dispute to higher authorities.
-    mutating func petition(_ i: Int) {
+    /// The household takes the dispute to higher authorities: after waiting or failing in
+    /// mediation, or `direct`ly, without having brought it to local mediation.
+    mutating func petition(_ i: Int, direct: Bool = false) {
         let rng = streams.mediation
         let m = scenario.mediation
         if book.mediated[i] && book.counted[i] { tally.mediationFailuresFinal += 1 }
@@ -187,7 +190,10 @@ extension Simulation {
         book.petitionDay[i] = Int32(day + max(1, Int(rng.exponential(mean: m.petitionDays.value).rounded())))
         book.petitionResolves[i] = rng.uniform() < m.petitionResolution.value
         shiftTrust(of: i, by: -scenario.residents.petitionTrustLoss.value)
-        if book.counted[i] { tally.petitions += 1 }
+        if book.counted[i] {
+            tally.petitions += 1
+            if direct { tally.directPetitions += 1 }
+        }
     }
 
     /// An unresolved high-severity collective dispute becomes a mass incident.
@@ -199,9 +205,10 @@ extension Simulation {
         close(i)
     }
 
-    /// A dispute is settled; the household's trust rises.
+    /// A dispute is settled; the household's trust rises. Resolution figures describe reported
+    /// disputes (the platform's record), so a direct petition that settles is not among them.
     mutating func resolve(_ i: Int, atHours hours: Double, byMediation: Bool) {
-        if book.counted[i] {
+        if book.counted[i] && book.reportedHours[i] >= 0 {
             if byMediation { tally.resolvedByMediation += 1 } else { tally.resolvedByPetition += 1 }
             tally.resolutionHours.append(max(0, hours - book.reportedHours[i]))
         }

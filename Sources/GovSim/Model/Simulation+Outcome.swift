@@ -20,6 +20,7 @@ extension Simulation {
         set(.disputesAvertedByVisits, t.disputesAvertedByVisits)
         set(.collectiveDisputes, t.collectiveDisputes)
         set(.petitions, t.petitions)
+        set(.directPetitions, t.directPetitions)
         set(.massIncidents, t.massIncidents)
         set(.massIncidentsPrevented, t.massIncidentsPrevented)
         set(.escalations, t.escalations)
@@ -50,6 +51,7 @@ extension Simulation {
         set(.alarmsTrue, t.alarmsTrue)
         set(.alarmsFalse, t.alarmsFalse)
         set(.responseMinutesMedian, Simulation.quantile(&tally.responseMinutes, 0.5))
+        set(.emergencyResponseMinutesMedian, Simulation.quantile(&tally.emergencyResponseMinutes, 0.5))
         set(.volunteers, volunteers.reduce(0, +))
         set(.preventiveVisits, t.visits)
 

@@ -29,14 +29,24 @@ extension Simulation {
     /// for a free grid worker and travel. The wait is M/M/1's: with probability ρ (the utilisation
     /// from yesterday's alarms and calls, false alarms included, capped at 0.95) every worker is
     /// busy and the wait is exponential with mean service/(1 − ρ), so the mean wait is
-    /// ρ·service/(1 − ρ).
+    /// ρ·service/(1 − ρ). Travel is the estate's travel time for one worker per cell, scaled by
+    /// `travelFactor`.
     func responderMinutes(cell c: Int, _ uBusy: Double, _ uWait: Double, _ uTravel: Double) -> Double {
         let r = scenario.response
         let workers = r.gridWorkersPerCell.value
         let service = r.serviceMinutes.value
         let rho = workers > 0 ? min(0.95, dispatchLoad[c] * service / (workers * r.shiftMinutesPerDay.value)) : 0.95
         let wait = uBusy < rho ? -service / (1 - rho) * log1p(-uWait) : 0
-        return r.dispatchMinutes.value + wait + cells[c].travelMinutes * (0.5 + uTravel)
+        return r.dispatchMinutes.value + wait + cells[c].travelMinutes * Simulation.travelFactor(workersPerCell: workers) * (0.5 + uTravel)
+    }
+
+    /// How responder travel scales with the number of grid workers spread over a cell: the mean
+    /// distance from a random address to the nearest of n points spread uniformly over an area
+    /// falls as 1/√n, so travel is `travelMinutes` × 1/√workers, `travelMinutes` being the
+    /// travel with one worker per cell. Below a quarter of a worker per cell the responder comes
+    /// from outside (a town station), so the factor stops at 2.
+    static func travelFactor(workersPerCell workers: Double) -> Double {
+        1 / max(workers, 0.25).squareRoot()
     }
 
     /// The victim of an incident or emergency loses perceived safety and happiness, half as much
@@ -116,6 +126,7 @@ extension Simulation {
                         if recorded {
                             tally.incidentsRecorded[k] += 1
                             tally.responseMinutes.append(response)
+                            tally.emergencyResponseMinutes.append(detectionMinutes + response)
                         }
                     }
                 }
@@ -202,6 +213,7 @@ extension Simulation {
                         tally.elderlyEmergencies += 1
                         if adverse { tally.elderlyAdverse += 1 }
                         tally.responseMinutes.append(response)
+                        tally.emergencyResponseMinutes.append(notice + response)
                     }
                 }
             }

@@ -104,7 +104,9 @@ struct Simulation {
         book.reserve(Int(expected * 1.5) + 1_024)
         tally.resolutionHours.reserveCapacity(Int(expected * 1.2) + 1_024)
         let incidentsExpected = cells.reduce(0.0) { $0 + Double($1.households) * $1.residentsPerHousehold * $1.incidentRatePerDay.reduce(0, +) } * totalDays
-        tally.responseMinutes.reserveCapacity(Int(incidentsExpected * 1.5 + Double(pop.residentCount) * s.residents.elderlyShare.value * s.elderlyCare.emergencyRatePerYear.value * totalDays / 365 * 1.5) + 1_024)
+        let responsesExpected = Int(incidentsExpected * 1.5 + Double(pop.residentCount) * s.residents.elderlyShare.value * s.elderlyCare.emergencyRatePerYear.value * totalDays / 365 * 1.5) + 1_024
+        tally.responseMinutes.reserveCapacity(responsesExpected)
+        tally.emergencyResponseMinutes.reserveCapacity(responsesExpected)
 
         let tiers = s.mediation.tiers
         var staff = tiers.map(\.staff.value)

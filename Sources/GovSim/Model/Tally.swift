@@ -8,6 +8,8 @@ struct Tally {
     var disputesAvertedByVisits = 0
     var collectiveDisputes = 0
     var petitions = 0
+    /// Petitions of disputes never brought to local mediation.
+    var directPetitions = 0
     var massIncidents = 0
     var massIncidentsPrevented = 0
     var escalations = 0
@@ -38,4 +40,7 @@ struct Tally {
     var resolutionHours: [Double] = []
     /// Report-to-response minutes (dispatch, queue, travel) of each recorded incident and emergency.
     var responseMinutes: [Double] = []
+    /// Minutes from the incident or emergency itself to a responder at the door (notice or report,
+    /// dispatch, queue, travel) of each recorded incident and emergency.
+    var emergencyResponseMinutes: [Double] = []
 }

@@ -12,6 +12,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     case costTotal, costMediation, costServices, costSensors, costElderlyCare, costVolunteers, costCouncil, costVisits, costResponse
     case costPerResident
     case neighbourDisputes, propertyDisputes, landDisputes, familyDisputes
+    case directPetitions, emergencyResponseMinutesMedian
 
     /// Column and key name.
     public var name: String { Metric.names[rawValue] }
@@ -22,7 +23,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .safetyScore, .meanHappiness, .meanTrust: return "points 0–100"
         case .satisfactionPct, .complaintRatePct, .mediationSuccessPct, .resolutionPct: return "%"
         case .medianResolutionHours, .p90ResolutionHours: return "hours"
-        case .responseMinutesMedian: return "minutes"
+        case .responseMinutesMedian, .emergencyResponseMinutesMedian: return "minutes"
         case .costTotal, .costMediation, .costServices, .costSensors, .costElderlyCare, .costVolunteers,
              .costCouncil, .costVisits, .costResponse: return "yuan"
         case .costPerResident: return "yuan/resident"
@@ -63,6 +64,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         "cost_total", "cost_mediation", "cost_services", "cost_sensors", "cost_elderly_care", "cost_volunteers", "cost_council", "cost_visits", "cost_response",
         "cost_per_resident",
         "neighbour_disputes", "property_disputes", "land_disputes", "family_disputes",
+        "direct_petitions", "emergency_response_minutes_median",
     ]
 
     public init?(name: String) {

@@ -22,6 +22,10 @@ extension Scenario {
         public var selfResolvePerDay: Parameter = 0.02
         /// Daily hazard that an open high-severity collective dispute becomes a mass incident (1/day).
         public var massIncidentPerDay: Parameter = 0.002
+        /// Daily hazard that an unreported dispute of medium or high severity is taken straight to
+        /// higher authorities as a petition, bypassing local mediation (1/day). Set from the Zhuji
+        /// case (docs/validation.md).
+        public var directPetitionPerDay: Parameter = 0.005
 
         public init() {}
 
@@ -42,6 +46,7 @@ extension Scenario {
             v.parameter("festerPerDay", &festerPerDay, .probability("1/day"))
             v.parameter("selfResolvePerDay", &selfResolvePerDay, .probability("1/day"))
             v.parameter("massIncidentPerDay", &massIncidentPerDay, .probability("1/day"))
+            v.parameter("directPetitionPerDay", &directPetitionPerDay, .probability("1/day"))
         }
     }
 
