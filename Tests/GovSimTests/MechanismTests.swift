@@ -46,6 +46,50 @@ final class MechanismTests: XCTestCase {
         }
     }
 
+    func testDirectPetitionsBypassMediationAndStayOutOfTheResolutionRecord() {
+        var none = TestScenarios.small()
+        none.disputes.directPetitionPerDay = 0
+        for r in TestScenarios.run(none, trials: 4) { XCTAssertEqual(r[.directPetitions], 0) }
+        // Nothing is ever reported: every petition is a direct one, and resolution figures
+        // (about reported disputes) stay undefined however many petitions settle.
+        var bypass = none
+        bypass.disputes.directPetitionPerDay = 0.2
+        bypass.reporting.baseProbability = 0
+        bypass.reporting.trustEffect = 0
+        bypass.reporting.lateReportPerDay = 0
+        for r in TestScenarios.run(bypass, trials: 4) {
+            XCTAssertGreaterThan(r[.directPetitions], 0)
+            XCTAssertEqual(r[.petitions], r[.directPetitions])
+            XCTAssertEqual(r[.disputesReported], 0)
+            XCTAssertTrue(r[.resolutionPct].isNaN)
+        }
+        let d = difference(none, bypass, .petitions)
+        XCTAssertGreaterThan(d.ci95.lo, 0, "petitions should rise with the direct-petition hazard: \(d)")
+    }
+
+    func testTravelFallsAsOneOverTheSquareRootOfWorkers() {
+        XCTAssertEqual(Simulation.travelFactor(workersPerCell: 1), 1)
+        XCTAssertEqual(Simulation.travelFactor(workersPerCell: 4), 0.5)
+        XCTAssertEqual(Simulation.travelFactor(workersPerCell: 0.5), 2.0.squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(Simulation.travelFactor(workersPerCell: 0), 2)
+        // In a run: four workers instead of one halve travel and shorten the queue, so the median
+        // report-to-response time falls by at least the travel saved at the median (travel is
+        // uniform 0.5–1.5 × travelMinutes, so its median halves too).
+        var one = TestScenarios.small()
+        one.response.gridWorkersPerCell = 1
+        var four = one
+        four.response.gridWorkersPerCell = 4
+        let d = difference(one, four, .responseMinutesMedian)
+        let travel = one.estates.oldEstate.travelMinutes.value
+        XCTAssertLessThan(d.ci95.hi, -0.4 * travel, "median response should fall by about half the travel: \(d)")
+    }
+
+    func testTimeFromTheEventIncludesTheReport() {
+        for r in TestScenarios.run(TestScenarios.small(), trials: 4) {
+            XCTAssertGreaterThan(r[.emergencyResponseMinutesMedian], r[.responseMinutesMedian])
+        }
+    }
+
     func testWiderTriageErrorsMeanMoreEscalations() {
         var accurate = TestScenarios.small()
         accurate.triage.accuracy = 0.95
