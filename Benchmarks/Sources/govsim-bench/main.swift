@@ -91,7 +91,8 @@ default:
     print("govsim-bench: \(district.cells) cells, ~\(district.nominalResidents) residents, \(days) days, \(trials) trials")
     let one = FullModel.measure(residents: residents, days: days, trials: trials, threads: 1, repeats: repeats)
     let oneRate = one.work / one.sample.bestWall
-    print(String(format: "1 thread:   %8.1f million resident-days/s  (%.2f s)", oneRate / 1e6, one.sample.bestWall))
+    print(String(format: "1 thread:   %8.1f million resident-days/s  (%.2f s; %.1f M per CPU-second)", oneRate / 1e6, one.sample.bestWall,
+                 one.work / one.sample.bestCPU / 1e6))
     if threads > 1 {
         let many = FullModel.measure(residents: residents, days: days, trials: trials, threads: threads, repeats: repeats)
         let rate = many.work / many.sample.bestWall
