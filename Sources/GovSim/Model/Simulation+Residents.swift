@@ -97,6 +97,7 @@ extension Simulation {
     }
 
     /// District-wide means weighted by residents: (safety, satisfaction %, happiness, trust).
+    @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     var districtScores: (safety: Double, satisfactionPct: Double, happiness: Double, trust: Double) {
         var h = 0.0, s = 0.0, t = 0.0, sat = 0.0, n = 0.0
         for c in cells.indices {

@@ -2,11 +2,13 @@ import Foundation
 
 extension Simulation {
     /// The sensor kind that watches each incident type.
+    @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     var sensorKinds: [Scenario.SensorKind] {
         let s = scenario.sensors
         return [s.cameras, s.trafficSensors, s.smokeDetectors, s.elevatorMonitors]
     }
 
+    @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     var incidentKinds: [Scenario.IncidentKind] {
         let i = scenario.incidents
         return [i.theft, i.trafficAccident, i.fire, i.elevator]
@@ -14,12 +16,14 @@ extension Simulation {
 
     /// Probability that volunteer patrols spot a precursor in cell `c`: saturating in patrol
     /// hours per 100 households per week, scaled by training.
+    @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     func patrolSpotProbability(_ c: Int) -> Double {
         let v = scenario.volunteers
         return min(1, v.maxSpotProbability.value * (0.5 + v.training.value)) * (1 - exp(-patrolIntensity[c] / v.patrolScale.value))
     }
 
     /// Added chance that residents' warnings reach responders through volunteer-relayed chat groups.
+    @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     func chatWarningGain(_ c: Int) -> Double {
         let v = scenario.volunteers
         return v.chatGroupWarning ? v.chatWarningGain.value * (1 - exp(-patrolIntensity[c] / v.patrolScale.value)) : 0
@@ -30,6 +34,7 @@ extension Simulation {
     /// from yesterday's alarms and calls, false alarms included, capped at 0.95) every worker is
     /// busy and the wait is exponential with mean service/(1 − ρ), so the mean wait is
     /// ρ·service/(1 − ρ).
+    @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     func responderMinutes(cell c: Int, _ uBusy: Double, _ uWait: Double, _ uTravel: Double) -> Double {
         let r = scenario.response
         let workers = r.gridWorkersPerCell.value
