@@ -79,11 +79,9 @@ case "floor":
     }
 
 case "simple":
-    for vectorised in [false, true] {
-        for k in Set([1, threads]).sorted() {
-            let m = SimpleModel.measure(residents: residents, days: days, trials: k, threads: k, repeats: max(repeats, 3), vectorised: vectorised)
-            print("simple model\(vectorised ? " (vectorised relax)" : ""), \(m.residents) residents × \(days) days, \(k) thread(s): \(mega(m.work / m.sample.bestWall)) million resident-days/s (best of \(m.sample.wall.count); \(mega(m.work / m.sample.bestCPU)) M per CPU-second); satisfaction \(fmt(m.satisfactionPct, 2)) %, safety \(fmt(m.safety, 2))")
-        }
+    for k in Set([1, threads]).sorted() {
+        let m = SimpleModel.measure(residents: residents, days: days, trials: k, threads: k, repeats: max(repeats, 3))
+        print("simple model, \(m.residents) residents × \(days) days, \(k) thread(s): \(mega(m.work / m.sample.bestWall)) million resident-days/s (best of \(m.sample.wall.count); \(mega(m.work / m.sample.bestCPU)) M per CPU-second); satisfaction \(fmt(m.satisfactionPct, 2)) %, safety \(fmt(m.safety, 2))")
     }
 
 default:
