@@ -138,8 +138,11 @@ extension Simulation {
         for c in cells.indices {
             let wearables = population.elderly(ofCell: c, group: 2).count + population.elderly(ofCell: c, group: 3).count
             // A sub-stream per (cell, day, kind): one kind's coverage leaves the others' draws alone.
+            // Kinds 0..<4 are the sensor kinds, kind 4 the cell's wearables (indexed rather than
+            // appended to `perDay`, which allocated an array per cell and day).
             var n = 0
-            for (k, rate) in (perDay + [Double(wearables) * wearableRate]).enumerated() {
+            for k in 0...perDay.count {
+                let rate = k < perDay.count ? perDay[k] : Double(wearables) * wearableRate
                 rng.reseed(StreamSeed.substream(streams.alarmSeed, StreamSeed.cellDay(c, day, kind: k)))
                 n += rng.poisson(rate)
             }
