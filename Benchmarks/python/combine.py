@@ -78,22 +78,19 @@ def main():
         g2 = pick(full, size, threads=2)
         fl = pick(floors, size, threads=1)
         s1 = pick(simple, size, threads=1, relax="govsim")
-        v1 = pick(simple, size, threads=1, relax="vectorised")
         npy = pick(numpy_runs, size)
         row = {"residents": size}
         for basis in ["cpu", "wall"]:
             row[basis] = {
                 "govsim_full": rate(g1, basis), "swift_simple": rate(s1, basis),
-                "swift_simple_vectorised": rate(v1, basis), "numpy": rate(npy, basis),
+                "numpy": rate(npy, basis),
                 "mesa_10k": rate(mesa10, basis), "floor": rate(fl, basis),
                 "govsim_over_numpy": ratio(rate(g1, basis), rate(npy, basis)),
                 "govsim_over_mesa": ratio(rate(g1, basis), rate(mesa10, basis)),
                 "govsim_over_floor": ratio(rate(g1, basis), rate(fl, basis)),
                 "simple_over_numpy": ratio(rate(s1, basis), rate(npy, basis)),
                 "simple_over_mesa": ratio(rate(s1, basis), rate(mesa10, basis)),
-                "vectorised_over_numpy": ratio(rate(v1, basis), rate(npy, basis)),
-                "vectorised_over_mesa": ratio(rate(v1, basis), rate(mesa10, basis)),
-                "vectorised_over_floor": ratio(rate(v1, basis), rate(fl, basis)),
+                "simple_over_floor": ratio(rate(s1, basis), rate(fl, basis)),
             }
         row["scaling_2_threads"] = g2.get("scaling_best_wall") if g2 else None
         row["scaling_2_threads_cpu_implied"] = g2.get("scaling_cpu_implied") if g2 else None
@@ -154,19 +151,19 @@ def main():
               f"Mesa {py['meta']['mesa']}; {sw['meta']['cores']} cores ({sw['meta']['cpu']}); nice {a.nice}. "
               "Speeds are million resident-days per CPU-second on one thread (= per core), best of "
               f"{sw['meta']['repeats']} repeats. Mesa ran 10,010 residents × 30 days; its rate is used for every size.\n")
-    md.append("| residents | govsim full model | simple model, Swift (govsim's relax) | simple, Swift vectorised relax (experiment) | simple, NumPy | simple, Mesa | floor kernel |")
-    md.append("|---:|---:|---:|---:|---:|---:|---:|")
+    md.append("| residents | govsim full model | simple model, Swift (govsim's ScoreRelaxation.relax) | simple, NumPy | simple, Mesa | floor kernel |")
+    md.append("|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         c = row["cpu"]
-        md.append(f"| {row['residents']:,} | {m(c['govsim_full'])} | {m(c['swift_simple'])} | {m(c['swift_simple_vectorised'])} | "
+        md.append(f"| {row['residents']:,} | {m(c['govsim_full'])} | {m(c['swift_simple'])} | "
                   f"{m(c['numpy'])} | {m(c['mesa_10k'])} | {m(c['floor'])} |")
-    md.append("\n| residents | govsim ÷ Mesa (aim ≥ 300×) | govsim ÷ NumPy (aim ≥ 5×) | govsim ÷ floor (aim ≥ 30 %) | 2 threads ÷ 1 (aim ≥ 1.8×) | Swift simple ÷ NumPy | vectorised ÷ Mesa | vectorised ÷ NumPy | vectorised ÷ floor |")
-    md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    md.append("\n| residents | govsim ÷ Mesa (aim ≥ 300×) | govsim ÷ NumPy (aim ≥ 5×) | govsim ÷ floor (aim ≥ 30 %) | 2 threads ÷ 1 (aim ≥ 1.8×) | Swift simple ÷ NumPy | Swift simple ÷ Mesa | Swift simple ÷ floor |")
+    md.append("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         c = row["cpu"]
         md.append(f"| {row['residents']:,} | {x_(c['govsim_over_mesa'], 0)} | {x_(c['govsim_over_numpy'], 2)} | {pct(c['govsim_over_floor'])} | "
-                  f"{x_(row['scaling_2_threads'], 2)} | {x_(c['simple_over_numpy'], 2)} | {x_(c['vectorised_over_mesa'], 0)} | "
-                  f"{x_(c['vectorised_over_numpy'], 2)} | {pct(c['vectorised_over_floor'])} |")
+                  f"{x_(row['scaling_2_threads'], 2)} | {x_(c['simple_over_numpy'], 2)} | {x_(c['simple_over_mesa'], 0)} | "
+                  f"{pct(c['simple_over_floor'])} |")
     md.append("")
     md.append("| aim | measured (100,000 residents) | verdict |")
     md.append("|---|---:|---|")

@@ -6,10 +6,10 @@
 // satisfied count), plus Poisson arrivals of disputes and incidents per cell per day at govsim's
 // default rates (new estate, no policy), each shocking one resident picked at random in the cell.
 //
-// Reused from GovSim's public API: `RandomStream` (xoshiro256** with GSL's Poisson sampler and
-// the normal quantile) and `StreamSeed` (a sub-stream per cell, day and kind), i.e. the model's
-// own random-number machinery. `Simulation.relax` itself is internal to GovSim, so the loop below
-// is a copy of it, line for line.
+// Reused from GovSim's public API: `ScoreRelaxation.relax` (the very loop the model's daily
+// resident update runs, eight residents at a time), `RandomStream` (xoshiro256** with GSL's Poisson
+// sampler and the normal quantile) and `StreamSeed` (a sub-stream per cell, day and kind), i.e. the
+// model's own code. Nothing here is a copy of the model.
 import Foundation
 import GovSim
 
@@ -40,8 +40,6 @@ enum SimpleModel {
         let rng: RandomStream
         let eventSeed: UInt64
         var draws: Double = 0  // random numbers generated in the daily steps (reseeds count 4)
-        /// Use `relaxVectorised` (an experiment: what a SIMD `relax` would give) instead of the copy.
-        var vectorised = false
 
         /// `residents` is rounded to whole cells of `cellSize` (as the Python versions do).
         init(residents: Int, seed: UInt64, trial: Int) {
@@ -96,107 +94,36 @@ enum SimpleModel {
                 // The cell's climate and targets.
                 incidentLevel[c] += a * (Double(incidents) * 1000 / Double(width) * 30 - incidentLevel[c])
                 let tS = Float(SimpleModel.baseSafety - SimpleModel.nearbyIncidentWeight * incidentLevel[c])
-                let sums = vectorised
-                    ? relaxVectorised(lo..<hi, k: SimpleModel.k, targets: (tH, tS, tT), weights: (SimpleModel.wT, SimpleModel.wS),
-                                      threshold: SimpleModel.threshold)
-                    : relax(lo..<hi, k: SimpleModel.k, targets: (tH, tS, tT), weights: (SimpleModel.wT, SimpleModel.wS),
-                            threshold: SimpleModel.threshold)
-                cellSatisfied[c] = sums.satisfied / Double(width)
-                cellSafety[c] = sums.safety / Double(width)
+                let sums = relax(lo..<hi, targets: ScoreRelaxation.Targets(happiness: tH, safety: tS, trust: tT))
+                cellSatisfied[c] = Double(sums.satisfied) / Double(width)
+                cellSafety[c] = Double(sums.safety) / Double(width)
             }
         }
 
-        /// A copy of `Simulation.relax` (GovSim, internal) on this trial's arrays.
-        @inline(__always)
-        mutating func relax(_ range: Range<Int>, k: Float, targets: (happiness: Float, safety: Float, trust: Float),
-                            weights: (trust: Float, safety: Float), threshold: Float)
-            -> (happiness: Double, safety: Double, trust: Double, satisfied: Double) {
-            var sumH: Float = 0, sumS: Float = 0, sumT: Float = 0, satisfied: Float = 0
-            let (tH, tS, tT) = targets
+        /// GovSim's own `ScoreRelaxation.relax` on one cell's slice of this trial's arrays.
+        mutating func relax(_ range: Range<Int>, targets: ScoreRelaxation.Targets) -> ScoreRelaxation.CellSums {
             h.withUnsafeMutableBufferPointer { h in
                 s.withUnsafeMutableBufferPointer { s in
                     t.withUnsafeMutableBufferPointer { t in
                         oh.withUnsafeBufferPointer { oh in
                             os.withUnsafeBufferPointer { os in
                                 ot.withUnsafeBufferPointer { ot in
-                                    for r in range {
-                                        let tr = clamp(t[r] + k * (tT + ot[r] - t[r]))
-                                        let sf = clamp(s[r] + k * (tS + os[r] - s[r]))
-                                        let hp = clamp(h[r] + k * (tH + oh[r] + weights.trust * tr + weights.safety * sf - h[r]))
-                                        t[r] = tr; s[r] = sf; h[r] = hp
-                                        sumT += tr; sumS += sf; sumH += hp
-                                        satisfied += hp >= threshold ? 1 : 0
-                                    }
+                                    ScoreRelaxation.relax(
+                                        happiness: UnsafeMutableBufferPointer(rebasing: h[range]),
+                                        safety: UnsafeMutableBufferPointer(rebasing: s[range]),
+                                        trust: UnsafeMutableBufferPointer(rebasing: t[range]),
+                                        happinessOffset: UnsafeBufferPointer(rebasing: oh[range]),
+                                        safetyOffset: UnsafeBufferPointer(rebasing: os[range]),
+                                        trustOffset: UnsafeBufferPointer(rebasing: ot[range]),
+                                        rate: SimpleModel.k, targets: targets,
+                                        trustOnHappiness: SimpleModel.wT, safetyOnHappiness: SimpleModel.wS,
+                                        threshold: SimpleModel.threshold)
                                 }
                             }
                         }
                     }
                 }
             }
-            return (Double(sumH), Double(sumS), Double(sumT), Double(satisfied))
-        }
-
-        /// The same update as `relax`, eight residents at a time: the sums are kept in eight lanes
-        /// and added at the end, so they round differently (cell means agree to ~1e-6), which is
-        /// why GovSim's bit-for-bit contract would have to be re-baselined to adopt it.
-        mutating func relaxVectorised(_ range: Range<Int>, k: Float, targets: (happiness: Float, safety: Float, trust: Float),
-                                      weights: (trust: Float, safety: Float), threshold: Float)
-            -> (happiness: Double, safety: Double, trust: Double, satisfied: Double) {
-            typealias V = SIMD8<Float>
-            var sumH = V(), sumS = V(), sumT = V(), satisfied = V()
-            let kV = V(repeating: k), zero = V(repeating: 0), hundred = V(repeating: 100), one = V(repeating: 1)
-            let tHV = V(repeating: targets.happiness), tSV = V(repeating: targets.safety), tTV = V(repeating: targets.trust)
-            let wTV = V(repeating: weights.trust), wSV = V(repeating: weights.safety), thresholdV = V(repeating: threshold)
-            var tail = (h: Float(0), s: Float(0), t: Float(0), sat: Float(0))
-            h.withUnsafeMutableBufferPointer { hb in
-                s.withUnsafeMutableBufferPointer { sb in
-                    t.withUnsafeMutableBufferPointer { tb in
-                        oh.withUnsafeBufferPointer { ohb in
-                            os.withUnsafeBufferPointer { osb in
-                                ot.withUnsafeBufferPointer { otb in
-                                    let h = hb.baseAddress!, s = sb.baseAddress!, t = tb.baseAddress!
-                                    let oh = ohb.baseAddress!, os = osb.baseAddress!, ot = otb.baseAddress!
-                                    @inline(__always) func load(_ p: UnsafePointer<Float>, _ r: Int) -> V {
-                                        UnsafeRawPointer(p + r).loadUnaligned(as: V.self)
-                                    }
-                                    @inline(__always) func store(_ v: V, _ p: UnsafeMutablePointer<Float>, _ r: Int) {
-                                        UnsafeMutableRawPointer(p + r).storeBytes(of: v, as: V.self)
-                                    }
-                                    // Clamp to 0–100 with two selects (the generic pointwiseMin/Max are not
-                                    // inlined and run lane by lane).
-                                    @inline(__always) func clampV(_ x: V) -> V {
-                                        var y = x
-                                        y.replace(with: zero, where: x .< zero)
-                                        y.replace(with: hundred, where: y .> hundred)
-                                        return y
-                                    }
-                                    var r = range.lowerBound
-                                    while r + 8 <= range.upperBound {
-                                        let t0 = load(t, r), s0 = load(s, r), h0 = load(h, r)
-                                        let tr = clampV(t0 + kV * (tTV + load(ot, r) - t0))
-                                        let sf = clampV(s0 + kV * (tSV + load(os, r) - s0))
-                                        let hp = clampV(h0 + kV * (tHV + load(oh, r) + wTV * tr + wSV * sf - h0))
-                                        store(tr, t, r); store(sf, s, r); store(hp, h, r)
-                                        sumT += tr; sumS += sf; sumH += hp
-                                        satisfied += zero.replacing(with: one, where: hp .>= thresholdV)
-                                        r += 8
-                                    }
-                                    while r < range.upperBound {
-                                        let tr = clamp(t[r] + k * (targets.trust + ot[r] - t[r]))
-                                        let sf = clamp(s[r] + k * (targets.safety + os[r] - s[r]))
-                                        let hp = clamp(h[r] + k * (targets.happiness + oh[r] + weights.trust * tr + weights.safety * sf - h[r]))
-                                        t[r] = tr; s[r] = sf; h[r] = hp
-                                        tail.t += tr; tail.s += sf; tail.h += hp
-                                        tail.sat += hp >= threshold ? 1 : 0
-                                        r += 1
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            return (Double(sumH.sum() + tail.h), Double(sumS.sum() + tail.s), Double(sumT.sum() + tail.t), Double(satisfied.sum() + tail.sat))
         }
 
         /// Satisfaction (%) and mean safety over the district, weighted by cell size.
@@ -234,17 +161,12 @@ enum SimpleModel {
 
     /// Times the daily steps only (populations are built before the clock starts, as in the
     /// Python versions), `trials` trials on `threads` threads.
-    static func measure(residents: Int, days: Int, trials: Int, threads: Int, repeats: Int, seed: UInt64 = 7,
-                        vectorised: Bool = false) -> Measurement {
+    static func measure(residents: Int, days: Int, trials: Int, threads: Int, repeats: Int, seed: UInt64 = 7) -> Measurement {
         let residents = SimpleModel.cells(for: residents) * cellSize
         var sample = Sample()
         var last: [(Double, Double, Double)] = []
         for _ in 0..<max(1, repeats) {
-            let boxes = (0..<trials).map { i in
-                var trial = Trial(residents: residents, seed: seed, trial: i)
-                trial.vectorised = vectorised
-                return TrialBox(trial)
-            }
+            let boxes = (0..<trials).map { i in TrialBox(Trial(residents: residents, seed: seed, trial: i)) }
             let one = Sample.measure(repeats: 1) {
                 _ = Parallel.map(count: trials, threads: threads) { i in
                     for d in 0..<days { boxes[i].trial.step(day: d) }

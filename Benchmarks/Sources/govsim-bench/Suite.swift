@@ -133,25 +133,24 @@ enum Suite {
 
         // 4. The simple model in Swift (the definition shared with NumPy and Mesa).
         var simple: [[String: Any]] = []
-        md.append("\n### Simple model in Swift (GovSim's RandomStream/StreamSeed, a copy of `relax`; daily steps timed, setup not)\n")
+        md.append("\n### Simple model in Swift (GovSim's ScoreRelaxation.relax, RandomStream and StreamSeed; daily steps timed, setup not)\n")
         md.append("| residents | relax | days | threads | trials | resident-days/s (best wall) | per CPU-second | draws/resident-day | satisfaction % | safety |")
         md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         for n in o.sizes {
             // At least a year, and at least ~2 × target resident-days per thread (the loop is short
             // at 10,000 residents: 365 days take a few milliseconds).
             let days = o.quick ? 60 : max(365, Int(target * 2 / Double(n)))
-            for (threads, vectorised) in [(1, false), (2, false), (1, true), (2, true)] {
-                log("simple model: \(n) residents × \(days) days, \(threads) thread(s)\(vectorised ? ", vectorised relax" : "")")
-                let m = SimpleModel.measure(residents: n, days: days, trials: threads, threads: threads, repeats: repeats,
-                                            vectorised: vectorised)
+            for threads in [1, 2] {
+                log("simple model: \(n) residents × \(days) days, \(threads) thread(s)")
+                let m = SimpleModel.measure(residents: n, days: days, trials: threads, threads: threads, repeats: repeats)
                 var j = m.json()
-                j["relax"] = vectorised ? "vectorised" : "govsim"
+                j["relax"] = "govsim"
                 let rate = m.work / m.sample.bestWall
                 if threads == 2, let one = simple.last {
                     j["scaling_best_wall"] = rate / number(one["rate_best_wall"])
                 }
                 simple.append(j)
-                md.append("| \(m.residents) | \(vectorised ? "vectorised (experiment)" : "govsim's (copy)") | \(days) | \(threads) | \(threads) | \(mega(rate)) M | \(mega(m.work / m.sample.bestCPU)) M | \(fmt(m.drawsPerResidentDay, 4)) | \(fmt(m.satisfactionPct, 3)) | \(fmt(m.safety, 3)) |")
+                md.append("| \(m.residents) | govsim's | \(days) | \(threads) | \(threads) | \(mega(rate)) M | \(mega(m.work / m.sample.bestCPU)) M | \(fmt(m.drawsPerResidentDay, 4)) | \(fmt(m.satisfactionPct, 3)) | \(fmt(m.safety, 3)) |")
             }
         }
         out["simple_swift"] = simple

@@ -79,11 +79,9 @@ case "floor":
     }
 
 case "simple":
-    for vectorised in [false, true] {
-        for k in Set([1, threads]).sorted() {
-            let m = SimpleModel.measure(residents: residents, days: days, trials: k, threads: k, repeats: max(repeats, 3), vectorised: vectorised)
-            print("simple model\(vectorised ? " (vectorised relax)" : ""), \(m.residents) residents × \(days) days, \(k) thread(s): \(mega(m.work / m.sample.bestWall)) million resident-days/s (best of \(m.sample.wall.count); \(mega(m.work / m.sample.bestCPU)) M per CPU-second); satisfaction \(fmt(m.satisfactionPct, 2)) %, safety \(fmt(m.safety, 2))")
-        }
+    for k in Set([1, threads]).sorted() {
+        let m = SimpleModel.measure(residents: residents, days: days, trials: k, threads: k, repeats: max(repeats, 3))
+        print("simple model, \(m.residents) residents × \(days) days, \(k) thread(s): \(mega(m.work / m.sample.bestWall)) million resident-days/s (best of \(m.sample.wall.count); \(mega(m.work / m.sample.bestCPU)) M per CPU-second); satisfaction \(fmt(m.satisfactionPct, 2)) %, safety \(fmt(m.safety, 2))")
     }
 
 default:
@@ -91,7 +89,8 @@ default:
     print("govsim-bench: \(district.cells) cells, ~\(district.nominalResidents) residents, \(days) days, \(trials) trials")
     let one = FullModel.measure(residents: residents, days: days, trials: trials, threads: 1, repeats: repeats)
     let oneRate = one.work / one.sample.bestWall
-    print(String(format: "1 thread:   %8.1f million resident-days/s  (%.2f s)", oneRate / 1e6, one.sample.bestWall))
+    print(String(format: "1 thread:   %8.1f million resident-days/s  (%.2f s; %.1f M per CPU-second)", oneRate / 1e6, one.sample.bestWall,
+                 one.work / one.sample.bestCPU / 1e6))
     if threads > 1 {
         let many = FullModel.measure(residents: residents, days: days, trials: trials, threads: threads, repeats: repeats)
         let rate = many.work / many.sample.bestWall

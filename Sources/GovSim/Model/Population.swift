@@ -67,6 +67,21 @@ struct Population {
         let callButton = s.elderlyCare.callButtonService
         var groups: [[Int32]] = [[], [], [], []]
 
+        // Room for the residents expected (5 % margin; household sizes are drawn) so the appends
+        // below never regrow and copy the arrays. Exceeding it is harmless: the array then grows.
+        let households = cells.reduce(0) { $0 + $1.households }
+        let expected = Int(cells.reduce(0.0) { $0 + Double($1.households) * $1.residentsPerHousehold } * 1.05) + 64
+        for a in [\Population.happiness, \.safety, \.trust, \.happinessOffset, \.safetyOffset, \.trustOffset] {
+            self[keyPath: a].reserveCapacity(expected)
+        }
+        flags.reserveCapacity(expected)
+        householdStart.reserveCapacity(households + 1)
+        householdCell.reserveCapacity(households)
+        householdOnline.reserveCapacity(households)
+        cellHouseholdStart.reserveCapacity(cells.count + 1)
+        cellResidentStart.reserveCapacity(cells.count + 1)
+        elderlyGroupStart.reserveCapacity(4 * cells.count + 1)
+
         for (c, cell) in cells.enumerated() {
             // Residents start where they would settle without any policy: the estate's base
             // levels, less the incidents the cell usually sees, with happiness already reflecting

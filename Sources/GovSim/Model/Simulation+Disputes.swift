@@ -53,6 +53,7 @@ extension Simulation {
     }
 
     /// Probability that a dispute is reported when it arises.
+    @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     func reportProbability(household h: Int, cell c: Int) -> Double {
         let r = scenario.reporting
         var p = r.baseProbability.value + r.trustEffect.value * (cellTrust[c] - 50)

@@ -53,71 +53,32 @@ extension Simulation {
 
     /// The hot loop: one pass over a cell's residents, contiguous Float32 arrays, no allocation,
     /// no random draws (events reach residents sparsely elsewhere). Returns the cell's sums.
-    ///
-    /// Hand-vectorised, eight residents at a time (SIMD8): the compiler will not vectorise the
-    /// running sums itself, because it may not reorder floating-point additions. Each resident's
-    /// scores are computed exactly as one at a time would; only the cell sums are added in eight
-    /// lanes, so they round (in the last bits) as this code defines, the same on any machine.
-    /// (Debug builds run SIMD8 through unspecialised generics, several times slower than the
-    /// scalar loop was; the tests pay that, release builds gain about 1.5×.)
-    @inline(__always)
+    /// The loop itself is `ScoreRelaxation.relax` (eight residents at a time; see there).
     static func relax(population p: inout Population, range: Range<Int>, k: Float,
                       targets: (happiness: Float, safety: Float, trust: Float), weights: (trust: Float, safety: Float),
                       threshold: Float) -> (happiness: Double, safety: Double, trust: Double, satisfied: Double) {
-        typealias V = SIMD8<Float>
-        var sumH = V(), sumS = V(), sumT = V(), satisfied = V()
-        var tail = (h: Float(0), s: Float(0), t: Float(0), sat: Float(0))
-        let kV = V(repeating: k), zero = V(repeating: 0), hundred = V(repeating: 100), one = V(repeating: 1)
-        let tHV = V(repeating: targets.happiness), tSV = V(repeating: targets.safety), tTV = V(repeating: targets.trust)
-        let wTV = V(repeating: weights.trust), wSV = V(repeating: weights.safety), thresholdV = V(repeating: threshold)
-        @inline(__always) func clampV(_ x: V) -> V {
-            // Two selects: the generic pointwiseMin/Max are not inlined and run lane by lane.
-            var y = x
-            y.replace(with: zero, where: x .< zero)
-            y.replace(with: hundred, where: y .> hundred)
-            return y
-        }
-        p.happiness.withUnsafeMutableBufferPointer { hb in
+        let sums = p.happiness.withUnsafeMutableBufferPointer { hb in
             p.safety.withUnsafeMutableBufferPointer { sb in
                 p.trust.withUnsafeMutableBufferPointer { tb in
                     p.happinessOffset.withUnsafeBufferPointer { ohb in
                         p.safetyOffset.withUnsafeBufferPointer { osb in
                             p.trustOffset.withUnsafeBufferPointer { otb in
-                                guard let h = hb.baseAddress, let s = sb.baseAddress, let t = tb.baseAddress,
-                                      let oh = ohb.baseAddress, let os = osb.baseAddress, let ot = otb.baseAddress else { return }
-                                @inline(__always) func load(_ q: UnsafePointer<Float>, _ r: Int) -> V {
-                                    UnsafeRawPointer(q + r).loadUnaligned(as: V.self)
-                                }
-                                @inline(__always) func store(_ v: V, _ q: UnsafeMutablePointer<Float>, _ r: Int) {
-                                    UnsafeMutableRawPointer(q + r).storeBytes(of: v, as: V.self)
-                                }
-                                var r = range.lowerBound
-                                while r + 8 <= range.upperBound {
-                                    let t0 = load(t, r), s0 = load(s, r), h0 = load(h, r)
-                                    let tr = clampV(t0 + kV * (tTV + load(ot, r) - t0))
-                                    let sf = clampV(s0 + kV * (tSV + load(os, r) - s0))
-                                    let hp = clampV(h0 + kV * (tHV + load(oh, r) + wTV * tr + wSV * sf - h0))
-                                    store(tr, t, r); store(sf, s, r); store(hp, h, r)
-                                    sumT += tr; sumS += sf; sumH += hp
-                                    satisfied += zero.replacing(with: one, where: hp .>= thresholdV)
-                                    r += 8
-                                }
-                                while r < range.upperBound {
-                                    let tr = clamp100(t[r] + k * (targets.trust + ot[r] - t[r]))
-                                    let sf = clamp100(s[r] + k * (targets.safety + os[r] - s[r]))
-                                    let hp = clamp100(h[r] + k * (targets.happiness + oh[r] + weights.trust * tr + weights.safety * sf - h[r]))
-                                    t[r] = tr; s[r] = sf; h[r] = hp
-                                    tail.t += tr; tail.s += sf; tail.h += hp
-                                    tail.sat += hp >= threshold ? 1 : 0
-                                    r += 1
-                                }
+                                ScoreRelaxation.relax(
+                                    happiness: UnsafeMutableBufferPointer(rebasing: hb[range]),
+                                    safety: UnsafeMutableBufferPointer(rebasing: sb[range]),
+                                    trust: UnsafeMutableBufferPointer(rebasing: tb[range]),
+                                    happinessOffset: UnsafeBufferPointer(rebasing: ohb[range]),
+                                    safetyOffset: UnsafeBufferPointer(rebasing: osb[range]),
+                                    trustOffset: UnsafeBufferPointer(rebasing: otb[range]),
+                                    rate: k, targets: ScoreRelaxation.Targets(happiness: targets.happiness, safety: targets.safety, trust: targets.trust),
+                                    trustOnHappiness: weights.trust, safetyOnHappiness: weights.safety, threshold: threshold)
                             }
                         }
                     }
                 }
             }
         }
-        return (Double(sumH.sum() + tail.h), Double(sumS.sum() + tail.s), Double(sumT.sum() + tail.t), Double(satisfied.sum() + tail.sat))
+        return (Double(sums.happiness), Double(sums.safety), Double(sums.trust), Double(sums.satisfied))
     }
 
     /// Cell means straight from the residents (at setup, before the first update).
@@ -136,6 +97,7 @@ extension Simulation {
     }
 
     /// District-wide means weighted by residents: (safety, satisfaction %, happiness, trust).
+    @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     var districtScores: (safety: Double, satisfactionPct: Double, happiness: Double, trust: Double) {
         var h = 0.0, s = 0.0, t = 0.0, sat = 0.0, n = 0.0
         for c in cells.indices {

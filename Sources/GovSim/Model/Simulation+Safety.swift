@@ -2,11 +2,13 @@ import Foundation
 
 extension Simulation {
     /// The sensor kind that watches each incident type.
+    @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     var sensorKinds: [Scenario.SensorKind] {
         let s = scenario.sensors
         return [s.cameras, s.trafficSensors, s.smokeDetectors, s.elevatorMonitors]
     }
 
+    @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     var incidentKinds: [Scenario.IncidentKind] {
         let i = scenario.incidents
         return [i.theft, i.trafficAccident, i.fire, i.elevator]
@@ -14,12 +16,14 @@ extension Simulation {
 
     /// Probability that volunteer patrols spot a precursor in cell `c`: saturating in patrol
     /// hours per 100 households per week, scaled by training.
+    @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     func patrolSpotProbability(_ c: Int) -> Double {
         let v = scenario.volunteers
         return min(1, v.maxSpotProbability.value * (0.5 + v.training.value)) * (1 - exp(-patrolIntensity[c] / v.patrolScale.value))
     }
 
     /// Added chance that residents' warnings reach responders through volunteer-relayed chat groups.
+    @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     func chatWarningGain(_ c: Int) -> Double {
         let v = scenario.volunteers
         return v.chatGroupWarning ? v.chatWarningGain.value * (1 - exp(-patrolIntensity[c] / v.patrolScale.value)) : 0
@@ -31,6 +35,7 @@ extension Simulation {
     /// busy and the wait is exponential with mean service/(1 − ρ), so the mean wait is
     /// ρ·service/(1 − ρ). Travel is the estate's travel time for one worker per cell, scaled by
     /// `travelFactor`.
+    @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     func responderMinutes(cell c: Int, _ uBusy: Double, _ uWait: Double, _ uTravel: Double) -> Double {
         let r = scenario.response
         let workers = r.gridWorkersPerCell.value
@@ -144,8 +149,11 @@ extension Simulation {
         for c in cells.indices {
             let wearables = population.elderly(ofCell: c, group: 2).count + population.elderly(ofCell: c, group: 3).count
             // A sub-stream per (cell, day, kind): one kind's coverage leaves the others' draws alone.
+            // Kinds 0..<4 are the sensor kinds, kind 4 the cell's wearables (indexed rather than
+            // appended to `perDay`, which allocated an array per cell and day).
             var n = 0
-            for (k, rate) in (perDay + [Double(wearables) * wearableRate]).enumerated() {
+            for k in 0...perDay.count {
+                let rate = k < perDay.count ? perDay[k] : Double(wearables) * wearableRate
                 rng.reseed(StreamSeed.substream(streams.alarmSeed, StreamSeed.cellDay(c, day, kind: k)))
                 n += rng.poisson(rate)
             }

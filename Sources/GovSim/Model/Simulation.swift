@@ -5,6 +5,11 @@ import Foundation
 /// A step is a function of (state, the trial's random streams): disputes arise and run their
 /// course, mediation tiers work their queues, incidents happen or are prevented, volunteers and
 /// visit teams act, and residents' scores move toward what they lived through.
+///
+/// Speed note: a `Simulation` is large (the realised scenario is stored inline, ~8 KB, beside
+/// ~40 arrays). When a `mutating` step calls a non-mutating helper on `self` that is not
+/// inlined, Swift passes it a copy of `self`: an 8 KB memcpy plus a retain and release of every
+/// array. Helpers the daily step calls per cell or per event are therefore `@inline(__always)`.
 struct Simulation {
     let scenario: Scenario
     let effects: PolicyEffects
