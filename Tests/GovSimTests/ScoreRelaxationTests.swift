@@ -1,4 +1,5 @@
 import XCTest
+import CGSL
 @testable import GovSim
 
 final class ScoreRelaxationTests: XCTestCase {
@@ -44,6 +45,31 @@ final class ScoreRelaxationTests: XCTestCase {
         XCTAssertEqual(Double(sums.happiness), sumH, accuracy: 1e-5 * sumH)
         XCTAssertEqual(Double(sums.safety), sumS, accuracy: 1e-5 * sumS)
         XCTAssertEqual(Double(sums.trust), sumT, accuracy: 1e-5 * sumT)
+    }
+
+    /// The baseline and AVX2 builds of the C kernel give the same bits: scores and lane sums
+    /// (skipped where the CPU has no AVX2). Includes NaN and out-of-range scores.
+    func testBothKernelsGiveIdenticalBits() throws {
+        try XCTSkipUnless(govsim_cpu_has_avx2() != 0, "no AVX2 on this CPU")
+        let blocks = 125, n = 8 * blocks
+        let rng = RandomStream(seed: 7)
+        func draw(_ lo: Float, _ hi: Float) -> [Float] { (0..<n).map { _ in lo + (hi - lo) * Float(rng.uniform()) } }
+        var h = draw(-20, 120), s = draw(-20, 120), t = draw(-20, 120)
+        h[3] = .nan; s[17] = .infinity; t[30] = -.infinity
+        let oh = draw(-30, 30), os = draw(-25, 25), ot = draw(-30, 30)
+        func run(_ kernel: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>,
+                            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>, Int64,
+                            Float, Float, Float, Float, Float, Float, Float, UnsafeMutablePointer<govsim_relax_lanes>) -> Void)
+            -> [UInt32] {
+            var (h1, s1, t1) = (h, s, t)
+            var lanes = govsim_relax_lanes()
+            kernel(&h1, &s1, &t1, oh, os, ot, Int64(blocks), 1 / 45, 34, 61.5, 55, 0.3, 0.3, 60, &lanes)
+            let sums = withUnsafeBytes(of: lanes) { Array($0.bindMemory(to: Float.self)) }
+            return (h1 + s1 + t1 + sums).map(\.bitPattern)
+        }
+        let baseline = run { govsim_relax8($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) }
+        let avx2 = run { govsim_relax8_avx2($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) }
+        XCTAssertEqual(baseline, avx2)
     }
 
     func testEmptyCellSumsToZero() {

@@ -1,3 +1,5 @@
+import CGSL
+
 /// Residents' daily relaxation: each resident's three scores move a step toward the cell's
 /// targets plus the resident's own offsets, bounded to 0–100 (docs/model.md §3.11):
 ///
@@ -33,6 +35,10 @@ public enum ScoreRelaxation {
         }
     }
 
+    /// Whether this machine runs the AVX2 build of the eight-at-a-time kernel (x86-64 CPUs with
+    /// AVX2); otherwise the baseline build runs. Asked once: CPUID is slow in a virtual machine.
+    public static let usesAVX2 = govsim_cpu_has_avx2() != 0
+
     /// One day's relaxation of one cell's residents, in place.
     ///
     /// - Parameters:
@@ -45,19 +51,12 @@ public enum ScoreRelaxation {
     ///   - threshold: happiness (points) at which a resident counts as satisfied.
     /// - Returns: the cell's sums of the new scores and its satisfied count.
     ///
-    /// Eight residents at a time (SIMD8): the compiler will not vectorise the running sums itself,
-    /// because it may not reorder floating-point additions. Each resident's scores are computed
-    /// exactly as one at a time would; only the sums are kept in eight lanes (resident i of the
-    /// buffer in lane i mod 8, the last count mod 8 residents added one at a time) and added
-    /// together at the end, so they round as this code defines, the same on any machine and for
-    /// any vector width the compiler picks.
-    ///
-    /// `@inline(never)` on purpose: inlined into `updateResidents`, the optimiser kept the loop's
-    /// constants in stack slots and turned some of the clamps' selects into per-lane branches;
-    /// called, the loop is branch-free and runs about twice as fast. The call costs nothing next
-    /// to a cell's ~1,000 residents. (Debug builds run SIMD8 through unspecialised generics,
-    /// several times slower than a scalar loop; release builds are what this is for.)
-    @inline(never)
+    /// Eight residents at a time, in a C kernel (`CGSL/score_relaxation.h`, which says why C): the
+    /// compiler will not vectorise the running sums of a plain loop, because it may not reorder
+    /// floating-point additions. Each resident's scores are computed exactly as one at a time
+    /// would; only the sums are kept in eight lanes (resident i of the buffer in lane i mod 8, the
+    /// last count mod 8 residents added one at a time here) and added together at the end, so they
+    /// round as this code defines, the same on any machine, with or without AVX2.
     public static func relax(happiness: UnsafeMutableBufferPointer<Float>, safety: UnsafeMutableBufferPointer<Float>,
                              trust: UnsafeMutableBufferPointer<Float>,
                              happinessOffset: UnsafeBufferPointer<Float>, safetyOffset: UnsafeBufferPointer<Float>,
@@ -71,38 +70,25 @@ public enum ScoreRelaxation {
               let oh = happinessOffset.baseAddress, let os = safetyOffset.baseAddress, let ot = trustOffset.baseAddress
         else { return CellSums(happiness: 0, safety: 0, trust: 0, satisfied: 0) }
 
+        // The first n − n mod 8 residents, eight at a time, in C (CGSL/score_relaxation.h: AVX2
+        // where the CPU has it, chosen at run time; identical results either way).
+        var lanes = govsim_relax_lanes()
+        let blocks = n / 8
+        if usesAVX2 {
+            govsim_relax8_avx2(h, s, t, oh, os, ot, Int64(blocks), rate, targets.happiness, targets.safety, targets.trust,
+                               trustOnHappiness, safetyOnHappiness, threshold, &lanes)
+        } else {
+            govsim_relax8(h, s, t, oh, os, ot, Int64(blocks), rate, targets.happiness, targets.safety, targets.trust,
+                          trustOnHappiness, safetyOnHappiness, threshold, &lanes)
+        }
         typealias V = SIMD8<Float>
-        var sumH = V(), sumS = V(), sumT = V(), satisfied = V()
+        func lanesVector<T>(_ tuple: T) -> V { withUnsafeBytes(of: tuple) { $0.loadUnaligned(as: V.self) } }
+        let sumH = lanesVector(lanes.happiness), sumS = lanesVector(lanes.safety), sumT = lanesVector(lanes.trust)
+        let satisfied = lanesVector(lanes.satisfied)
+        // The rest one at a time.
         var tail = (h: Float(0), s: Float(0), t: Float(0), sat: 0)
         let k = rate, wT = trustOnHappiness, wS = safetyOnHappiness
-        let kV = V(repeating: k), zero = V(repeating: 0), hundred = V(repeating: 100), one = V(repeating: 1)
-        let tHV = V(repeating: targets.happiness), tSV = V(repeating: targets.safety), tTV = V(repeating: targets.trust)
-        let wTV = V(repeating: wT), wSV = V(repeating: wS), thresholdV = V(repeating: threshold)
-        @inline(__always) func clampV(_ x: V) -> V {
-            // Two selects (x < 0 → 0, then > 100 → 100): the generic pointwiseMin/Max are not
-            // inlined and run lane by lane.
-            var y = x
-            y.replace(with: zero, where: x .< zero)
-            y.replace(with: hundred, where: y .> hundred)
-            return y
-        }
-        @inline(__always) func load(_ q: UnsafePointer<Float>, _ r: Int) -> V {
-            UnsafeRawPointer(q + r).loadUnaligned(as: V.self)
-        }
-        @inline(__always) func store(_ v: V, _ q: UnsafeMutablePointer<Float>, _ r: Int) {
-            UnsafeMutableRawPointer(q + r).storeBytes(of: v, as: V.self)
-        }
-        var r = 0
-        while r + 8 <= n {
-            let t0 = load(t, r), s0 = load(s, r), h0 = load(h, r)
-            let tr = clampV(t0 + kV * (tTV + load(ot, r) - t0))
-            let sf = clampV(s0 + kV * (tSV + load(os, r) - s0))
-            let hp = clampV(h0 + kV * (tHV + load(oh, r) + wTV * tr + wSV * sf - h0))
-            store(tr, t, r); store(sf, s, r); store(hp, h, r)
-            sumT += tr; sumS += sf; sumH += hp
-            satisfied += zero.replacing(with: one, where: hp .>= thresholdV)
-            r += 8
-        }
+        var r = 8 * blocks
         while r < n {
             let tr = clamp100(t[r] + k * (targets.trust + ot[r] - t[r]))
             let sf = clamp100(s[r] + k * (targets.safety + os[r] - s[r]))
