@@ -8,7 +8,7 @@
 #      pinned numpy and Mesa from PyPI into Benchmarks/.venv);
 #   4. combines them into one table: govsim ÷ NumPy, ÷ Mesa, ÷ floor, 2-thread scaling, bytes per
 #      resident, against the aims.
-# Usage: Benchmarks/run-all.sh [--quick] [--city] [--generic | --v3] [--unchecked] [--repeats R]
+# Usage: Benchmarks/run-all.sh [--quick] [--city] [--generic | --native | --v3] [--unchecked] [--repeats R]
 # --v3 builds for x86-64-v3 (AVX2, FMA, BMI2). swiftc's `-target-cpu x86-64-v3` is refused by its
 # clang importer ("unknown target CPU"), so the level is passed to it as a clang -march instead;
 # Swift does not contract a*b+c into FMA, so results are bit-identical to the generic build.
@@ -17,17 +17,18 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
-quick="" city="" variant=native repeats=3
-flags="-Xswiftc -target-cpu -Xswiftc native"
+quick="" city="" variant=generic repeats=3
+flags=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=--quick ;;
         --city) city=--city ;;
         --generic) flags="" variant=generic ;;
+        --native) flags="-Xswiftc -target-cpu -Xswiftc native" variant=native ;;
         --v3) flags="-Xswiftc -Xcc -Xswiftc -march=x86-64-v3" variant=v3 ;;
         --unchecked) flags="$flags -Xswiftc -Ounchecked" variant="$variant-unchecked" ;;
         --repeats) repeats="$2"; shift ;;
-        *) echo "usage: Benchmarks/run-all.sh [--quick] [--city] [--generic | --v3] [--unchecked] [--repeats R]" >&2; exit 64 ;;
+        *) echo "usage: Benchmarks/run-all.sh [--quick] [--city] [--generic | --native | --v3] [--unchecked] [--repeats R]" >&2; exit 64 ;;
     esac
     shift
 done
