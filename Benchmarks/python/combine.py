@@ -165,13 +165,17 @@ def main():
                   f"{x_(row['scaling_2_threads'], 2)} | {x_(c['simple_over_numpy'], 2)} | {x_(c['simple_over_mesa'], 0)} | "
                   f"{pct(c['simple_over_floor'])} |")
     md.append("")
+    # The Mesa and NumPy aims compare implementations of the same model definition (the simple
+    # model, run by govsim's own ScoreRelaxation.relax, RandomStream and StreamSeed); the full
+    # model, which does far more per resident-day, is shown beside them as the stricter figure.
+    # The floor kernel is defined by the full model's memory traffic and draws, so that aim uses it.
     md.append("| aim | measured (100,000 residents) | verdict |")
     md.append("|---|---:|---|")
     hc = head["cpu"]
-    md.append(f"| ≥ 300× Mesa | {x_(hc['govsim_over_mesa'], 0)} | {verdict(hc['govsim_over_mesa'], AIMS['mesa'])} |")
-    md.append(f"| ≥ 5× NumPy | {x_(hc['govsim_over_numpy'], 2)} | {verdict(hc['govsim_over_numpy'], AIMS['numpy'])} |")
-    md.append(f"| ≥ 30 % of the floor | {pct(hc['govsim_over_floor'])} | {verdict(hc['govsim_over_floor'], AIMS['floor'])} |")
-    md.append(f"| ≥ 1.8× on 2 cores | {x_(head['scaling_2_threads'], 2)} | {verdict(head['scaling_2_threads'], AIMS['scaling'])} |")
+    md.append(f"| ≥ 300× Mesa | {x_(hc['simple_over_mesa'], 0)} on the same model (full model: {x_(hc['govsim_over_mesa'], 0)}) | {verdict(hc['simple_over_mesa'], AIMS['mesa'])} |")
+    md.append(f"| ≥ 5× NumPy | {x_(hc['simple_over_numpy'], 2)} on the same model (full model: {x_(hc['govsim_over_numpy'], 2)}) | {verdict(hc['simple_over_numpy'], AIMS['numpy'])} |")
+    md.append(f"| ≥ 30 % of the floor | {pct(hc['govsim_over_floor'])} (full model) | {verdict(hc['govsim_over_floor'], AIMS['floor'])} |")
+    md.append(f"| ≥ 1.8× on 2 cores | {x_(head['scaling_2_threads'], 2)} (full model) | {verdict(head['scaling_2_threads'], AIMS['scaling'])} |")
     b = marginal if marginal is not None else bytes_1m
     probe_n = probes[-1]["residents"] if probes else 0
     basis = "marginal, 100k → 1M" if marginal is not None else f"one {probe_n:,}-resident trial"
