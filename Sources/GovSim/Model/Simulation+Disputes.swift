@@ -43,7 +43,6 @@ extension Simulation {
                         weekDisputes += 1
                         if collective { tally.collectiveDisputes += 1 }
                     }
-                    noteRisk(household: h)
                     if uReport < reportProbability(household: h, cell: c) {
                         report(i, at: 24 * Double(day) + 24 * uTime)
                     }
@@ -61,7 +60,8 @@ extension Simulation {
         return min(max(p, 0), 1)
     }
 
-    /// A dispute reaches the platform `hours` after the start of the trial; triage follows.
+    /// A dispute reaches the platform `hours` after the start of the trial (and the risk database);
+    /// triage follows.
     mutating func report(_ i: Int, at hours: Double) {
         let r = scenario.reporting
         let h = Int(book.household[i])
@@ -69,6 +69,7 @@ extension Simulation {
         let reportDelay = online ? r.onlineDelayHours.value : r.offlineDelayHours.value
         book.stage[i] = .awaitingTriage
         book.reportedHours[i] = hours + reportDelay
+        noteRisk(household: h)
         book.arrivalHours[i] = hours + reportDelay + scenario.triage.delayHours.value
         if book.counted[i] {
             tally.disputesReported += 1
@@ -79,7 +80,8 @@ extension Simulation {
         }
     }
 
-    /// Updates the household's risk score (recent disputes, decaying) and flags it for a visit.
+    /// Updates the household's risk score (recent reported disputes, decaying) and flags it for a
+    /// visit. Only reported disputes reach the risk database.
     mutating func noteRisk(household h: Int) {
         let v = scenario.preventiveVisits
         let elapsed = Double(day - Int(riskDay[h]))
