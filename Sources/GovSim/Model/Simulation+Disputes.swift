@@ -109,17 +109,12 @@ extension Simulation {
         let openPenalty = k * Float(scenario.residents.openDisputePenalty.value)
         let festerPenalty = k * Float(scenario.residents.festeringPenalty.value)
 
+        feelOpenDisputes(openPenalty: openPenalty, festerPenalty: festerPenalty)
         var position = book.open.count - 1
         while position >= 0 {
             let i = Int(book.open[position])
             position -= 1
             let stage = book.stage[i]
-            // The households involved feel an open dispute every day it stays open.
-            let penalty = stage == .unreported ? openPenalty + festerPenalty : openPenalty
-            for household in book.households(of: i) {
-                for r in population.residents(ofHousehold: household) { population.happiness[r] -= penalty }
-            }
-
             let (u1, u2) = (rng.uniform(), rng.uniform())
             if book.severity[i] == Severity.high.rawValue && book.collective[i] && stage != .awaitingTriage && u2 < massHazard {
                 massIncident(i)
@@ -156,6 +151,29 @@ extension Simulation {
                 }
             case .closed:
                 break
+            }
+        }
+    }
+
+    /// The households involved feel every open dispute, every day it stays open (more while it is
+    /// unreported). A pass of its own, before the disputes move on, in the order the course visits
+    /// them: nothing the course does reads happiness or changes another dispute's stage, so the
+    /// result is the same as penalising each dispute just before its step, and this pass can run
+    /// on raw buffers (no per-write uniqueness or bounds checks; it is most of the day's scattered
+    /// memory traffic in a large district).
+    mutating func feelOpenDisputes(openPenalty: Float, festerPenalty: Float) {
+        let book = self.book
+        population.householdStart.withUnsafeBufferPointer { start in
+            population.happiness.withUnsafeMutableBufferPointer { happiness in
+                var position = book.open.count - 1
+                while position >= 0 {
+                    let i = Int(book.open[position])
+                    position -= 1
+                    let penalty = book.stage[i] == .unreported ? openPenalty + festerPenalty : openPenalty
+                    for household in book.households(of: i) {
+                        for r in Int(start[household])..<Int(start[household + 1]) { happiness[r] -= penalty }
+                    }
+                }
             }
         }
     }
