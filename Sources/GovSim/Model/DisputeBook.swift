@@ -34,6 +34,11 @@ struct DisputeBook {
     /// One past the last household it involves: a collective dispute involves the households
     /// from `household` up to this (neighbours in the same cell); others just one.
     var householdsEnd: [Int32] = []
+    /// The residents of those households, `residentsStart[i] ..< residentsEnd[i]` (households are
+    /// contiguous, so are their residents): kept here so the daily pass over open disputes does not
+    /// look households up in the population.
+    var residentsStart: [Int32] = []
+    var residentsEnd: [Int32] = []
     /// Open disputes (indices); order is not meaningful but is deterministic.
     var open: [Int32] = []
     /// Each dispute's position in `open` while it is open, so closing one is O(1).
@@ -47,18 +52,20 @@ struct DisputeBook {
         tier.reserveCapacity(n); reportedHours.reserveCapacity(n); arrivalHours.reserveCapacity(n)
         petitionDay.reserveCapacity(n); petitionResolves.reserveCapacity(n); mediated.reserveCapacity(n)
         counted.reserveCapacity(n); householdsEnd.reserveCapacity(n); openPosition.reserveCapacity(n)
+        residentsStart.reserveCapacity(n); residentsEnd.reserveCapacity(n)
         open.reserveCapacity(n / 4)
     }
 
     /// Records a new open dispute and returns its index.
-    mutating func add(household h: Int, through end: Int, cell c: Int, type t: DisputeType, severity sev: Severity,
-                      collective col: Bool, counted isCounted: Bool) -> Int {
+    mutating func add(household h: Int, through end: Int, residents: Range<Int>, cell c: Int, type t: DisputeType,
+                      severity sev: Severity, collective col: Bool, counted isCounted: Bool) -> Int {
         let i = household.count
         household.append(Int32(h)); cell.append(Int32(c)); type.append(UInt8(t.rawValue))
         severity.append(sev.rawValue); collective.append(col); stage.append(.unreported)
         tier.append(-1); reportedHours.append(-1); arrivalHours.append(0)
         petitionDay.append(0); petitionResolves.append(false); mediated.append(false)
         counted.append(isCounted); householdsEnd.append(Int32(end))
+        residentsStart.append(Int32(residents.lowerBound)); residentsEnd.append(Int32(residents.upperBound))
         openPosition.append(Int32(open.count))
         open.append(Int32(i))
         return i
@@ -75,6 +82,9 @@ struct DisputeBook {
 
     /// The households a dispute involves.
     func households(of i: Int) -> Range<Int> { Int(household[i])..<Int(householdsEnd[i]) }
+
+    /// The residents of those households.
+    func residents(of i: Int) -> Range<Int> { Int(residentsStart[i])..<Int(residentsEnd[i]) }
 
     /// Raises a dispute's severity one level (up to high).
     mutating func escalateSeverity(_ i: Int) {

@@ -34,7 +34,8 @@ extension Simulation {
                     let severity: Severity = uSeverity < mix.low ? .low : uSeverity < mix.low + mix.medium ? .medium : .high
                     let collective = uCollective < collectiveShare[type.rawValue]
                     let end = collective ? min(households.upperBound, h + collectiveSpan) : h + 1
-                    let i = book.add(household: h, through: end, cell: c, type: type, severity: severity,
+                    let residents = Int(population.householdStart[h])..<Int(population.householdStart[end])
+                    let i = book.add(household: h, through: end, residents: residents, cell: c, type: type, severity: severity,
                                      collective: collective, counted: counting)
                     openDispute[h] = Int32(i)
                     if counting {
@@ -159,21 +160,18 @@ extension Simulation {
     /// unreported). A pass of its own, before the disputes move on, in the order the course visits
     /// them: nothing the course does reads happiness or changes another dispute's stage, so the
     /// result is the same as penalising each dispute just before its step, and this pass can run
-    /// on raw buffers (no per-write uniqueness or bounds checks; it is most of the day's scattered
-    /// memory traffic in a large district).
+    /// on a raw buffer (no per-write uniqueness or bounds checks) with each dispute's residents
+    /// kept in the dispute book: it is most of the day's scattered memory traffic in a large
+    /// district.
     mutating func feelOpenDisputes(openPenalty: Float, festerPenalty: Float) {
         let book = self.book
-        population.householdStart.withUnsafeBufferPointer { start in
-            population.happiness.withUnsafeMutableBufferPointer { happiness in
-                var position = book.open.count - 1
-                while position >= 0 {
-                    let i = Int(book.open[position])
-                    position -= 1
-                    let penalty = book.stage[i] == .unreported ? openPenalty + festerPenalty : openPenalty
-                    for household in book.households(of: i) {
-                        for r in Int(start[household])..<Int(start[household + 1]) { happiness[r] -= penalty }
-                    }
-                }
+        population.happiness.withUnsafeMutableBufferPointer { happiness in
+            var position = book.open.count - 1
+            while position >= 0 {
+                let i = Int(book.open[position])
+                position -= 1
+                let penalty = book.stage[i] == .unreported ? openPenalty + festerPenalty : openPenalty
+                for r in Int(book.residentsStart[i])..<Int(book.residentsEnd[i]) { happiness[r] -= penalty }
             }
         }
     }
@@ -248,8 +246,6 @@ extension Simulation {
     /// Moves the trust of every resident of the households a dispute involves.
     mutating func shiftTrust(of i: Int, by points: Double) {
         let delta = Float(points)
-        for h in book.households(of: i) {
-            for r in population.residents(ofHousehold: h) { population.trust[r] = clamp100(population.trust[r] + delta) }
-        }
+        for r in book.residents(of: i) { population.trust[r] = clamp100(population.trust[r] + delta) }
     }
 }
