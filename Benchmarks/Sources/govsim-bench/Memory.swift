@@ -64,16 +64,16 @@ enum Memory {
         let household = (4.0 + 4 + 1) + (4 + 4 + 4 + 4 + 1 + 1 + 4)
         // Elderly index: one Int32 per elderly resident (15%).
         let elderly = 0.15 * 4
-        // Per dispute (DisputeBook): household, cell, petitionDay, householdsEnd, residentsStart,
-        // residentsEnd, openPosition (Int32), reportedHours, arrivalHours (Double), type, severity,
-        // collective, stage, tier, petitionResolves, mediated, counted (1 byte each) = 52 bytes;
+        // Per dispute (DisputeBook): household, cell, petitionDay, residentsStart, residentsEnd,
+        // openPosition (Int32), reportedHours, arrivalHours (Double), type, severity, collective,
+        // stage, tier, petitionResolves, mediated, counted (1 byte each) = 48 bytes;
         // + a queue slot per tier it
         // joins (Int32; ~1 per reported dispute) + its resolution time (Double).
         let disputes = (j["disputes"] as? Double) ?? 0
         let reported = (j["disputes_reported"] as? Double) ?? 0
         let attempts = (j["mediation_attempts"] as? Double) ?? 0
         let events = ((j["incidents"] as? Double) ?? 0) + ((j["elderly_emergencies"] as? Double) ?? 0)
-        let disputeBytes = (52 * disputes + 4 * (reported + attempts) + 8 * reported) / residents
+        let disputeBytes = (48 * disputes + 4 * (reported + attempts) + 8 * reported) / residents
         let responseBytes = 8 * events / residents
         let fixed = population + household / perHousehold + elderly
         return [

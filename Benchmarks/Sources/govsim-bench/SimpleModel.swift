@@ -1,7 +1,7 @@
 // The simple model, shared with the NumPy and Mesa versions in Benchmarks/python/ (the definition
 // is written out in docs/performance.md, "The simple model").
 //
-// Per resident-day it does what govsim's daily resident update does (`Simulation.relax`: three
+// Per resident-day it does what govsim's daily resident update does (`ScoreRelaxation.relax`: three
 // relaxations toward cell targets with personal offsets, clamping to 0–100, the cell's sums and
 // satisfied count), plus Poisson arrivals of disputes and incidents per cell per day at govsim's
 // default rates (new estate, no policy), each shocking one resident picked at random in the cell.
@@ -102,28 +102,10 @@ enum SimpleModel {
 
         /// GovSim's own `ScoreRelaxation.relax` on one cell's slice of this trial's arrays.
         mutating func relax(_ range: Range<Int>, targets: ScoreRelaxation.Targets) -> ScoreRelaxation.CellSums {
-            h.withUnsafeMutableBufferPointer { h in
-                s.withUnsafeMutableBufferPointer { s in
-                    t.withUnsafeMutableBufferPointer { t in
-                        oh.withUnsafeBufferPointer { oh in
-                            os.withUnsafeBufferPointer { os in
-                                ot.withUnsafeBufferPointer { ot in
-                                    ScoreRelaxation.relax(
-                                        happiness: UnsafeMutableBufferPointer(rebasing: h[range]),
-                                        safety: UnsafeMutableBufferPointer(rebasing: s[range]),
-                                        trust: UnsafeMutableBufferPointer(rebasing: t[range]),
-                                        happinessOffset: UnsafeBufferPointer(rebasing: oh[range]),
-                                        safetyOffset: UnsafeBufferPointer(rebasing: os[range]),
-                                        trustOffset: UnsafeBufferPointer(rebasing: ot[range]),
-                                        rate: SimpleModel.k, targets: targets,
-                                        trustOnHappiness: SimpleModel.wT, safetyOnHappiness: SimpleModel.wS,
-                                        threshold: SimpleModel.threshold)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            ScoreRelaxation.relax(range, happiness: &h, safety: &s, trust: &t, happinessOffset: oh, safetyOffset: os,
+                                  trustOffset: ot, rate: SimpleModel.k, targets: targets,
+                                  trustOnHappiness: SimpleModel.wT, safetyOnHappiness: SimpleModel.wS,
+                                  threshold: SimpleModel.threshold)
         }
 
         /// Satisfaction (%) and mean safety over the district, weighted by cell size.

@@ -31,11 +31,9 @@ struct DisputeBook {
     /// Whether it arose in the counted days (after warm-up): its outcomes count only then, so
     /// ratios such as the resolution rate compare one cohort with itself.
     var counted: [Bool] = []
-    /// One past the last household it involves: a collective dispute involves the households
-    /// from `household` up to this (neighbours in the same cell); others just one.
-    var householdsEnd: [Int32] = []
-    /// The residents of those households, `residentsStart[i] ..< residentsEnd[i]` (households are
-    /// contiguous, so are their residents): kept here so the daily pass over open disputes does not
+    /// The residents it involves, `residentsStart[i] ..< residentsEnd[i]`: those of `household`
+    /// and, for a collective dispute, of the households after it in the same cell (households are
+    /// contiguous, so are their residents). Kept here so the daily pass over open disputes does not
     /// look households up in the population.
     var residentsStart: [Int32] = []
     var residentsEnd: [Int32] = []
@@ -51,20 +49,20 @@ struct DisputeBook {
         severity.reserveCapacity(n); collective.reserveCapacity(n); stage.reserveCapacity(n)
         tier.reserveCapacity(n); reportedHours.reserveCapacity(n); arrivalHours.reserveCapacity(n)
         petitionDay.reserveCapacity(n); petitionResolves.reserveCapacity(n); mediated.reserveCapacity(n)
-        counted.reserveCapacity(n); householdsEnd.reserveCapacity(n); openPosition.reserveCapacity(n)
+        counted.reserveCapacity(n); openPosition.reserveCapacity(n)
         residentsStart.reserveCapacity(n); residentsEnd.reserveCapacity(n)
         open.reserveCapacity(n / 4)
     }
 
     /// Records a new open dispute and returns its index.
-    mutating func add(household h: Int, through end: Int, residents: Range<Int>, cell c: Int, type t: DisputeType,
+    mutating func add(household h: Int, residents: Range<Int>, cell c: Int, type t: DisputeType,
                       severity sev: Severity, collective col: Bool, counted isCounted: Bool) -> Int {
         let i = household.count
         household.append(Int32(h)); cell.append(Int32(c)); type.append(UInt8(t.rawValue))
         severity.append(sev.rawValue); collective.append(col); stage.append(.unreported)
         tier.append(-1); reportedHours.append(-1); arrivalHours.append(0)
         petitionDay.append(0); petitionResolves.append(false); mediated.append(false)
-        counted.append(isCounted); householdsEnd.append(Int32(end))
+        counted.append(isCounted)
         residentsStart.append(Int32(residents.lowerBound)); residentsEnd.append(Int32(residents.upperBound))
         openPosition.append(Int32(open.count))
         open.append(Int32(i))
@@ -80,10 +78,7 @@ struct DisputeBook {
         open.removeLast()
     }
 
-    /// The households a dispute involves.
-    func households(of i: Int) -> Range<Int> { Int(household[i])..<Int(householdsEnd[i]) }
-
-    /// The residents of those households.
+    /// The residents a dispute involves.
     func residents(of i: Int) -> Range<Int> { Int(residentsStart[i])..<Int(residentsEnd[i]) }
 
     /// Raises a dispute's severity one level (up to high).

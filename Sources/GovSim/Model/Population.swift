@@ -44,7 +44,6 @@ struct Population {
 
     func residents(ofCell c: Int) -> Range<Int> { Int(cellResidentStart[c])..<Int(cellResidentStart[c + 1]) }
     func households(ofCell c: Int) -> Range<Int> { Int(cellHouseholdStart[c])..<Int(cellHouseholdStart[c + 1]) }
-    func residents(ofHousehold h: Int) -> Range<Int> { Int(householdStart[h])..<Int(householdStart[h + 1]) }
 
     /// Elderly group index: bit 0 lives alone, bit 1 wears a monitor.
     func elderly(ofCell c: Int, group g: Int) -> Range<Int> {

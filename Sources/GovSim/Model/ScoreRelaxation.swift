@@ -39,6 +39,34 @@ public enum ScoreRelaxation {
     /// AVX2); otherwise the baseline build runs. Asked once: CPUID is slow in a virtual machine.
     public static let usesAVX2 = govsim_cpu_has_avx2() != 0
 
+    /// The same on `range` of district-wide arrays (one array per score and offset, as the model's
+    /// `Population` and the benchmarks keep them): the residents `range` are one cell's.
+    public static func relax(_ range: Range<Int>, happiness: inout [Float], safety: inout [Float], trust: inout [Float],
+                             happinessOffset: [Float], safetyOffset: [Float], trustOffset: [Float],
+                             rate: Float, targets: Targets, trustOnHappiness: Float, safetyOnHappiness: Float,
+                             threshold: Float) -> CellSums {
+        happiness.withUnsafeMutableBufferPointer { h in
+            safety.withUnsafeMutableBufferPointer { s in
+                trust.withUnsafeMutableBufferPointer { t in
+                    happinessOffset.withUnsafeBufferPointer { oh in
+                        safetyOffset.withUnsafeBufferPointer { os in
+                            trustOffset.withUnsafeBufferPointer { ot in
+                                relax(happiness: UnsafeMutableBufferPointer(rebasing: h[range]),
+                                      safety: UnsafeMutableBufferPointer(rebasing: s[range]),
+                                      trust: UnsafeMutableBufferPointer(rebasing: t[range]),
+                                      happinessOffset: UnsafeBufferPointer(rebasing: oh[range]),
+                                      safetyOffset: UnsafeBufferPointer(rebasing: os[range]),
+                                      trustOffset: UnsafeBufferPointer(rebasing: ot[range]),
+                                      rate: rate, targets: targets, trustOnHappiness: trustOnHappiness,
+                                      safetyOnHappiness: safetyOnHappiness, threshold: threshold)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// One day's relaxation of one cell's residents, in place.
     ///
     /// - Parameters:

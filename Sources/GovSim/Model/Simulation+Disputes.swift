@@ -33,9 +33,10 @@ extension Simulation {
                     let mix = mixes[type.rawValue]
                     let severity: Severity = uSeverity < mix.low ? .low : uSeverity < mix.low + mix.medium ? .medium : .high
                     let collective = uCollective < collectiveShare[type.rawValue]
+                    // A collective dispute involves the households after h in the cell too.
                     let end = collective ? min(households.upperBound, h + collectiveSpan) : h + 1
                     let residents = Int(population.householdStart[h])..<Int(population.householdStart[end])
-                    let i = book.add(household: h, through: end, residents: residents, cell: c, type: type, severity: severity,
+                    let i = book.add(household: h, residents: residents, cell: c, type: type, severity: severity,
                                      collective: collective, counted: counting)
                     openDispute[h] = Int32(i)
                     if counting {

@@ -40,45 +40,19 @@ extension Simulation {
                 - res.nearbyIncidentWeight.value * incidentLevel[c]
                 - res.slowResponseWeight.value * max(0, responseLevel[c] - 15) / 10
             let happinessTarget = cell.baseHappiness + effects.councilHappinessGain - 50 * (res.trustOnHappiness.value + res.safetyOnHappiness.value)
-            let sums = Simulation.relax(population: &population, range: population.residents(ofCell: c), k: k,
-                                        targets: (Float(happinessTarget), Float(safetyTarget), Float(trustTarget)),
-                                        weights: (wT, wS), threshold: threshold)
+            // The hot loop: one pass over the cell's residents (ScoreRelaxation.relax).
+            let sums = ScoreRelaxation.relax(
+                population.residents(ofCell: c), happiness: &population.happiness, safety: &population.safety,
+                trust: &population.trust, happinessOffset: population.happinessOffset,
+                safetyOffset: population.safetyOffset, trustOffset: population.trustOffset, rate: k,
+                targets: ScoreRelaxation.Targets(happiness: Float(happinessTarget), safety: Float(safetyTarget), trust: Float(trustTarget)),
+                trustOnHappiness: wT, safetyOnHappiness: wS, threshold: threshold)
             let n = max(residentsPerCell[c], 1)
-            cellHappiness[c] = sums.happiness / n
-            cellSafety[c] = sums.safety / n
-            cellTrust[c] = sums.trust / n
-            cellSatisfied[c] = sums.satisfied / n
+            cellHappiness[c] = Double(sums.happiness) / n
+            cellSafety[c] = Double(sums.safety) / n
+            cellTrust[c] = Double(sums.trust) / n
+            cellSatisfied[c] = Double(sums.satisfied) / n
         }
-    }
-
-    /// The hot loop: one pass over a cell's residents, contiguous Float32 arrays, no allocation,
-    /// no random draws (events reach residents sparsely elsewhere). Returns the cell's sums.
-    /// The loop itself is `ScoreRelaxation.relax` (eight residents at a time; see there).
-    static func relax(population p: inout Population, range: Range<Int>, k: Float,
-                      targets: (happiness: Float, safety: Float, trust: Float), weights: (trust: Float, safety: Float),
-                      threshold: Float) -> (happiness: Double, safety: Double, trust: Double, satisfied: Double) {
-        let sums = p.happiness.withUnsafeMutableBufferPointer { hb in
-            p.safety.withUnsafeMutableBufferPointer { sb in
-                p.trust.withUnsafeMutableBufferPointer { tb in
-                    p.happinessOffset.withUnsafeBufferPointer { ohb in
-                        p.safetyOffset.withUnsafeBufferPointer { osb in
-                            p.trustOffset.withUnsafeBufferPointer { otb in
-                                ScoreRelaxation.relax(
-                                    happiness: UnsafeMutableBufferPointer(rebasing: hb[range]),
-                                    safety: UnsafeMutableBufferPointer(rebasing: sb[range]),
-                                    trust: UnsafeMutableBufferPointer(rebasing: tb[range]),
-                                    happinessOffset: UnsafeBufferPointer(rebasing: ohb[range]),
-                                    safetyOffset: UnsafeBufferPointer(rebasing: osb[range]),
-                                    trustOffset: UnsafeBufferPointer(rebasing: otb[range]),
-                                    rate: k, targets: ScoreRelaxation.Targets(happiness: targets.happiness, safety: targets.safety, trust: targets.trust),
-                                    trustOnHappiness: weights.trust, safetyOnHappiness: weights.safety, threshold: threshold)
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return (Double(sums.happiness), Double(sums.safety), Double(sums.trust), Double(sums.satisfied))
     }
 
     /// Cell means straight from the residents (at setup, before the first update).
