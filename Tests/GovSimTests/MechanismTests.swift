@@ -67,21 +67,21 @@ final class MechanismTests: XCTestCase {
         XCTAssertGreaterThan(d.ci95.lo, 0, "petitions should rise with the direct-petition hazard: \(d)")
     }
 
-    func testTravelFallsAsOneOverTheSquareRootOfWorkers() {
-        XCTAssertEqual(Simulation.travelFactor(workersPerCell: 1), 1)
-        XCTAssertEqual(Simulation.travelFactor(workersPerCell: 4), 0.5)
-        XCTAssertEqual(Simulation.travelFactor(workersPerCell: 0.5), 2.0.squareRoot(), accuracy: 1e-12)
-        XCTAssertEqual(Simulation.travelFactor(workersPerCell: 0), 2)
-        // In a run: four workers instead of one halve travel and shorten the queue, so the median
-        // report-to-response time falls by at least the travel saved at the median (travel is
-        // uniform 0.5–1.5 × travelMinutes, so its median halves too).
+    func testTravelFollowsTheAreaAWorkerCovers() {
+        // Four workers instead of one in a village district: each covers a quarter of the area,
+        // so the mean distance to the nearest halves (½√area → ½√(area/4)) and the queue
+        // shortens, and the median report-to-response time falls by at least a third of the
+        // mean distance saved (the median of a Rayleigh distance is 0.94 of its mean).
         var one = TestScenarios.small()
+        one.district.cells[0].estate = .village
         one.response.gridWorkersPerCell = 1
         var four = one
         four.response.gridWorkersPerCell = 4
+        let village = one.estates.village
+        let area = one.district.cells[0].households.value / village.householdsPerKm2.value
+        let saved = 0.5 * (area.squareRoot() - (area / 4).squareRoot()) * village.minutesPerKm.value
         let d = difference(one, four, .responseMinutesMedian)
-        let travel = one.estates.oldEstate.travelMinutes.value
-        XCTAssertLessThan(d.ci95.hi, -0.4 * travel, "median response should fall by about half the travel: \(d)")
+        XCTAssertLessThan(d.ci95.hi, -saved / 3, "median response should fall with the distance saved (\(saved) min): \(d)")
     }
 
     func testTimeFromTheEventIncludesTheReport() {

@@ -11,7 +11,10 @@ struct CellSetup {
     var baseHappiness: Double
     var baseSafety: Double
     var baseTrust: Double
-    var travelMinutes: Double
+    /// Households per km², responder access minutes and road minutes per km (see `EstateProfile`).
+    var householdsPerKm2: Double
+    var accessMinutes: Double
+    var minutesPerKm: Double
     var appAdoption: Double
 
     /// Incidents per 1000 residents per month the cell sees with no prevention: where the
@@ -34,7 +37,8 @@ struct CellSetup {
                 incidentRatePerDay: [p.theftRate, p.trafficAccidentRate, p.fireRate, p.elevatorIncidentRate]
                     .map { $0.value * incidentScale },
                 baseHappiness: p.baseHappiness.value, baseSafety: p.baseSafety.value, baseTrust: p.baseTrust.value,
-                travelMinutes: p.travelMinutes.value, appAdoption: p.appAdoption.value)
+                householdsPerKm2: p.householdsPerKm2.value, accessMinutes: p.accessMinutes.value,
+                minutesPerKm: p.minutesPerKm.value, appAdoption: p.appAdoption.value)
             cells.append(contentsOf: repeatElement(setup, count: group.count))
         }
         return cells

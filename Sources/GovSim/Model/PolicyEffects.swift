@@ -1,17 +1,18 @@
 import Foundation
 
 /// What the policies of a realised scenario amount to, worked out once per trial: council
-/// effectiveness, what the purchase-of-service budget buys, the privacy cost of cameras.
+/// effectiveness, what the purchase-of-service budget buys, the privacy cost of cameras. Nothing
+/// here moves a score directly: each effect acts on a process (disputes settled upstream,
+/// recruitment, mediation capacity and skill, visits) that residents then live through.
 struct PolicyEffects {
     /// Council effectiveness 0–1: rises with meeting frequency and with legitimacy, the seat
     /// shares weighted residents 1, social organisation 0.6, property company 0.3 (a council
     /// the property company dominates settles less), full at a weighted share of 0.7.
     var councilEffectiveness = 0.0
-    /// Multipliers on property-dispute and collective-dispute rates.
-    var propertyRateFactor = 1.0
+    /// Share of property-management issues the council settles before they become disputes.
+    var councilSettleShare = 0.0
+    /// Multiplier on the collective share of property and land disputes.
     var collectiveFactor = 1.0
-    var councilTrustGain = 0.0
-    var councilHappinessGain = 0.0
     var councilRecruitFactor = 1.0
 
     /// Purchase of service: hours bought per year in total and by kind, and what they pay for.
@@ -24,9 +25,8 @@ struct PolicyEffects {
     var coordinationRetention = 0.0
     var serviceElderlyVisitsPerYear = 0.0
 
-    /// Trust lost to camera surveillance and safety felt from visible cameras (points).
+    /// Trust lost to camera surveillance (points).
     var privacyTrustCost = 0.0
-    var cameraSafetyGain = 0.0
 
     init(_ s: Scenario, households: Int, residents: Int) {
         if s.council.enabled {
@@ -35,10 +35,8 @@ struct PolicyEffects {
             let legitimacy = min(1, weighted / 0.7)
             let e = (1 - exp(-c.meetingsPerYear.value / 6)) * legitimacy
             councilEffectiveness = e
-            propertyRateFactor = 1 - c.propertyDisputeReduction.value * e
+            councilSettleShare = c.propertyDisputeReduction.value * e
             collectiveFactor = 1 - c.collectiveReduction.value * e
-            councilTrustGain = c.trustGain.value * e
-            councilHappinessGain = c.voiceHappinessGain.value * e
             councilRecruitFactor = 1 + c.participationGain.value * e
         }
 
@@ -60,6 +58,5 @@ struct PolicyEffects {
 
         let cams = s.sensors.cameras.coverage.value
         privacyTrustCost = s.sensors.privacyTrustCost.value * cams * (s.sensors.privacySafeguards ? 1 - s.sensors.safeguardEffect.value : 1)
-        cameraSafetyGain = s.residents.cameraSafetyWeight.value * cams
     }
 }

@@ -16,6 +16,12 @@ struct Population {
     var trustOffset: [Float] = []
     /// Per resident: `Flags` bits.
     var flags: [UInt8] = []
+    /// Per resident: the happiness at or above which this resident answers "satisfied" (points).
+    var satisfiedThreshold: [Float] = []
+    /// Per resident: vulnerability, multiplying the hazard of serious harm (mean 1 before age).
+    var vulnerability: [Float] = []
+    /// Per resident: willingness to volunteer when asked (probability × 255).
+    var participation: [UInt8] = []
 
     /// First resident of each household; `householdStart[h + 1]` ends it.
     var householdStart: [Int32] = [0]
@@ -23,6 +29,11 @@ struct Population {
     var householdCell: [Int32] = []
     /// Whether anyone in the household reports through the app.
     var householdOnline: [Bool] = []
+    /// Household dispute proneness, cumulated over the cell's households: household h's share of
+    /// the cell's disputes is (cumulative[h] − cumulative[h − 1]) / the cell's last cumulative.
+    var disputeCumulative: [Float] = []
+    /// Household reporting propensity: a shift of the report probability's log-odds.
+    var reportingLogOdds: [Float] = []
     /// First household and first resident of each cell; the arrays have cells + 1 entries.
     var cellHouseholdStart: [Int32] = [0]
     var cellResidentStart: [Int32] = [0]
@@ -36,6 +47,7 @@ struct Population {
         static let livesAlone: UInt8 = 2
         static let appUser: UInt8 = 4
         static let wearable: UInt8 = 8
+        static let volunteer: UInt8 = 16
     }
 
     var residentCount: Int { happiness.count }
@@ -64,19 +76,30 @@ struct Population {
         let wT = Float(s.residents.trustOnHappiness.value), wS = Float(s.residents.safetyOnHappiness.value)
         let nearbyWeight = s.residents.nearbyIncidentWeight.value
         let callButton = s.elderlyCare.callButtonService
+        let r = s.residents
+        let thresholdMean = Float(r.satisfiedThreshold.value), thresholdSD = Float(r.satisfiedThresholdSpread.value)
+        let pronenessSD = r.disputePronenessSpread.value, reportingSD = Float(r.reportingSpread.value)
+        let vulnerabilitySD = r.vulnerabilitySpread.value, elderlyVulnerability = r.elderlyVulnerability.value
+        let participationA = r.participationAlpha.value, participationB = r.participationBeta.value
+        let participationMean = Population.kumaraswamyMean(participationA, participationB)
+        let initialShare = s.volunteers.initialShare.value
         var groups: [[Int32]] = [[], [], [], []]
 
         // Room for the residents expected (5 % margin; household sizes are drawn) so the appends
         // below never regrow and copy the arrays. Exceeding it is harmless: the array then grows.
         let households = cells.reduce(0) { $0 + $1.households }
         let expected = Int(cells.reduce(0.0) { $0 + Double($1.households) * $1.residentsPerHousehold } * 1.05) + 64
-        for a in [\Population.happiness, \.safety, \.trust, \.happinessOffset, \.safetyOffset, \.trustOffset] {
+        for a in [\Population.happiness, \.safety, \.trust, \.happinessOffset, \.safetyOffset, \.trustOffset,
+                  \.satisfiedThreshold, \.vulnerability] {
             self[keyPath: a].reserveCapacity(expected)
         }
         flags.reserveCapacity(expected)
+        participation.reserveCapacity(expected)
         householdStart.reserveCapacity(households + 1)
         householdCell.reserveCapacity(households)
         householdOnline.reserveCapacity(households)
+        disputeCumulative.reserveCapacity(households)
+        reportingLogOdds.reserveCapacity(households)
         cellHouseholdStart.reserveCapacity(cells.count + 1)
         cellResidentStart.reserveCapacity(cells.count + 1)
         elderlyGroupStart.reserveCapacity(4 * cells.count + 1)
@@ -86,8 +109,14 @@ struct Population {
             // levels, less the incidents the cell usually sees, with happiness already reflecting
             // trust and safety. Policies then move them from there.
             let baseSafety = Float(cell.baseSafety - nearbyWeight * cell.usualIncidentLevel)
+            var cumulative: Float = 0
             for _ in 0..<cell.households {
                 let size = 1 + Population.poissonByInversion(cell.residentsPerHousehold - 1, rng.uniform())
+                // Proneness is lognormal with mean 1: exp(σz − σ²/2).
+                let zProne = RandomStream.normalQuantile(rng.uniform())
+                cumulative += Float(exp(pronenessSD * zProne - pronenessSD * pronenessSD / 2))
+                disputeCumulative.append(cumulative)
+                reportingLogOdds.append(reportingSD * Float(RandomStream.normalQuantile(rng.uniform())))
                 var online = false
                 for _ in 0..<size {
                     let index = Int32(happiness.count)
@@ -99,6 +128,10 @@ struct Population {
                     let zH = Float(RandomStream.normalQuantile(rng.uniform()))
                     let zS = Float(RandomStream.normalQuantile(rng.uniform()))
                     let zT = Float(RandomStream.normalQuantile(rng.uniform()))
+                    let zThreshold = Float(RandomStream.normalQuantile(rng.uniform()))
+                    let zVulnerable = RandomStream.normalQuantile(rng.uniform())
+                    let willing = Population.kumaraswamyQuantile(participationA, participationB, rng.uniform())
+                    let uVolunteer = rng.uniform()
                     var covered = false
                     if isElderly {
                         f |= Flags.elderly
@@ -111,6 +144,8 @@ struct Population {
                         f |= Flags.appUser
                     }
                     if f & Flags.appUser != 0 { online = true }
+                    // The first volunteers are the willing: the chance is in proportion to willingness.
+                    if uVolunteer < initialShare * willing / max(participationMean, 1e-9) { f |= Flags.volunteer }
                     let oh = sdH * zH, os = sdS * zS + (covered ? coveredGain : 0), ot = sdT * zT
                     happinessOffset.append(oh)
                     safetyOffset.append(os)
@@ -120,6 +155,10 @@ struct Population {
                     safety.append(s0)
                     happiness.append(clamp100(Float(cell.baseHappiness) + oh + wT * (t0 - 50) + wS * (s0 - 50)))
                     flags.append(f)
+                    satisfiedThreshold.append(thresholdMean + thresholdSD * zThreshold)
+                    let age = isElderly ? elderlyVulnerability : 1
+                    vulnerability.append(Float(age * exp(vulnerabilitySD * zVulnerable - vulnerabilitySD * vulnerabilitySD / 2)))
+                    participation.append(UInt8((willing * 255).rounded()))
                 }
                 householdStart.append(Int32(happiness.count))
                 householdCell.append(Int32(c))
@@ -133,6 +172,20 @@ struct Population {
                 groups[g].removeAll(keepingCapacity: true)
             }
         }
+    }
+
+    /// The Kumaraswamy(a, b) quantile: (1 − (1 − u)^(1/b))^(1/a). A beta-like law on 0–1 with a
+    /// closed-form inverse, so a draw costs one uniform (GSL's beta sampler uses a variable number).
+    static func kumaraswamyQuantile(_ a: Double, _ b: Double, _ u: Double) -> Double {
+        let x = 1 - pow(1 - u, 1 / b)
+        return a == 1 ? x : pow(x, 1 / a)
+    }
+
+    /// The Kumaraswamy(a, b) mean, b·B(1 + 1/a, b).
+    static func kumaraswamyMean(_ a: Double, _ b: Double) -> Double {
+        let inverseA: Double = 1 / a
+        let logBeta: Double = lgamma(1 + inverseA) + lgamma(b) - lgamma(1 + inverseA + b)
+        return b * exp(logBeta)
     }
 
     /// Poisson quantile by inversion from one uniform, so household sizes use a fixed number of

@@ -1,19 +1,43 @@
 import Foundation
 
 extension Simulation {
-    /// Volunteers join (more where trust is high, with a council, with purchased coordination)
-    /// and drop out (fewer with coordination); patrol presence follows.
+    /// Volunteers are residents. Each day some residents of a cell are asked to volunteer (more
+    /// where trust is high, with a council, with purchased coordination); one who is not yet a
+    /// volunteer joins with his or her own willingness, so the willing join first and the pool
+    /// thins as it is used, and volunteers never outnumber residents. Volunteers drop out (fewer
+    /// with coordination). Patrol presence follows. Draws come from a sub-stream per (cell, day).
     mutating func updateVolunteers() {
         let rng = streams.volunteers
         let v = scenario.volunteers
-        let recruitPerDay = v.recruitmentPerYear.value / 365 * effects.councilRecruitFactor * effects.coordinationRecruitFactor
+        // Asks per resident-day such that, while few volunteer, new volunteers per resident-year
+        // are `recruitmentPerYear` (an ask succeeds with the mean willingness).
+        let asksPerDay = v.recruitmentPerYear.value / 365 / max(participationMean, 1e-9)
+            * effects.councilRecruitFactor * effects.coordinationRecruitFactor
         let dropout = 1 - exp(-v.dropoutPerYear.value * (1 - effects.coordinationRetention) / 365)
         let hours = v.patrolHoursPerWeek.value
         var total = 0
         for c in cells.indices {
-            let joined = rng.poisson(residentsPerCell[c] * recruitPerDay * max(0, cellTrust[c] / 50))
-            let left = rng.binomial(volunteers[c], dropout)
-            volunteers[c] += joined - left
+            let residents = population.residents(ofCell: c)
+            rng.reseed(StreamSeed.substream(streams.volunteerSeed, StreamSeed.cellDay(c, day, kind: 0)))
+            let asked = rng.poisson(residentsPerCell[c] * asksPerDay * max(0, cellTrust[c] / Simulation.neutralScore))
+            for _ in 0..<asked {
+                let r = residents.lowerBound + rng.index(residents.count)
+                let u = rng.uniform()
+                if population.flags[r] & Population.Flags.volunteer == 0 && u * 255 < Double(population.participation[r]) {
+                    population.flags[r] |= Population.Flags.volunteer
+                    volunteers[c] += 1
+                }
+            }
+            // Who leaves: volunteers found by drawing residents until one volunteers.
+            var left = rng.binomial(volunteers[c], dropout)
+            while left > 0 {
+                let r = residents.lowerBound + rng.index(residents.count)
+                if population.flags[r] & Population.Flags.volunteer != 0 {
+                    population.flags[r] &= ~Population.Flags.volunteer
+                    volunteers[c] -= 1
+                    left -= 1
+                }
+            }
             total += volunteers[c]
             let households = Double(population.households(ofCell: c).count)
             patrolIntensity[c] = Double(volunteers[c]) * hours / max(households, 1) * 100

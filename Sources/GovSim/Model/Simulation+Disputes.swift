@@ -1,8 +1,10 @@
 import Foundation
 
 extension Simulation {
-    /// Disputes arise per household at the cell's rates, raised where trust is low and lowered by
-    /// the council (property disputes) and by preventive visits (protected households).
+    /// Disputes arise at the cell's rates, raised where trust is low, on households in proportion
+    /// to their proneness. A property-management issue may be taken up and settled by the council
+    /// before it becomes a dispute; a protected household (after a preventive visit) may avert one.
+    /// A dispute costs its household trust when it arises (`residents.disputeTrustLoss`).
     /// Draws come from a sub-stream per (cell, day, type) and every dispute uses the same number of
     /// draws, so policies that do not change rates see the same disputes.
     mutating func ariseDisputes() {
@@ -15,17 +17,25 @@ extension Simulation {
         let visits = scenario.preventiveVisits
         let reduction = visits.disputeReduction.value
         let collectiveSpan = max(2, Int(d.collectiveHouseholds.value.rounded()))
+        let trustLoss = scenario.residents.disputeTrustLoss.value
+        let householdCount = population.householdCount
         for c in cells.indices {
             let households = population.households(ofCell: c)
-            let trustFactor = max(0, 1 + trustSensitivity * (50 - cellTrust[c]))
+            guard !households.isEmpty else { continue }
+            let proneness = Double(population.disputeCumulative[households.upperBound - 1])
+            let trustFactor = max(0, 1 + trustSensitivity * (Simulation.neutralScore - cellTrust[c]))
             for type in DisputeType.allCases {
-                var rate = cells[c].disputeRatePerDay[type.rawValue] * trustFactor
-                if type == .property { rate *= effects.propertyRateFactor }
+                let rate = cells[c].disputeRatePerDay[type.rawValue] * trustFactor
                 rng.reseed(StreamSeed.substream(streams.arrivalSeed, StreamSeed.cellDay(c, day, kind: type.rawValue)))
-                let n = rng.poisson(rate * Double(households.count))
+                let n = rng.poisson(rate * proneness)
                 for _ in 0..<n {
-                    let h = households.lowerBound + rng.index(households.count)
+                    let h = pronenessWeightedHousehold(in: households, rng.uniform())
                     let (uAvert, uSeverity, uCollective, uReport, uTime) = (rng.uniform(), rng.uniform(), rng.uniform(), rng.uniform(), rng.uniform())
+                    let uCouncil = rng.uniform()
+                    if type == .property && uCouncil < effects.councilSettleShare {
+                        if counting { tally.councilIssuesSettled += 1 }
+                        continue
+                    }
                     if protectedUntil[h] >= day && uAvert < reduction {
                         if counting { tally.disputesAvertedByVisits += 1 }
                         continue
@@ -33,12 +43,14 @@ extension Simulation {
                     let mix = mixes[type.rawValue]
                     let severity: Severity = uSeverity < mix.low ? .low : uSeverity < mix.low + mix.medium ? .medium : .high
                     let collective = uCollective < collectiveShare[type.rawValue]
-                    // A collective dispute involves the households after h in the cell too.
-                    let end = collective ? min(households.upperBound, h + collectiveSpan) : h + 1
+                    // A collective dispute involves the households after h too (in the district's
+                    // order: cell lines do not stop neighbours from joining).
+                    let end = collective ? min(householdCount, h + collectiveSpan) : h + 1
                     let residents = Int(population.householdStart[h])..<Int(population.householdStart[end])
                     let i = book.add(household: h, residents: residents, cell: c, type: type, severity: severity,
                                      collective: collective, counted: counting)
                     openDispute[h] = Int32(i)
+                    shiftTrust(of: i, by: -trustLoss)
                     if counting {
                         tally.disputes += 1
                         tally.disputesByType[type.rawValue] += 1
@@ -53,13 +65,31 @@ extension Simulation {
         }
     }
 
-    /// Probability that a dispute is reported when it arises.
+    /// The household of `households` whose cumulated proneness first exceeds u × the cell's total.
+    @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
+    func pronenessWeightedHousehold(in households: Range<Int>, _ u: Double) -> Int {
+        population.disputeCumulative.withUnsafeBufferPointer { cumulative in
+            let target = Float(u) * cumulative[households.upperBound - 1]
+            var lo = households.lowerBound, hi = households.upperBound - 1
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if cumulative[mid] > target { hi = mid } else { lo = mid + 1 }
+            }
+            return lo
+        }
+    }
+
+    /// Probability that a dispute is reported when it arises: the cell's level (trust, the app)
+    /// shifted on the log-odds scale by the household's own reporting propensity.
     @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     func reportProbability(household h: Int, cell c: Int) -> Double {
         let r = scenario.reporting
-        var p = r.baseProbability.value + r.trustEffect.value * (cellTrust[c] - 50)
+        var p = r.baseProbability.value + r.trustEffect.value * (cellTrust[c] - Simulation.neutralScore)
         if r.onlineSubmission && population.householdOnline[h] { p += r.appBoost.value }
-        return min(max(p, 0), 1)
+        guard p > 0 else { return 0 }
+        guard p < 1 else { return 1 }
+        let logOdds = log(p / (1 - p)) + Double(population.reportingLogOdds[h])
+        return 1 / (1 + exp(-logOdds))
     }
 
     /// A dispute reaches the platform `hours` after the start of the trial (and the risk database);
@@ -216,23 +246,37 @@ extension Simulation {
         }
     }
 
-    /// An unresolved high-severity collective dispute becomes a mass incident.
+    /// An unresolved high-severity collective dispute becomes a mass incident. The residents of
+    /// the households involved and of `residents.massIncidentReachHouseholds` households on each
+    /// side (in the district's order, across cell lines) witness it: they lose trust and perceived
+    /// safety, which then relax back. Its reach is a number of households, not a cell, so how the
+    /// district is drawn does not change it.
     mutating func massIncident(_ i: Int) {
         if book.mediated[i] && book.stage[i] == .queued && book.counted[i] { tally.mediationFailuresFinal += 1 }
         if book.counted[i] { tally.massIncidents += 1 }
-        let c = Int(book.cell[i])
-        massShock[c] += scenario.residents.massIncidentTrustLoss.value
+        let res = scenario.residents
+        let reach = Int(res.massIncidentReachHouseholds.value)
+        let h = Int(book.household[i])
+        let span = max(2, Int(scenario.disputes.collectiveHouseholds.value.rounded()))
+        let first = max(0, h - reach), last = min(population.householdCount, h + span + reach)
+        let trustLoss = Float(res.massIncidentTrustLoss.value), safetyLoss = Float(res.massIncidentSafetyLoss.value)
+        for r in Int(population.householdStart[first])..<Int(population.householdStart[last]) {
+            population.trust[r] = clamp100(population.trust[r] - trustLoss)
+            population.safety[r] = clamp100(population.safety[r] - safetyLoss)
+        }
         close(i)
     }
 
-    /// A dispute is settled; the household's trust rises. Resolution figures describe reported
-    /// disputes (the platform's record), so a direct petition that settles is not among them.
+    /// A dispute is settled; the household regains `resolvedTrustRecovery` of the trust it lost
+    /// when the dispute arose. Resolution figures describe reported disputes (the platform's
+    /// record), so a direct petition that settles is not among them.
     mutating func resolve(_ i: Int, atHours hours: Double, byMediation: Bool) {
         if book.counted[i] && book.reportedHours[i] >= 0 {
             if byMediation { tally.resolvedByMediation += 1 } else { tally.resolvedByPetition += 1 }
             tally.resolutionHours.append(max(0, hours - book.reportedHours[i]))
         }
-        shiftTrust(of: i, by: scenario.residents.resolvedTrustGain.value)
+        let res = scenario.residents
+        shiftTrust(of: i, by: res.resolvedTrustRecovery.value * res.disputeTrustLoss.value)
         close(i)
     }
 

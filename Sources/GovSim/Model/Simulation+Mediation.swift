@@ -38,17 +38,14 @@ extension Simulation {
         if t <= 1 && (type == .property || type == .land) { p += effects.legalSuccessGain }
         let success = rng.uniform() < p
         let uPetition = rng.uniform()
-        let c = Int(book.cell[i])
         if book.counted[i] {
             tally.mediationAttempts += 1
             tally.mediationCases[t] += 1
         }
         if success {
-            todayMediationNet[c] += 1
             resolve(i, atHours: endHours, byMediation: true)
             return
         }
-        todayMediationNet[c] -= 1
         shiftTrust(of: i, by: -scenario.residents.failedTrustLoss.value)
         if m.escalateOnFailure && t + 1 < queues.count {
             if book.counted[i] { tally.escalations += 1 }

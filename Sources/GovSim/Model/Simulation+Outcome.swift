@@ -6,7 +6,7 @@ extension Simulation {
         func set(_ metric: Metric, _ value: Double) { m[metric.rawValue] = value }
         func set(_ metric: Metric, _ value: Int) { m[metric.rawValue] = Double(value) }
         let t = tally, s = scenario
-        let d = districtScores
+        let d = districtScores()
         set(.safetyScore, d.safety)
         set(.satisfactionPct, d.satisfactionPct)
         set(.meanHappiness, d.happiness)
@@ -54,6 +54,9 @@ extension Simulation {
         set(.emergencyResponseMinutesMedian, Simulation.quantile(&tally.emergencyResponseMinutes, 0.5))
         set(.volunteers, volunteers.reduce(0, +))
         set(.preventiveVisits, t.visits)
+        set(.councilIssuesSettled, t.councilIssuesSettled)
+        set(.townResponses, t.townResponses)
+        set(.residents, population.residentCount)
 
         // Costs over the counted days (yuan).
         let years = Double(s.run.days) / 365
@@ -77,6 +80,7 @@ extension Simulation {
         let council = s.council.enabled ? s.council.meetingsPerYear.value * s.council.costPerMeeting.value * years : 0
         let visits = Double(t.visits) * s.preventiveVisits.costPerVisit.value
         let response = s.response.gridWorkersPerCell.value * nCells * s.response.salaryPerWorkerYear.value * years
+            + Double(t.townResponses) * s.response.townCostPerCall.value
         let total = mediation + services + sensors + care + volunteerCost + council + visits + response
         set(.costMediation, mediation); set(.costServices, services); set(.costSensors, sensors)
         set(.costElderlyCare, care); set(.costVolunteers, volunteerCost); set(.costCouncil, council)

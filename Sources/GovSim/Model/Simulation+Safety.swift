@@ -29,38 +29,46 @@ extension Simulation {
         return v.chatGroupWarning ? v.chatWarningGain.value * (1 - exp(-patrolIntensity[c] / v.patrolScale.value)) : 0
     }
 
-    /// Minutes from dispatch request to a responder at the door in cell `c`: dispatch, the wait
-    /// for a free grid worker and travel. The wait is M/M/1's: with probability ρ (the utilisation
-    /// from yesterday's alarms and calls, false alarms included, capped at 0.95) every worker is
-    /// busy and the wait is exponential with mean service/(1 − ρ), so the mean wait is
-    /// ρ·service/(1 − ρ). Travel is the estate's travel time for one worker per cell, scaled by
-    /// `travelFactor`.
+    /// Minutes from dispatch request to a responder at the door in cell `c`, and whether the
+    /// town's responders came instead of a grid worker.
+    ///
+    /// A grid worker: dispatch, the wait for a free worker and travel. The wait is M/M/1's on the
+    /// district's utilisation ρ (yesterday's alarms and calls, false alarms included, over every
+    /// grid worker's shift, capped at 0.95; workers cover for each other across cell lines): with
+    /// probability ρ the nearest worker is busy and the wait is exponential with mean
+    /// service/(1 − ρ). Travel is access minutes plus the road distance to the nearest worker:
+    /// with workers spread at random over the area they cover (households per worker ÷ the
+    /// estate's density), that distance is Rayleigh, √(−ln(1 − u) · area/π), mean ½√area. So
+    /// travel follows the area a worker covers, not how cells are drawn (docs/model.md §3.8).
+    /// The town's responders come when they would be at the door sooner, and always when the
+    /// district has no grid workers.
     @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
-    func responderMinutes(cell c: Int, _ uBusy: Double, _ uWait: Double, _ uTravel: Double) -> Double {
+    func responderMinutes(cell c: Int, _ uBusy: Double, _ uWait: Double, _ uTravel: Double) -> (minutes: Double, town: Bool) {
         let r = scenario.response
-        let workers = r.gridWorkersPerCell.value
+        let town = r.dispatchMinutes.value + r.townResponseMinutes.value
+        guard districtWorkers > 0 else { return (town, true) }
         let service = r.serviceMinutes.value
-        let rho = workers > 0 ? min(0.95, dispatchLoad[c] * service / (workers * r.shiftMinutesPerDay.value)) : 0.95
+        let rho = min(0.95, dispatchLoad * service / (districtWorkers * r.shiftMinutesPerDay.value))
         let wait = uBusy < rho ? -service / (1 - rho) * log1p(-uWait) : 0
-        return r.dispatchMinutes.value + wait + cells[c].travelMinutes * Simulation.travelFactor(workersPerCell: workers) * (0.5 + uTravel)
+        let km = nearestWorkerKm[c] * (-log1p(-uTravel)).squareRoot()
+        let grid = r.dispatchMinutes.value + wait + cells[c].accessMinutes + km * cells[c].minutesPerKm
+        return grid <= town ? (grid, false) : (town, true)
     }
 
-    /// How responder travel scales with the number of grid workers spread over a cell: the mean
-    /// distance from a random address to the nearest of n points spread uniformly over an area
-    /// falls as 1/√n, so travel is `travelMinutes` × 1/√workers, `travelMinutes` being the
-    /// travel with one worker per cell. Below a quarter of a worker per cell the responder comes
-    /// from outside (a town station), so the factor stops at 2.
-    static func travelFactor(workersPerCell workers: Double) -> Double {
-        1 / max(workers, 0.25).squareRoot()
-    }
-
-    /// The victim of an incident or emergency loses perceived safety and happiness, half as much
-    /// again when harmed.
+    /// The victim of an incident or emergency loses perceived safety and happiness, more when
+    /// harmed (`residents.harmedLossFactor`).
     mutating func victimise(_ r: Int, harmed: Bool) {
         let res = scenario.residents
-        let scale: Float = harmed ? 1.5 : 1
+        let scale = Float(harmed ? res.harmedLossFactor.value : 1)
         population.safety[r] = clamp100(population.safety[r] - scale * Float(res.victimSafetyLoss.value))
         population.happiness[r] = clamp100(population.happiness[r] - scale * Float(res.victimHappinessLoss.value))
+    }
+
+    /// Chance of serious harm when help arrives `minutes` after the event, for a victim of the
+    /// given vulnerability: 1 − exp(−vulnerability · minutes / harmMinutes).
+    @inline(__always)
+    static func harmProbability(minutes: Double, harmMinutes: Double, vulnerability: Float) -> Double {
+        1 - exp(-Double(vulnerability) * minutes / harmMinutes)
     }
 
     /// Safety incidents: each may have a precursor window in which sensors, patrols or residents
@@ -95,7 +103,7 @@ extension Simulation {
                         if bySensor { todayLoad[c] += 1 }
                         // Traffic sensors act by themselves (AI detours); any other warning needs a
                         // responder on site before the window closes.
-                        let inTime = (type == .trafficAccident && bySensor) || responderMinutes(cell: c, u8, u9, u10) <= windowMinutes
+                        let inTime = (type == .trafficAccident && bySensor) || responderMinutes(cell: c, u8, u9, u10).minutes <= windowMinutes
                         if (bySensor || byVolunteer || byResident) && inTime && u4 < kind.preventionEfficacy.value {
                             if counting {
                                 tally.incidentsPrevented[k] += 1
@@ -113,11 +121,14 @@ extension Simulation {
                         detectionMinutes = -kind.reportMinutes.value * speedup * log1p(-u7)
                     }
                     let recorded = detectionMinutes.isFinite
-                    // Report-to-response minutes; harm grows with the whole time from the incident.
-                    // Unrecorded incidents get no response; their harm is judged at six hours.
-                    let response = recorded ? responderMinutes(cell: c, u8, u9, u10) : 0
-                    let harmed = u11 < 1 - exp(-(recorded ? detectionMinutes + response : 360) / kind.harmMinutes.value)
-                    victimise(residents.lowerBound + min(Int(u12 * Double(residents.count)), residents.count - 1), harmed: harmed)
+                    // Report-to-response minutes; harm grows with the whole time from the incident
+                    // and with the victim's vulnerability. Unrecorded incidents get no response.
+                    let (response, byTown) = recorded ? responderMinutes(cell: c, u8, u9, u10) : (0, false)
+                    let victim = residents.lowerBound + min(Int(u12 * Double(residents.count)), residents.count - 1)
+                    let minutes = recorded ? detectionMinutes + response : Simulation.unrecordedHarmMinutes
+                    let harmed = u11 < Simulation.harmProbability(minutes: minutes, harmMinutes: kind.harmMinutes.value,
+                                                                   vulnerability: population.vulnerability[victim])
+                    victimise(victim, harmed: harmed)
                     todayIncidents[c] += 1
                     if recorded {
                         todayLoad[c] += 1
@@ -129,6 +140,7 @@ extension Simulation {
                         weekIncidents += 1
                         if harmed { tally.seriousHarm += 1 }
                         if recorded {
+                            if byTown { tally.townResponses += 1 }
                             tally.incidentsRecorded[k] += 1
                             tally.responseMinutes.append(response)
                             tally.emergencyResponseMinutes.append(detectionMinutes + response)
@@ -170,13 +182,13 @@ extension Simulation {
         let rng = streams.elderly
         let e = scenario.elderlyCare
         let ratePerDay = e.emergencyRatePerYear.value / 365
-        let totalAlone = max(1, elderlyAlonePerCell.reduce(0, +))
-        let serviceVisitsPerAloneDay = effects.serviceElderlyVisitsPerYear / 365 / Double(totalAlone)
+        let serviceVisitsPerDay = scenario.services.visitsPerEnrolledElderYear.value / 365
         let visitsPerWeek = scenario.volunteers.elderlyVisitsPerWeek.value
         let windowDays = e.precursorWindowHours.value / 24
         for c in cells.indices {
+            // Volunteers' visits are spread over the cell's elderly living alone; purchased care
+            // workers visit those on their caseload (`serviceEnrolledShare`) at their own rhythm.
             let volunteerVisits = Double(volunteers[c]) * visitsPerWeek / 7 / Double(max(1, elderlyAlonePerCell[c]))
-            let visitChance = min(1, (volunteerVisits + serviceVisitsPerAloneDay) * windowDays) * e.visitDetection.value
             for g in 0..<4 {
                 let alone = g & 1 != 0, wears = g & 2 != 0
                 let group = population.elderly(ofCell: c, group: g)
@@ -185,9 +197,12 @@ extension Simulation {
                 for _ in 0..<n {
                     let u0 = rng.uniform(), u1 = rng.uniform(), u2 = rng.uniform(), u3 = rng.uniform(), u4 = rng.uniform()
                     let u5 = rng.uniform(), u6 = rng.uniform(), u7 = rng.uniform(), u8 = rng.uniform(), u9 = rng.uniform()
-                    let u10 = rng.uniform(), u11 = rng.uniform()
+                    let u10 = rng.uniform(), u11 = rng.uniform(), u12 = rng.uniform()
+                    let enrolled = alone && u12 < serviceEnrolledShare
                     if u0 < e.precursorShare.value {
                         let byWearable = wears && u1 < e.wearableDetection.value
+                        let visitsPerDay = volunteerVisits + (enrolled ? serviceVisitsPerDay : 0)
+                        let visitChance = min(1, visitsPerDay * windowDays) * e.visitDetection.value
                         let byVisitor = u2 < (alone ? visitChance : e.visitDetection.value)
                         if byWearable {
                             todayLoad[c] += 1
@@ -210,14 +225,16 @@ extension Simulation {
                         notice = -e.aloneDiscoveryHours.value * 60 * log1p(-u6)
                     }
                     // A linked response team answers instead of the grid workers (and adds no load).
-                    let response = e.responseTeam ? e.responseTeamMinutes.value * (0.5 + u7) : responderMinutes(cell: c, u8, u9, u7)
-                    let adverse = u10 < 1 - exp(-(notice + response) / e.harmMinutes.value)
+                    let (response, byTown) = e.responseTeam ? (e.responseTeamMinutes.value * (0.5 + u7), false) : responderMinutes(cell: c, u8, u9, u7)
                     let victim = Int(population.elderlyIndex[group.lowerBound + min(Int(u11 * Double(group.count)), group.count - 1)])
+                    let adverse = u10 < Simulation.harmProbability(minutes: notice + response, harmMinutes: e.harmMinutes.value,
+                                                                    vulnerability: population.vulnerability[victim])
                     victimise(victim, harmed: adverse)
                     if !e.responseTeam { todayLoad[c] += 1 }
                     todayResponseSum[c] += response
                     todayResponseCount[c] += 1
                     if counting {
+                        if byTown { tally.townResponses += 1 }
                         tally.elderlyEmergencies += 1
                         if adverse { tally.elderlyAdverse += 1 }
                         tally.responseMinutes.append(response)

@@ -24,27 +24,30 @@ struct Simulation {
     var cellHappiness: [Double]
     var cellSafety: [Double]
     var cellTrust: [Double]
-    var cellSatisfied: [Double]
     /// Incidents per 1000 residents per month, smoothed over ~30 days.
     var incidentLevel: [Double]
-    /// Mean response minutes, smoothed.
+    /// Mean response minutes in the cell, smoothed: the response residents hear of.
     var responseLevel: [Double]
-    /// (Successful − failed) mediation attempts per household per year, smoothed.
-    var mediationLevel: [Double]
-    /// Trust shock after a mass incident (points), decaying.
-    var massShock: [Double]
-    /// Alarms and calls per day per cell, yesterday's, for the dispatch queue.
-    var dispatchLoad: [Double]
+    /// Alarms and calls per day in the district, yesterday's: the grid workers' dispatch load.
+    var dispatchLoad = 0.0
     var todayLoad: [Double]
     var todayIncidents: [Int]
     var todayResponseSum: [Double]
     var todayResponseCount: [Int]
-    var todayMediationNet: [Int]
     var volunteers: [Int]
     /// Patrol hours per week per 100 households, and the probabilities derived from it.
     var patrolIntensity: [Double]
     var residentsPerCell: [Double]
     var elderlyAlonePerCell: [Int]
+    /// Per cell: the scale of the distance to the nearest grid worker (km): √(area per worker / π),
+    /// so the distance is this × √(−ln(1 − u)) (nearest of workers spread at random).
+    let nearestWorkerKm: [Double]
+    /// Grid workers in the whole district (persons).
+    let districtWorkers: Double
+    /// Share of the elderly living alone whom purchased care workers visit (fraction 0–1).
+    let serviceEnrolledShare: Double
+    /// Mean willingness to volunteer, for the contact rate that gives `recruitmentPerYear`.
+    let participationMean: Double
 
     // Households.
     var riskScore: [Float]
@@ -84,16 +87,26 @@ struct Simulation {
         self.effects = effects
 
         func perCell<T>(_ x: T) -> [T] { [T](repeating: x, count: nCells) }
-        cellHappiness = perCell(0); cellSafety = perCell(0); cellTrust = perCell(50); cellSatisfied = perCell(0)
-        incidentLevel = cells.map(\.usualIncidentLevel); responseLevel = perCell(15); mediationLevel = perCell(0); massShock = perCell(0)
-        dispatchLoad = perCell(0); todayLoad = perCell(0); todayIncidents = perCell(0)
-        todayResponseSum = perCell(0); todayResponseCount = perCell(0); todayMediationNet = perCell(0)
+        cellHappiness = perCell(0); cellSafety = perCell(0); cellTrust = perCell(50)
+        incidentLevel = cells.map(\.usualIncidentLevel); responseLevel = perCell(s.residents.responseReferenceMinutes.value)
+        todayLoad = perCell(0); todayIncidents = perCell(0)
+        todayResponseSum = perCell(0); todayResponseCount = perCell(0)
         patrolIntensity = perCell(0)
         let residentsPerCell = (0..<nCells).map { Double(pop.residents(ofCell: $0).count) }
         self.residentsPerCell = residentsPerCell
-        elderlyAlonePerCell = (0..<nCells).map { pop.elderly(ofCell: $0, group: 1).count + pop.elderly(ofCell: $0, group: 3).count }
-        let initialShare = s.volunteers.initialShare.value
-        volunteers = residentsPerCell.map { Int(($0 * initialShare).rounded()) }
+        let elderlyAlonePerCell = (0..<nCells).map { pop.elderly(ofCell: $0, group: 1).count + pop.elderly(ofCell: $0, group: 3).count }
+        self.elderlyAlonePerCell = elderlyAlonePerCell
+        volunteers = (0..<nCells).map { c in pop.residents(ofCell: c).reduce(0) { $0 + (pop.flags[$1] & Population.Flags.volunteer != 0 ? 1 : 0) } }
+        let workers = s.response.gridWorkersPerCell.value
+        districtWorkers = workers * Double(nCells)
+        nearestWorkerKm = (0..<nCells).map { c in
+            let householdsPerWorker = Double(pop.households(ofCell: c).count) / max(workers, 1e-9)
+            return (householdsPerWorker / cells[c].householdsPerKm2 / Double.pi).squareRoot()
+        }
+        let totalAlone = elderlyAlonePerCell.reduce(0, +)
+        serviceEnrolledShare = totalAlone > 0
+            ? min(1, effects.serviceElderlyVisitsPerYear / s.services.visitsPerEnrolledElderYear.value / Double(totalAlone)) : 0
+        participationMean = Population.kumaraswamyMean(s.residents.participationAlpha.value, s.residents.participationBeta.value)
 
         riskScore = [Float](repeating: 0, count: nHouseholds)
         riskDay = [Int32](repeating: 0, count: nHouseholds)
@@ -129,6 +142,12 @@ struct Simulation {
         refreshCellMeans()
     }
 
+    /// The score around which trust and safety enter happiness, and at which trust neither raises
+    /// nor lowers dispute and report rates (points).
+    static let neutralScore = 50.0
+    /// An incident nobody records gets no response: its harm is judged at this many minutes.
+    static let unrecordedHarmMinutes = 360.0
+
     /// Advances one day.
     mutating func step() {
         updateVolunteers()
@@ -155,12 +174,14 @@ struct Simulation {
 /// The random streams of one trial, one per process, each seeded from (seed, trial, process).
 final class TrialStreams {
     let population, arrivals, course, triage, mediation, incidents, volunteers, elderly, visits, alarms: RandomStream
-    let arrivalSeed, incidentSeed, elderlySeed, alarmSeed: UInt64
+    let arrivalSeed, incidentSeed, elderlySeed, alarmSeed, volunteerSeed: UInt64
 
     init(seed: UInt64, trial: Int) {
         func stream(_ p: RandomProcess) -> RandomStream { RandomStream(seed: StreamSeed.stream(seed: seed, trial: trial, process: p)) }
         population = stream(.population); course = stream(.disputeCourse); triage = stream(.triage)
-        mediation = stream(.mediation); volunteers = stream(.volunteers); visits = stream(.visits)
+        mediation = stream(.mediation); visits = stream(.visits)
+        volunteerSeed = StreamSeed.stream(seed: seed, trial: trial, process: .volunteers)
+        volunteers = RandomStream(seed: volunteerSeed)
         arrivalSeed = StreamSeed.stream(seed: seed, trial: trial, process: .disputeArrival)
         incidentSeed = StreamSeed.stream(seed: seed, trial: trial, process: .incidents)
         elderlySeed = StreamSeed.stream(seed: seed, trial: trial, process: .elderly)

@@ -36,6 +36,10 @@ struct Tally {
     var mediationCases = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
     var volunteerDays = 0.0
     var householdsComplained = 0
+    /// Property-management issues the council settled before they became disputes.
+    var councilIssuesSettled = 0
+    /// Incidents and emergencies the town's responders answered (no grid worker nearer).
+    var townResponses = 0
     /// Hours from report to resolution of each resolved dispute.
     var resolutionHours: [Double] = []
     /// Report-to-response minutes (dispatch, queue, travel) of each recorded incident and emergency.

@@ -13,6 +13,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     case costPerResident
     case neighbourDisputes, propertyDisputes, landDisputes, familyDisputes
     case directPetitions, emergencyResponseMinutesMedian
+    case councilIssuesSettled, townResponses, residents
 
     /// Column and key name.
     public var name: String { Metric.names[rawValue] }
@@ -28,6 +29,7 @@ public enum Metric: Int, CaseIterable, Sendable {
              .costCouncil, .costVisits, .costResponse: return "yuan"
         case .costPerResident: return "yuan/resident"
         case .volunteers: return "persons at the end"
+        case .residents: return "persons"
         default: return "count"
         }
     }
@@ -38,7 +40,8 @@ public enum Metric: Int, CaseIterable, Sendable {
         switch self {
         case .safetyScore, .satisfactionPct, .meanHappiness, .meanTrust, .mediationSuccessPct, .resolutionPct,
              .incidentsPrevented, .preventedBySensors, .preventedByVolunteers, .preventedByResidents,
-             .massIncidentsPrevented, .elderlyEmergenciesPrevented, .disputesAvertedByVisits, .volunteers:
+             .massIncidentsPrevented, .elderlyEmergenciesPrevented, .disputesAvertedByVisits, .volunteers,
+             .councilIssuesSettled:
             return true
         default:
             return false
@@ -65,6 +68,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         "cost_per_resident",
         "neighbour_disputes", "property_disputes", "land_disputes", "family_disputes",
         "direct_petitions", "emergency_response_minutes_median",
+        "council_issues_settled", "town_responses", "residents",
     ]
 
     public init?(name: String) {

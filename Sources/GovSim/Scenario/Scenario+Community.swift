@@ -3,7 +3,9 @@ extension Scenario {
     public struct Volunteers: ScenarioSection, Equatable {
         /// Share of residents volunteering at the start (fraction 0–1).
         public var initialShare: Parameter = 0.01
-        /// New volunteers per year as a share of residents (1/year), scaled by trust and council.
+        /// New volunteers per year as a share of residents while few volunteer (1/year), scaled by
+        /// trust and council. Volunteers are residents: those asked join with their own willingness
+        /// (`residents.participationAlpha/Beta`), and nobody joins twice.
         public var recruitmentPerYear: Parameter = 0.004
         /// Share of volunteers who stop within a year (1/year, as a hazard).
         public var dropoutPerYear: Parameter = 0.3
@@ -50,16 +52,14 @@ extension Scenario {
         public var socialOrgSeats: Parameter = 0.2
         /// Meetings per year.
         public var meetingsPerYear: Parameter = 12
-        /// Share of property disputes settled upstream at full effectiveness (fraction 0–1).
+        /// Share of property-management issues the council takes up and settles before they become
+        /// disputes, at full effectiveness (fraction 0–1). The council acts only through what it
+        /// settles: in a district with no disputes it changes nothing residents feel.
         public var propertyDisputeReduction: Parameter = 0.7
         /// Share of collective disputes prevented at full effectiveness (fraction 0–1).
         public var collectiveReduction: Parameter = 0.5
-        /// Trust gained at full effectiveness (points).
-        public var trustGain: Parameter = 10
-        /// Happiness gained from having a say and from settled fees and repairs, at full
-        /// effectiveness (points). Default 14, set from the Pudong case (docs/validation.md).
-        public var voiceHappinessGain: Parameter = 14
-        /// Volunteer recruitment multiplier gained at full effectiveness (added to 1).
+        /// Volunteer recruitment multiplier gained at full effectiveness (added to 1): residents the
+        /// council engages are asked to volunteer more often.
         public var participationGain: Parameter = 0.5
         /// Cost per meeting (yuan/meeting).
         public var costPerMeeting: Parameter = 3_000
@@ -73,8 +73,6 @@ extension Scenario {
             v.parameter("meetingsPerYear", &meetingsPerYear, Bounds(0...365, unit: "meetings/year"))
             v.parameter("propertyDisputeReduction", &propertyDisputeReduction, .fraction())
             v.parameter("collectiveReduction", &collectiveReduction, .fraction())
-            v.parameter("trustGain", &trustGain, Bounds(0...100, unit: "points"))
-            v.parameter("voiceHappinessGain", &voiceHappinessGain, Bounds(0...100, unit: "points"))
             v.parameter("participationGain", &participationGain, .nonNegative("multiplier"))
             v.parameter("costPerMeeting", &costPerMeeting, .nonNegative("yuan/meeting"))
         }

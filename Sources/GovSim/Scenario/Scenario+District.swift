@@ -79,8 +79,14 @@ extension Scenario {
         public var baseSafety: Parameter = 68
         /// Resting trust in local governance (points 0–100).
         public var baseTrust: Parameter = 55
-        /// Responder travel time to an address in the cell (minutes).
-        public var travelMinutes: Parameter = 10
+        /// Households per square kilometre (households/km²): with the households a grid worker
+        /// covers, the area a responder crosses.
+        public var householdsPerKm2: Parameter = 4_000
+        /// Minutes a responder needs besides the distance: setting off, finding the door, stairs
+        /// (minutes).
+        public var accessMinutes: Parameter = 6
+        /// Minutes per straight-line kilometre on the estate's streets and roads (minutes/km).
+        public var minutesPerKm: Parameter = 6
         /// Share of non-elderly residents who use the reporting app (fraction 0–1).
         public var appAdoption: Parameter = 0.75
 
@@ -91,13 +97,15 @@ extension Scenario {
             case .oldEstate:
                 neighbourDisputeRate = 0.25; propertyDisputeRate = 0.5; landDisputeRate = 0.02; familyDisputeRate = 0.08
                 theftRate = 12; trafficAccidentRate = 3; fireRate = 0.6; elevatorIncidentRate = 1.5
-                baseHappiness = 60; baseSafety = 62; baseTrust = 48; travelMinutes = 8; appAdoption = 0.5
+                baseHappiness = 60; baseSafety = 62; baseTrust = 48; appAdoption = 0.5
+                householdsPerKm2 = 8_000; accessMinutes = 6; minutesPerKm = 6
             case .newEstate:
                 break
             case .village:
                 neighbourDisputeRate = 0.2; propertyDisputeRate = 0.03; landDisputeRate = 0.25; familyDisputeRate = 0.1
                 theftRate = 5; trafficAccidentRate = 5; fireRate = 0.8; elevatorIncidentRate = 0
-                baseHappiness = 62; baseSafety = 66; baseTrust = 52; travelMinutes = 25; appAdoption = 0.4
+                baseHappiness = 62; baseSafety = 66; baseTrust = 52; appAdoption = 0.4
+                householdsPerKm2 = 60; accessMinutes = 8; minutesPerKm = 3
             }
         }
 
@@ -115,7 +123,9 @@ extension Scenario {
             v.parameter("baseHappiness", &baseHappiness, .score)
             v.parameter("baseSafety", &baseSafety, .score)
             v.parameter("baseTrust", &baseTrust, .score)
-            v.parameter("travelMinutes", &travelMinutes, .nonNegative("minutes"))
+            v.parameter("householdsPerKm2", &householdsPerKm2, Bounds(1...100_000, unit: "households/km²"))
+            v.parameter("accessMinutes", &accessMinutes, Bounds(0...600, unit: "minutes"))
+            v.parameter("minutesPerKm", &minutesPerKm, Bounds(0...600, unit: "minutes/km"))
             v.parameter("appAdoption", &appAdoption, .fraction())
         }
     }

@@ -125,6 +125,9 @@ extension Scenario {
         public var coordinationRetention: Parameter = 0.5
         /// Provider hours per elderly home visit (hours/visit).
         public var hoursPerElderlyVisit: Parameter = 1.5
+        /// Visits a purchased care worker pays each elderly resident living alone on the caseload
+        /// (visits/elderly/year; 52 = weekly). The hours bought set how many are on the caseload.
+        public var visitsPerEnrolledElderYear: Parameter = 52
 
         public init() {}
         public mutating func visit(_ v: ScenarioVisitor) {
@@ -143,6 +146,7 @@ extension Scenario {
             v.parameter("coordinationRecruitGain", &coordinationRecruitGain, .nonNegative("multiplier"))
             v.parameter("coordinationRetention", &coordinationRetention, .fraction())
             v.parameter("hoursPerElderlyVisit", &hoursPerElderlyVisit, .positive("hours/visit"))
+            v.parameter("visitsPerEnrolledElderYear", &visitsPerEnrolledElderYear, Bounds(1...365, unit: "visits/elderly/year"))
         }
     }
 }

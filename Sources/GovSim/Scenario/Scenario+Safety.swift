@@ -185,8 +185,9 @@ extension Scenario {
         /// Minutes from the emergency to a responder at the door (notice + response) at which the
         /// chance of lasting harm reaches 63% (minutes).
         public var harmMinutes: Parameter = 90
-        /// Perceived safety gained by elderly residents with a wearable or call button (points).
-        public var coveredSafetyGain: Parameter = 8
+        /// Perceived safety gained by elderly residents with a wearable or call button: knowing
+        /// help is one press away (points; kept small, see docs/model.md §3.9).
+        public var coveredSafetyGain: Parameter = 3
 
         public init() {}
         public mutating func visit(_ v: ScenarioVisitor) {
@@ -231,6 +232,11 @@ extension Scenario {
         public var oneTapSpeedup: Parameter = 0.7
         /// Salary per grid worker (yuan/person/year).
         public var salaryPerWorkerYear: Parameter = 70_000
+        /// When no grid worker is nearer, the town's responders come: minutes from their dispatch
+        /// to the door (minutes). The fallback with no grid workers at all.
+        public var townResponseMinutes: Parameter = 35
+        /// What the town charges the district per call its responders answer (yuan/call).
+        public var townCostPerCall: Parameter = 300
 
         public init() {}
         public mutating func visit(_ v: ScenarioVisitor) {
@@ -241,6 +247,8 @@ extension Scenario {
             v.flag("oneTapReporting", &oneTapReporting)
             v.parameter("oneTapSpeedup", &oneTapSpeedup, .fraction())
             v.parameter("salaryPerWorkerYear", &salaryPerWorkerYear, .nonNegative("yuan/person/year"))
+            v.parameter("townResponseMinutes", &townResponseMinutes, Bounds(0...1_440, unit: "minutes"))
+            v.parameter("townCostPerCall", &townCostPerCall, .nonNegative("yuan/call"))
         }
     }
 }
