@@ -37,8 +37,12 @@ struct Population {
     /// First household and first resident of each cell; the arrays have cells + 1 entries.
     var cellHouseholdStart: [Int32] = [0]
     var cellResidentStart: [Int32] = [0]
-    /// Elderly residents of each cell grouped by (lives alone, wears a monitor): indices into the
-    /// resident arrays, cell by cell, group by group; `elderlyGroupStart[cell * 4 + g]` starts group g.
+    /// Wearers of a monitor in each cell (persons).
+    var wearablesPerCell: [Int] = []
+    /// Elderly residents of each cell grouped by whether they live alone (group 1) or not (group 0):
+    /// indices into the resident arrays, cell by cell, group by group; `elderlyGroupStart[cell * 2 + g]`
+    /// starts group g. Who wears a monitor is a flag, not a group, so wearable coverage leaves the
+    /// emergencies' random streams alone.
     var elderlyIndex: [Int32] = []
     var elderlyGroupStart: [Int32] = [0]
 
@@ -57,9 +61,9 @@ struct Population {
     func residents(ofCell c: Int) -> Range<Int> { Int(cellResidentStart[c])..<Int(cellResidentStart[c + 1]) }
     func households(ofCell c: Int) -> Range<Int> { Int(cellHouseholdStart[c])..<Int(cellHouseholdStart[c + 1]) }
 
-    /// Elderly group index: bit 0 lives alone, bit 1 wears a monitor.
+    /// Elderly group index: 1 lives alone, 0 not.
     func elderly(ofCell c: Int, group g: Int) -> Range<Int> {
-        Int(elderlyGroupStart[c * 4 + g])..<Int(elderlyGroupStart[c * 4 + g + 1])
+        Int(elderlyGroupStart[c * 2 + g])..<Int(elderlyGroupStart[c * 2 + g + 1])
     }
 
     /// Builds the population. Every resident consumes the same number of uniform draws whatever
@@ -83,7 +87,7 @@ struct Population {
         let participationA = r.participationAlpha.value, participationB = r.participationBeta.value
         let participationMean = Population.kumaraswamyMean(participationA, participationB)
         let initialShare = s.volunteers.initialShare.value
-        var groups: [[Int32]] = [[], [], [], []]
+        var groups: [[Int32]] = [[], []]
 
         // Room for the residents expected (5 % margin; household sizes are drawn) so the appends
         // below never regrow and copy the arrays. Exceeding it is harmless: the array then grows.
@@ -102,7 +106,7 @@ struct Population {
         reportingLogOdds.reserveCapacity(households)
         cellHouseholdStart.reserveCapacity(cells.count + 1)
         cellResidentStart.reserveCapacity(cells.count + 1)
-        elderlyGroupStart.reserveCapacity(4 * cells.count + 1)
+        elderlyGroupStart.reserveCapacity(2 * cells.count + 1)
 
         for (c, cell) in cells.enumerated() {
             // Residents start where they would settle without any policy: the estate's base
@@ -139,7 +143,7 @@ struct Population {
                         if wears { f |= Flags.wearable; covered = true }
                         if app < elderlyApp { f |= Flags.appUser }
                         if callButton { covered = true }
-                        groups[(alone ? 1 : 0) | (wears ? 2 : 0)].append(index)
+                        groups[alone ? 1 : 0].append(index)
                     } else if app < cell.appAdoption {
                         f |= Flags.appUser
                     }
@@ -165,8 +169,10 @@ struct Population {
                 householdOnline.append(online)
             }
             cellHouseholdStart.append(Int32(householdCell.count))
+            let first = Int(cellResidentStart[cellResidentStart.count - 1])
             cellResidentStart.append(Int32(happiness.count))
-            for g in 0..<4 {
+            wearablesPerCell.append(flags[first...].reduce(0) { $0 + ($1 & Flags.wearable != 0 ? 1 : 0) })
+            for g in 0..<2 {
                 elderlyIndex.append(contentsOf: groups[g])
                 elderlyGroupStart.append(Int32(elderlyIndex.count))
                 groups[g].removeAll(keepingCapacity: true)

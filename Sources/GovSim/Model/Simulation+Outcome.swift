@@ -72,7 +72,7 @@ extension Simulation {
         }
         let e = s.elderlyCare
         let elderly = population.elderlyIndex.count
-        let wearables = (0..<cells.count).reduce(0) { $0 + population.elderly(ofCell: $1, group: 2).count + population.elderly(ofCell: $1, group: 3).count }
+        let wearables = population.wearablesPerCell.reduce(0, +)
         var care = Double(wearables) * (e.wearableUnitCost.value / e.wearableLifeYears.value + e.wearableRunningCostPerYear.value) * years
         if e.callButtonService { care += Double(elderly) * e.callServiceCostPerElderlyYear.value * years }
         if e.responseTeam { care += Double(elderly) / 1000 * e.responseTeamCostPerThousandElderlyYear.value * years }

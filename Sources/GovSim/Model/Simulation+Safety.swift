@@ -159,7 +159,7 @@ extension Simulation {
         let perDay = sensors.map { $0.coverage.value * $0.devicesPerCell.value * $0.falseAlarmsPerDeviceYear.value / 365 }
         let wearableRate = scenario.elderlyCare.wearableFalseAlarmsPerYear.value / 365
         for c in cells.indices {
-            let wearables = population.elderly(ofCell: c, group: 2).count + population.elderly(ofCell: c, group: 3).count
+            let wearables = population.wearablesPerCell[c]
             // A sub-stream per (cell, day, kind): one kind's coverage leaves the others' draws alone.
             // Kinds 0..<4 are the sensor kinds, kind 4 the cell's wearables (indexed rather than
             // appended to `perDay`, which allocated an array per cell and day).
@@ -189,8 +189,8 @@ extension Simulation {
             // Volunteers' visits are spread over the cell's elderly living alone; purchased care
             // workers visit those on their caseload (`serviceEnrolledShare`) at their own rhythm.
             let volunteerVisits = Double(volunteers[c]) * visitsPerWeek / 7 / Double(max(1, elderlyAlonePerCell[c]))
-            for g in 0..<4 {
-                let alone = g & 1 != 0, wears = g & 2 != 0
+            for g in 0..<2 {
+                let alone = g == 1
                 let group = population.elderly(ofCell: c, group: g)
                 rng.reseed(StreamSeed.substream(streams.elderlySeed, StreamSeed.cellDay(c, day, kind: g)))
                 let n = rng.poisson(Double(group.count) * ratePerDay)
@@ -198,7 +198,14 @@ extension Simulation {
                     let u0 = rng.uniform(), u1 = rng.uniform(), u2 = rng.uniform(), u3 = rng.uniform(), u4 = rng.uniform()
                     let u5 = rng.uniform(), u6 = rng.uniform(), u7 = rng.uniform(), u8 = rng.uniform(), u9 = rng.uniform()
                     let u10 = rng.uniform(), u11 = rng.uniform(), u12 = rng.uniform()
+                    let victim = Int(population.elderlyIndex[group.lowerBound + min(Int(u11 * Double(group.count)), group.count - 1)])
+                    let wears = population.flags[victim] & Population.Flags.wearable != 0
+                    let u13 = rng.uniform()
                     let enrolled = alone && u12 < serviceEnrolledShare
+                    if enrolled && u13 < e.caseloadRiskReduction.value {
+                        if counting { tally.elderlyPrevented += 1 }
+                        continue
+                    }
                     if u0 < e.precursorShare.value {
                         let byWearable = wears && u1 < e.wearableDetection.value
                         let visitsPerDay = volunteerVisits + (enrolled ? serviceVisitsPerDay : 0)
@@ -226,7 +233,6 @@ extension Simulation {
                     }
                     // A linked response team answers instead of the grid workers (and adds no load).
                     let (response, byTown) = e.responseTeam ? (e.responseTeamMinutes.value * (0.5 + u7), false) : responderMinutes(cell: c, u8, u9, u7)
-                    let victim = Int(population.elderlyIndex[group.lowerBound + min(Int(u11 * Double(group.count)), group.count - 1)])
                     let adverse = u10 < Simulation.harmProbability(minutes: notice + response, harmMinutes: e.harmMinutes.value,
                                                                     vulnerability: population.vulnerability[victim])
                     victimise(victim, harmed: adverse)

@@ -94,7 +94,7 @@ struct Simulation {
         patrolIntensity = perCell(0)
         let residentsPerCell = (0..<nCells).map { Double(pop.residents(ofCell: $0).count) }
         self.residentsPerCell = residentsPerCell
-        let elderlyAlonePerCell = (0..<nCells).map { pop.elderly(ofCell: $0, group: 1).count + pop.elderly(ofCell: $0, group: 3).count }
+        let elderlyAlonePerCell = (0..<nCells).map { pop.elderly(ofCell: $0, group: 1).count }
         self.elderlyAlonePerCell = elderlyAlonePerCell
         volunteers = (0..<nCells).map { c in pop.residents(ofCell: c).reduce(0) { $0 + (pop.flags[$1] & Population.Flags.volunteer != 0 ? 1 : 0) } }
         let workers = s.response.gridWorkersPerCell.value

@@ -176,6 +176,10 @@ extension Scenario {
         public var responseTeamMinutes: Parameter = 10
         /// Team cost (yuan/year per 1000 elderly residents).
         public var responseTeamCostPerThousandElderlyYear: Parameter = 150_000
+        /// Share of emergencies averted among elderly residents living alone on a purchased care
+        /// worker's caseload: regular visits that deal with home hazards, medication and early
+        /// illness (fraction 0–1; falls-prevention trials, docs/evidence.md).
+        public var caseloadRiskReduction: Parameter = 0.2
         /// Probability that a visit during the window notices the abnormal signs.
         public var visitDetection: Parameter = 0.4
         /// Mean minutes until someone at home notices an emergency (minutes).
@@ -202,6 +206,7 @@ extension Scenario {
             v.parameter("wearableUnitCost", &wearableUnitCost, .nonNegative("yuan/device"))
             v.parameter("wearableLifeYears", &wearableLifeYears, .positive("years"))
             v.parameter("wearableRunningCostPerYear", &wearableRunningCostPerYear, .nonNegative("yuan/device/year"))
+            v.parameter("caseloadRiskReduction", &caseloadRiskReduction, .fraction())
             v.flag("callButtonService", &callButtonService)
             v.parameter("callButtonUse", &callButtonUse, .probability())
             v.parameter("callServiceCostPerElderlyYear", &callServiceCostPerElderlyYear, .nonNegative("yuan/elderly/year"))
