@@ -109,7 +109,12 @@ final class AnalysisCommandTests: XCTestCase {
         let cameras = [folder + "/tiny.json5", folder + "/cameras.json5"]
         let compare = govsim("compare", cameras[0], cameras[1], "--out", folder + "/c", colour: true)
         XCTAssertTrue(compare.out.contains("\u{1B}[1mrank\u{1B}[0m"))
-        XCTAssertTrue(compare.out.contains("\u{1B}[32m+"), "a significant improvement is green:\n\(compare.out)")
+        XCTAssertTrue(compare.out.contains("\u{1B}[31m-"), "a significant worsening (trust, to the cameras' privacy cost) is red:\n\(compare.out)")
+        try! """
+        { extends: "tiny.json5", name: "patrols", volunteers: { initialShare: 0.3, patrolHoursPerWeek: 10 } }
+        """.write(toFile: folder + "/patrols.json5", atomically: true, encoding: .utf8)
+        let patrols = govsim("compare", cameras[0], folder + "/patrols.json5", "--out", folder + "/p", colour: true)
+        XCTAssertTrue(patrols.out.contains("\u{1B}[32m+"), "a significant improvement (safety, to patrols seen) is green:\n\(patrols.out)")
         XCTAssertFalse(govsim("compare", cameras[0], cameras[1], "--out", folder + "/d").out.contains("\u{1B}"))
     }
 

@@ -25,7 +25,7 @@ final class RegressionCheckTests: XCTestCase {
     }
 
     func testFalseAlarmRateAndPower() {
-        let trials = 40, reseeds = 8
+        let trials = 80, reseeds = 8
         let recorded = baseline(scenario(rate: 1), seed: 1, trials: trials)
         var falseAlarms = 0, caught = 0
         for k in 0..<reseeds {
