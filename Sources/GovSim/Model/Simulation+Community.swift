@@ -11,7 +11,7 @@ extension Simulation {
         let v = scenario.volunteers
         // Asks per resident-day such that, while few volunteer, new volunteers per resident-year
         // are `recruitmentPerYear` (an ask succeeds with the mean willingness).
-        let asksPerDay = v.recruitmentPerYear.value / 365 / max(participationMean, 1e-9)
+        let asksPerDay = v.recruitmentPerYear.value / 365 / max(community.participationMean, 1e-9)
             * effects.councilRecruitFactor * effects.coordinationRecruitFactor
         let dropout = 1 - exp(-v.dropoutPerYear.value * (1 - effects.coordinationRetention) / 365)
         let hours = v.patrolHoursPerWeek.value
@@ -19,28 +19,28 @@ extension Simulation {
         for c in cells.indices {
             let residents = population.residents(ofCell: c)
             rng.reseed(StreamSeed.substream(streams.volunteerSeed, StreamSeed.cellDay(c, day, kind: 0)))
-            let asked = rng.poisson(residentsPerCell[c] * asksPerDay * max(0, cellTrust[c] / Simulation.neutralScore))
+            let asked = rng.poisson(climate.residents[c] * asksPerDay * max(0, climate.trust[c] / Simulation.neutralScore))
             for _ in 0..<asked {
                 let r = residents.lowerBound + rng.index(residents.count)
                 let u = rng.uniform()
                 if population.flags[r] & Population.Flags.volunteer == 0 && u * 255 < Double(population.participation[r]) {
                     population.flags[r] |= Population.Flags.volunteer
-                    volunteers[c] += 1
+                    community.volunteers[c] += 1
                 }
             }
             // Who leaves: volunteers found by drawing residents until one volunteers.
-            var left = rng.binomial(volunteers[c], dropout)
+            var left = rng.binomial(community.volunteers[c], dropout)
             while left > 0 {
                 let r = residents.lowerBound + rng.index(residents.count)
                 if population.flags[r] & Population.Flags.volunteer != 0 {
                     population.flags[r] &= ~Population.Flags.volunteer
-                    volunteers[c] -= 1
+                    community.volunteers[c] -= 1
                     left -= 1
                 }
             }
-            total += volunteers[c]
+            total += community.volunteers[c]
             let households = Double(population.households(ofCell: c).count)
-            patrolIntensity[c] = Double(volunteers[c]) * hours / max(households, 1) * 100
+            community.patrolIntensity[c] = Double(community.volunteers[c]) * hours / max(households, 1) * 100
         }
         if counting { tally.volunteerDays += Double(total) }
     }
@@ -52,22 +52,22 @@ extension Simulation {
         let v = scenario.preventiveVisits
         guard v.enabled else { return }
         let rng = streams.visits
-        visitCarry += v.visitsPerWeek.value / 7
-        while visitCarry >= 1 && !visitQueue.isEmpty {
-            let h = visitQueue.peek()
-            visitQueue.pop()
-            flagged[h] = false
-            visitCarry -= 1
-            if counting { tally.visits += 1 }
-            protectedUntil[h] = Int32(day + Int(v.effectDays.value))
-            let i = Int(openDispute[h])
+        homes.visitCarry += v.visitsPerWeek.value / 7
+        while homes.visitCarry >= 1 && !homes.visitQueue.isEmpty {
+            let h = homes.visitQueue.peek()
+            homes.visitQueue.pop()
+            homes.flagged[h] = false
+            homes.visitCarry -= 1
+            if counting { tally[.preventiveVisits] += 1 }
+            homes.protectedUntil[h] = Int32(day + Int(v.effectDays.value))
+            let i = Int(homes.openDispute[h])
             let u = rng.uniform()
             if i >= 0 && book.stage[i] != .closed && book.severity[i] == Severity.high.rawValue && u < v.defuseProbability.value {
                 book.severity[i] = Severity.medium.rawValue
-                if book.collective[i] && book.counted[i] { tally.massIncidentsPrevented += 1 }
+                if book.collective[i] && book.counted[i] { tally[.massIncidentsPrevented] += 1 }
             }
         }
         // Unused visit time is not banked beyond one visit.
-        if visitQueue.isEmpty { visitCarry = min(visitCarry, 1) }
+        if homes.visitQueue.isEmpty { homes.visitCarry = min(homes.visitCarry, 1) }
     }
 }

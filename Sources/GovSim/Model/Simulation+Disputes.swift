@@ -23,7 +23,7 @@ extension Simulation {
             let households = population.households(ofCell: c)
             guard !households.isEmpty else { continue }
             let proneness = Double(population.disputeCumulative[households.upperBound - 1])
-            let trustFactor = max(0, 1 + trustSensitivity * (Simulation.neutralScore - cellTrust[c]))
+            let trustFactor = max(0, 1 + trustSensitivity * (Simulation.neutralScore - climate.trust[c]))
             for type in DisputeType.allCases {
                 let rate = cells[c].disputeRatePerDay[type.rawValue] * trustFactor
                 rng.reseed(StreamSeed.substream(streams.arrivalSeed, StreamSeed.cellDay(c, day, kind: type.rawValue)))
@@ -33,11 +33,11 @@ extension Simulation {
                     let (uAvert, uSeverity, uCollective, uReport, uTime) = (rng.uniform(), rng.uniform(), rng.uniform(), rng.uniform(), rng.uniform())
                     let uCouncil = rng.uniform()
                     if type == .property && uCouncil < effects.councilSettleShare {
-                        if counting { tally.councilIssuesSettled += 1 }
+                        if counting { tally[.councilIssuesSettled] += 1 }
                         continue
                     }
-                    if protectedUntil[h] >= day && uAvert < reduction {
-                        if counting { tally.disputesAvertedByVisits += 1 }
+                    if homes.protectedUntil[h] >= day && uAvert < reduction {
+                        if counting { tally[.disputesAvertedByVisits] += 1 }
                         continue
                     }
                     let mix = mixes[type.rawValue]
@@ -49,13 +49,13 @@ extension Simulation {
                     let residents = Int(population.householdStart[h])..<Int(population.householdStart[end])
                     let i = book.add(household: h, residents: residents, cell: c, type: type, severity: severity,
                                      collective: collective, counted: counting)
-                    openDispute[h] = Int32(i)
+                    homes.openDispute[h] = Int32(i)
                     shiftTrust(of: i, by: -trustLoss)
                     if counting {
-                        tally.disputes += 1
-                        tally.disputesByType[type.rawValue] += 1
+                        tally[.disputes] += 1
+                        tally[type.metric] += 1
                         weekDisputes += 1
-                        if collective { tally.collectiveDisputes += 1 }
+                        if collective { tally[.collectiveDisputes] += 1 }
                     }
                     if uReport < reportProbability(household: h, cell: c) {
                         report(i, at: 24 * Double(day) + 24 * uTime)
@@ -84,7 +84,7 @@ extension Simulation {
     @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     func reportProbability(household h: Int, cell c: Int) -> Double {
         let r = scenario.reporting
-        var p = r.baseProbability.value + r.trustEffect.value * (cellTrust[c] - Simulation.neutralScore)
+        var p = r.baseProbability.value + r.trustEffect.value * (climate.trust[c] - Simulation.neutralScore)
         if r.onlineSubmission && population.householdOnline[h] { p += r.appBoost.value }
         guard p > 0 else { return 0 }
         guard p < 1 else { return 1 }
@@ -104,9 +104,9 @@ extension Simulation {
         noteRisk(household: h)
         book.arrivalHours[i] = hours + reportDelay + scenario.triage.delayHours.value
         if book.counted[i] {
-            tally.disputesReported += 1
-            if !complained[h] {
-                complained[h] = true
+            tally[.disputesReported] += 1
+            if !homes.complained[h] {
+                homes.complained[h] = true
                 tally.householdsComplained += 1
             }
         }
@@ -116,12 +116,12 @@ extension Simulation {
     /// visit. Only reported disputes reach the risk database.
     mutating func noteRisk(household h: Int) {
         let v = scenario.preventiveVisits
-        let elapsed = Double(day - Int(riskDay[h]))
-        riskScore[h] = riskScore[h] * Float(exp(-elapsed / v.windowDays.value)) + 1
-        riskDay[h] = Int32(day)
-        if v.enabled && !flagged[h] && Double(riskScore[h]) >= v.riskThreshold.value && Int(protectedUntil[h]) < day {
-            flagged[h] = true
-            visitQueue.push(h)
+        let elapsed = Double(day - Int(homes.riskDay[h]))
+        homes.riskScore[h] = homes.riskScore[h] * Float(exp(-elapsed / v.windowDays.value)) + 1
+        homes.riskDay[h] = Int32(day)
+        if v.enabled && !homes.flagged[h] && Double(homes.riskScore[h]) >= v.riskThreshold.value && Int(homes.protectedUntil[h]) < day {
+            homes.flagged[h] = true
+            homes.visitQueue.push(h)
         }
     }
 
@@ -155,7 +155,7 @@ extension Simulation {
             switch stage {
             case .unreported:
                 if u1 < selfResolve {
-                    if book.counted[i] { tally.selfResolved += 1 }
+                    if book.counted[i] { tally[.selfResolved] += 1 }
                     close(i)
                 } else if u1 < selfResolve + lateReport {
                     report(i, at: dayStart + 24 * rng.uniform())
@@ -210,14 +210,14 @@ extension Simulation {
     /// Routes a reported dispute to a tier: the tier matching its severity with probability
     /// `triage.accuracy`, otherwise one of the other tiers at random.
     mutating func triage(_ i: Int) {
-        let tiers = queues.count
+        let tiers = mediators.queues.count
         let natural = min(Int(book.severity[i]), tiers - 1)
         var tier = natural
         let rng = streams.triage
         let (uRoute, uOther) = (rng.uniform(), rng.uniform())
         if tiers > 1 && uRoute >= scenario.triage.accuracy.value {
             tier = (natural + 1 + Int(uOther * Double(tiers - 1))) % tiers
-            if book.counted[i] { tally.misrouted += 1 }
+            if book.counted[i] { tally[.misrouted] += 1 }
         }
         enqueue(i, tier: tier, at: book.arrivalHours[i])
     }
@@ -227,7 +227,7 @@ extension Simulation {
         book.tier[i] = Int8(tier)
         book.arrivalHours[i] = hours
         book.mediated[i] = true
-        queues[tier].push(i)
+        mediators.queues[tier].push(i)
     }
 
     /// The household takes the dispute to higher authorities: after waiting or failing in
@@ -241,8 +241,8 @@ extension Simulation {
         book.petitionResolves[i] = rng.uniform() < m.petitionResolution.value
         shiftTrust(of: i, by: -scenario.residents.petitionTrustLoss.value)
         if book.counted[i] {
-            tally.petitions += 1
-            if direct { tally.directPetitions += 1 }
+            tally[.petitions] += 1
+            if direct { tally[.directPetitions] += 1 }
         }
     }
 
@@ -253,7 +253,7 @@ extension Simulation {
     /// district is drawn does not change it.
     mutating func massIncident(_ i: Int) {
         if book.mediated[i] && book.stage[i] == .queued && book.counted[i] { tally.mediationFailuresFinal += 1 }
-        if book.counted[i] { tally.massIncidents += 1 }
+        if book.counted[i] { tally[.massIncidents] += 1 }
         let res = scenario.residents
         let reach = Int(res.massIncidentReachHouseholds.value)
         let h = Int(book.household[i])
@@ -284,7 +284,7 @@ extension Simulation {
         guard book.stage[i] != .closed else { return }
         book.stage[i] = .closed
         let h = Int(book.household[i])
-        if openDispute[h] == Int32(i) { openDispute[h] = -1 }
+        if homes.openDispute[h] == Int32(i) { homes.openDispute[h] = -1 }
         book.removeFromOpen(i)
     }
 

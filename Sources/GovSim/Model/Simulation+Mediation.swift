@@ -8,38 +8,38 @@ extension Simulation {
         let dayStart = 24 * Double(day), dayEnd = dayStart + 24
         let rng = streams.mediation
         for t in tiers.indices {
-            var capacity = tierCapacity[t] + tierCarry[t]
-            let slots = max(tierCapacity[t], 1)
+            var capacity = mediators.capacity[t] + mediators.carry[t]
+            let slots = max(mediators.capacity[t], 1)
             let responseHours = tiers[t].responseHours.value, sessionHours = tiers[t].sessionHours.value
             var handled = 0
-            while capacity >= 1 && !queues[t].isEmpty {
-                let i = queues[t].peek()
+            while capacity >= 1 && !mediators.queues[t].isEmpty {
+                let i = mediators.queues[t].peek()
                 guard book.stage[i] == .queued && Int(book.tier[i]) == t else {
-                    queues[t].pop()
+                    mediators.queues[t].pop()
                     continue
                 }
                 let ready = book.arrivalHours[i] + responseHours
                 if ready > dayEnd { break }
-                queues[t].pop()
+                mediators.queues[t].pop()
                 capacity -= 1
                 // Cases are spread over an 8-hour working day from 08:00.
                 let start = max(ready, dayStart + 8 + 8 * Double(handled) / slots)
                 handled += 1
                 attempt(i, tier: t, endHours: start + sessionHours, rng: rng)
             }
-            tierCarry[t] = capacity - capacity.rounded(.down)
+            mediators.carry[t] = capacity - capacity.rounded(.down)
         }
     }
 
     mutating func attempt(_ i: Int, tier t: Int, endHours: Double, rng: RandomStream) {
         let m = scenario.mediation
-        var p = tierSkill[t][Int(book.severity[i])]
+        var p = mediators.skill[t][Int(book.severity[i])]
         let type = DisputeType(rawValue: Int(book.type[i]))
         if t <= 1 && (type == .property || type == .land) { p += effects.legalSuccessGain }
         let success = rng.uniform() < p
         let uPetition = rng.uniform()
         if book.counted[i] {
-            tally.mediationAttempts += 1
+            tally[.mediationAttempts] += 1
             tally.mediationCases[t] += 1
         }
         if success {
@@ -47,8 +47,8 @@ extension Simulation {
             return
         }
         shiftTrust(of: i, by: -scenario.residents.failedTrustLoss.value)
-        if m.escalateOnFailure && t + 1 < queues.count {
-            if book.counted[i] { tally.escalations += 1 }
+        if m.escalateOnFailure && t + 1 < mediators.queues.count {
+            if book.counted[i] { tally[.escalations] += 1 }
             enqueue(i, tier: t + 1, at: endHours + m.referralHours.value)
         } else if uPetition < m.petitionOnTopFailure.value {
             petition(i)

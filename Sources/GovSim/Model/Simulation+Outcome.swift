@@ -11,51 +11,19 @@ extension Simulation {
         set(.satisfactionPct, d.satisfactionPct)
         set(.meanHappiness, d.happiness)
         set(.meanTrust, d.trust)
-        set(.disputes, t.disputes)
-        for type in DisputeType.allCases {
-            set([Metric.neighbourDisputes, .propertyDisputes, .landDisputes, .familyDisputes][type.rawValue], t.disputesByType[type.rawValue])
-        }
-        set(.disputesReported, t.disputesReported)
+        for metric in Tally.counted { set(metric, t[metric]) }
+        set(.incidents, IncidentType.allCases.reduce(0) { $0 + t[$1.metric] })
         set(.complaintRatePct, 100 * Double(t.householdsComplained) / Double(max(population.householdCount, 1)))
-        set(.disputesAvertedByVisits, t.disputesAvertedByVisits)
-        set(.collectiveDisputes, t.collectiveDisputes)
-        set(.petitions, t.petitions)
-        set(.directPetitions, t.directPetitions)
-        set(.massIncidents, t.massIncidents)
-        set(.massIncidentsPrevented, t.massIncidentsPrevented)
-        set(.escalations, t.escalations)
-        set(.misrouted, t.misrouted)
-        set(.mediationAttempts, t.mediationAttempts)
         let concluded = t.resolvedByMediation + t.mediationFailuresFinal
         if concluded > 0 { set(.mediationSuccessPct, 100 * Double(t.resolvedByMediation) / Double(concluded)) }
-        if t.disputesReported > 0 {
-            set(.resolutionPct, 100 * Double(t.resolvedByMediation + t.resolvedByPetition) / Double(t.disputesReported))
+        if t[.disputesReported] > 0 {
+            set(.resolutionPct, 100 * Double(t.resolvedByMediation + t.resolvedByPetition) / Double(t[.disputesReported]))
         }
         set(.medianResolutionHours, Simulation.quantile(&tally.resolutionHours, 0.5))
         set(.p90ResolutionHours, Simulation.quantile(&tally.resolutionHours, 0.9))
-        set(.selfResolved, t.selfResolved)
-        set(.incidents, t.incidentsHappened.reduce(0, +))
-        set(.incidentsRecorded, t.incidentsRecorded.reduce(0, +))
-        set(.incidentsPrevented, t.incidentsPrevented.reduce(0, +))
-        set(.preventedBySensors, t.preventedBySensors)
-        set(.preventedByVolunteers, t.preventedByVolunteers)
-        set(.preventedByResidents, t.preventedByResidents)
-        set(.publicSecurityIncidents, t.incidentsHappened[IncidentType.theft.rawValue])
-        set(.accidents, t.incidentsHappened[IncidentType.trafficAccident.rawValue])
-        set(.fires, t.incidentsHappened[IncidentType.fire.rawValue])
-        set(.elevatorIncidents, t.incidentsHappened[IncidentType.elevator.rawValue])
-        set(.seriousHarm, t.seriousHarm)
-        set(.elderlyEmergencies, t.elderlyEmergencies)
-        set(.elderlyEmergenciesPrevented, t.elderlyPrevented)
-        set(.elderlyAdverseEvents, t.elderlyAdverse)
-        set(.alarmsTrue, t.alarmsTrue)
-        set(.alarmsFalse, t.alarmsFalse)
         set(.responseMinutesMedian, Simulation.quantile(&tally.responseMinutes, 0.5))
         set(.emergencyResponseMinutesMedian, Simulation.quantile(&tally.emergencyResponseMinutes, 0.5))
-        set(.volunteers, volunteers.reduce(0, +))
-        set(.preventiveVisits, t.visits)
-        set(.councilIssuesSettled, t.councilIssuesSettled)
-        set(.townResponses, t.townResponses)
+        set(.volunteers, community.volunteers.reduce(0, +))
         set(.residents, population.residentCount)
 
         // Costs over the counted days (yuan).
@@ -78,9 +46,9 @@ extension Simulation {
         if e.responseTeam { care += Double(elderly) / 1000 * e.responseTeamCostPerThousandElderlyYear.value * years }
         let volunteerCost = t.volunteerDays / 365 * s.volunteers.costPerVolunteerYear.value
         let council = s.council.enabled ? s.council.meetingsPerYear.value * s.council.costPerMeeting.value * years : 0
-        let visits = Double(t.visits) * s.preventiveVisits.costPerVisit.value
+        let visits = Double(t[.preventiveVisits]) * s.preventiveVisits.costPerVisit.value
         let response = s.response.gridWorkersPerCell.value * nCells * s.response.salaryPerWorkerYear.value * years
-            + Double(t.townResponses) * s.response.townCostPerCall.value
+            + Double(t[.townResponses]) * s.response.townCostPerCall.value
         let total = mediation + services + sensors + care + volunteerCost + council + visits + response
         set(.costMediation, mediation); set(.costServices, services); set(.costSensors, sensors)
         set(.costElderlyCare, care); set(.costVolunteers, volunteerCost); set(.costCouncil, council)

@@ -14,19 +14,7 @@ extension Simulation {
     /// policy acts only through these events (docs/model.md §3.11). Bounded to 0–100.
     mutating func updateResidents() {
         let res = scenario.residents
-        let a = 1 / Simulation.climateDays
-        var load = 0.0
-        for c in cells.indices {
-            let people = residentsPerCell[c]
-            incidentLevel[c] += a * (Double(todayIncidents[c]) * 1000 / max(people, 1) * 30 - incidentLevel[c])
-            if todayResponseCount[c] > 0 {
-                let weight = min(1, a * Double(todayResponseCount[c]))
-                responseLevel[c] += weight * (todayResponseSum[c] / Double(todayResponseCount[c]) - responseLevel[c])
-            }
-            load += todayLoad[c]
-            todayLoad[c] = 0; todayIncidents[c] = 0; todayResponseSum[c] = 0; todayResponseCount[c] = 0
-        }
-        dispatchLoad = load
+        responders.endDay(residents: climate.residents, climateDays: Simulation.climateDays)
 
         let k = Float(1 / res.adaptationDays.value)
         let wT = Float(res.trustOnHappiness.value), wS = Float(res.safetyOnHappiness.value)
@@ -38,9 +26,9 @@ extension Simulation {
             let cell = cells[c]
             let trustTarget = cell.baseTrust - effects.privacyTrustCost
             let safetyTarget = cell.baseSafety
-                + res.patrolSafetyWeight.value * (1 - exp(-patrolIntensity[c] / v.patrolScale.value))
-                - res.nearbyIncidentWeight.value * incidentLevel[c]
-                - res.responseSafetyWeight.value * log2(max(responseLevel[c], 0.1) / reference)
+                + res.patrolSafetyWeight.value * (1 - exp(-community.patrolIntensity[c] / v.patrolScale.value))
+                - res.nearbyIncidentWeight.value * responders.incidentLevel[c]
+                - res.responseSafetyWeight.value * log2(max(responders.responseLevel[c], 0.1) / reference)
             let happinessTarget = cell.baseHappiness - neutral * (res.trustOnHappiness.value + res.safetyOnHappiness.value)
             // The hot loop: one pass over the cell's residents (ScoreRelaxation.relax). Its
             // satisfied count uses one threshold; the survey's (each resident's own) is taken
@@ -51,10 +39,10 @@ extension Simulation {
                 safetyOffset: population.safetyOffset, trustOffset: population.trustOffset, rate: k,
                 targets: ScoreRelaxation.Targets(happiness: Float(happinessTarget), safety: Float(safetyTarget), trust: Float(trustTarget)),
                 trustOnHappiness: wT, safetyOnHappiness: wS, threshold: threshold)
-            let n = max(residentsPerCell[c], 1)
-            cellHappiness[c] = Double(sums.happiness) / n
-            cellSafety[c] = Double(sums.safety) / n
-            cellTrust[c] = Double(sums.trust) / n
+            let n = max(climate.residents[c], 1)
+            climate.happiness[c] = Double(sums.happiness) / n
+            climate.safety[c] = Double(sums.safety) / n
+            climate.trust[c] = Double(sums.trust) / n
         }
     }
 
@@ -67,7 +55,7 @@ extension Simulation {
             for r in range {
                 h += Double(population.happiness[r]); s += Double(population.safety[r]); t += Double(population.trust[r])
             }
-            cellHappiness[c] = h / n; cellSafety[c] = s / n; cellTrust[c] = t / n
+            climate.happiness[c] = h / n; climate.safety[c] = s / n; climate.trust[c] = t / n
         }
     }
 
@@ -87,8 +75,8 @@ extension Simulation {
     mutating func districtScores() -> (safety: Double, satisfactionPct: Double, happiness: Double, trust: Double) {
         var h = 0.0, s = 0.0, t = 0.0, n = 0.0
         for c in cells.indices {
-            let w = residentsPerCell[c]
-            h += w * cellHappiness[c]; s += w * cellSafety[c]; t += w * cellTrust[c]; n += w
+            let w = climate.residents[c]
+            h += w * climate.happiness[c]; s += w * climate.safety[c]; t += w * climate.trust[c]; n += w
         }
         n = max(n, 1)
         return (s / n, 100 * satisfiedShare(), h / n, t / n)

@@ -19,14 +19,14 @@ extension Simulation {
     @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     func patrolSpotProbability(_ c: Int) -> Double {
         let v = scenario.volunteers
-        return min(1, v.maxSpotProbability.value * (0.5 + v.training.value)) * (1 - exp(-patrolIntensity[c] / v.patrolScale.value))
+        return min(1, v.maxSpotProbability.value * (0.5 + v.training.value)) * (1 - exp(-community.patrolIntensity[c] / v.patrolScale.value))
     }
 
     /// Added chance that residents' warnings reach responders through volunteer-relayed chat groups.
     @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     func chatWarningGain(_ c: Int) -> Double {
         let v = scenario.volunteers
-        return v.chatGroupWarning ? v.chatWarningGain.value * (1 - exp(-patrolIntensity[c] / v.patrolScale.value)) : 0
+        return v.chatGroupWarning ? v.chatWarningGain.value * (1 - exp(-community.patrolIntensity[c] / v.patrolScale.value)) : 0
     }
 
     /// Minutes from dispatch request to a responder at the door in cell `c`, and whether the
@@ -46,11 +46,11 @@ extension Simulation {
     func responderMinutes(cell c: Int, _ uBusy: Double, _ uWait: Double, _ uTravel: Double) -> (minutes: Double, town: Bool) {
         let r = scenario.response
         let town = r.dispatchMinutes.value + r.townResponseMinutes.value
-        guard districtWorkers > 0 else { return (town, true) }
+        guard responders.districtWorkers > 0 else { return (town, true) }
         let service = r.serviceMinutes.value
-        let rho = min(0.95, dispatchLoad * service / (districtWorkers * r.shiftMinutesPerDay.value))
+        let rho = min(0.95, responders.dispatchLoad * service / (responders.districtWorkers * r.shiftMinutesPerDay.value))
         let wait = uBusy < rho ? -service / (1 - rho) * log1p(-uWait) : 0
-        let km = nearestWorkerKm[c] * (-log1p(-uTravel)).squareRoot()
+        let km = responders.nearestWorkerKm[c] * (-log1p(-uTravel)).squareRoot()
         let grid = r.dispatchMinutes.value + wait + cells[c].accessMinutes + km * cells[c].minutesPerKm
         return grid <= town ? (grid, false) : (town, true)
     }
@@ -90,7 +90,7 @@ extension Simulation {
                 let spot = patrolSpot * min(1, kind.precursorWindowHours.value / 24)
                 rng.reseed(StreamSeed.substream(streams.incidentSeed, StreamSeed.cellDay(c, day, kind: k)))
                 let deterred = 1 - sensors[k].coverage.value * sensors[k].deterrence.value
-                let n = rng.poisson(cells[c].incidentRatePerDay[k] * residentsPerCell[c] * deterred)
+                let n = rng.poisson(cells[c].incidentRatePerDay[k] * climate.residents[c] * deterred)
                 for _ in 0..<n {
                     let u0 = rng.uniform(), u1 = rng.uniform(), u2 = rng.uniform(), u3 = rng.uniform(), u4 = rng.uniform()
                     let u5 = rng.uniform(), u6 = rng.uniform(), u7 = rng.uniform(), u8 = rng.uniform(), u9 = rng.uniform()
@@ -99,15 +99,15 @@ extension Simulation {
                         let bySensor = u1 < sensorDetect[k]
                         let byVolunteer = type != .trafficAccident && u2 < spot
                         let byResident = type != .trafficAccident && u3 < kind.residentDetection.value + chat
-                        if bySensor && counting { tally.alarmsTrue += 1 }
-                        if bySensor { todayLoad[c] += 1 }
+                        if bySensor && counting { tally[.alarmsTrue] += 1 }
+                        if bySensor { responders.todayLoad[c] += 1 }
                         // Traffic sensors act by themselves (AI detours); any other warning needs a
                         // responder on site before the window closes.
                         let inTime = (type == .trafficAccident && bySensor) || responderMinutes(cell: c, u8, u9, u10).minutes <= windowMinutes
                         if (bySensor || byVolunteer || byResident) && inTime && u4 < kind.preventionEfficacy.value {
                             if counting {
-                                tally.incidentsPrevented[k] += 1
-                                if bySensor { tally.preventedBySensors += 1 } else if byVolunteer { tally.preventedByVolunteers += 1 } else { tally.preventedByResidents += 1 }
+                                tally[.incidentsPrevented] += 1
+                                if bySensor { tally[.preventedBySensors] += 1 } else if byVolunteer { tally[.preventedByVolunteers] += 1 } else { tally[.preventedByResidents] += 1 }
                             }
                             continue
                         }
@@ -116,7 +116,7 @@ extension Simulation {
                     var detectionMinutes = Double.infinity
                     if u5 < sensorDetect[k] {
                         detectionMinutes = sensors[k].latencyMinutes.value
-                        if counting { tally.alarmsTrue += 1 }
+                        if counting { tally[.alarmsTrue] += 1 }
                     } else if u6 < kind.reportProbability.value {
                         detectionMinutes = -kind.reportMinutes.value * speedup * log1p(-u7)
                     }
@@ -129,19 +129,19 @@ extension Simulation {
                     let harmed = u11 < Simulation.harmProbability(minutes: minutes, harmMinutes: kind.harmMinutes.value,
                                                                    vulnerability: population.vulnerability[victim])
                     victimise(victim, harmed: harmed)
-                    todayIncidents[c] += 1
+                    responders.todayIncidents[c] += 1
                     if recorded {
-                        todayLoad[c] += 1
-                        todayResponseSum[c] += response
-                        todayResponseCount[c] += 1
+                        responders.todayLoad[c] += 1
+                        responders.todayResponseSum[c] += response
+                        responders.todayResponseCount[c] += 1
                     }
                     if counting {
-                        tally.incidentsHappened[k] += 1
+                        tally[type.metric] += 1
                         weekIncidents += 1
-                        if harmed { tally.seriousHarm += 1 }
+                        if harmed { tally[.seriousHarm] += 1 }
                         if recorded {
-                            if byTown { tally.townResponses += 1 }
-                            tally.incidentsRecorded[k] += 1
+                            if byTown { tally[.townResponses] += 1 }
+                            tally[.incidentsRecorded] += 1
                             tally.responseMinutes.append(response)
                             tally.emergencyResponseMinutes.append(detectionMinutes + response)
                         }
@@ -169,8 +169,8 @@ extension Simulation {
                 rng.reseed(StreamSeed.substream(streams.alarmSeed, StreamSeed.cellDay(c, day, kind: k)))
                 n += rng.poisson(rate)
             }
-            todayLoad[c] += Double(n)
-            if counting { tally.alarmsFalse += n }
+            responders.todayLoad[c] += Double(n)
+            if counting { tally[.alarmsFalse] += n }
         }
     }
 
@@ -187,8 +187,8 @@ extension Simulation {
         let windowDays = e.precursorWindowHours.value / 24
         for c in cells.indices {
             // Volunteers' visits are spread over the cell's elderly living alone; purchased care
-            // workers visit those on their caseload (`serviceEnrolledShare`) at their own rhythm.
-            let volunteerVisits = Double(volunteers[c]) * visitsPerWeek / 7 / Double(max(1, elderlyAlonePerCell[c]))
+            // workers visit those on their caseload (`community.serviceEnrolledShare`) at their own rhythm.
+            let volunteerVisits = Double(community.volunteers[c]) * visitsPerWeek / 7 / Double(max(1, climate.elderlyAlone[c]))
             for g in 0..<2 {
                 let alone = g == 1
                 let group = population.elderly(ofCell: c, group: g)
@@ -201,9 +201,9 @@ extension Simulation {
                     let victim = Int(population.elderlyIndex[group.lowerBound + min(Int(u11 * Double(group.count)), group.count - 1)])
                     let wears = population.flags[victim] & Population.Flags.wearable != 0
                     let u13 = rng.uniform()
-                    let enrolled = alone && u12 < serviceEnrolledShare
+                    let enrolled = alone && u12 < community.serviceEnrolledShare
                     if enrolled && u13 < e.caseloadRiskReduction.value {
-                        if counting { tally.elderlyPrevented += 1 }
+                        if counting { tally[.elderlyEmergenciesPrevented] += 1 }
                         continue
                     }
                     if u0 < e.precursorShare.value {
@@ -212,18 +212,18 @@ extension Simulation {
                         let visitChance = min(1, visitsPerDay * windowDays) * e.visitDetection.value
                         let byVisitor = u2 < (alone ? visitChance : e.visitDetection.value)
                         if byWearable {
-                            todayLoad[c] += 1
-                            if counting { tally.alarmsTrue += 1 }
+                            responders.todayLoad[c] += 1
+                            if counting { tally[.alarmsTrue] += 1 }
                         }
                         if (byWearable || byVisitor) && u3 < e.preventionEfficacy.value {
-                            if counting { tally.elderlyPrevented += 1 }
+                            if counting { tally[.elderlyEmergenciesPrevented] += 1 }
                             continue
                         }
                     }
                     let notice: Double
                     if wears && u4 < e.wearableAlarm.value {
                         notice = 1
-                        if counting { tally.alarmsTrue += 1 }
+                        if counting { tally[.alarmsTrue] += 1 }
                     } else if e.callButtonService && u5 < e.callButtonUse.value {
                         notice = 2
                     } else if !alone {
@@ -236,13 +236,13 @@ extension Simulation {
                     let adverse = u10 < Simulation.harmProbability(minutes: notice + response, harmMinutes: e.harmMinutes.value,
                                                                     vulnerability: population.vulnerability[victim])
                     victimise(victim, harmed: adverse)
-                    if !e.responseTeam { todayLoad[c] += 1 }
-                    todayResponseSum[c] += response
-                    todayResponseCount[c] += 1
+                    if !e.responseTeam { responders.todayLoad[c] += 1 }
+                    responders.todayResponseSum[c] += response
+                    responders.todayResponseCount[c] += 1
                     if counting {
-                        if byTown { tally.townResponses += 1 }
-                        tally.elderlyEmergencies += 1
-                        if adverse { tally.elderlyAdverse += 1 }
+                        if byTown { tally[.townResponses] += 1 }
+                        tally[.elderlyEmergencies] += 1
+                        if adverse { tally[.elderlyAdverseEvents] += 1 }
                         tally.responseMinutes.append(response)
                         tally.emergencyResponseMinutes.append(notice + response)
                     }

@@ -16,54 +16,13 @@ struct Simulation {
     let cells: [CellSetup]
     var population: Population
     var book = DisputeBook()
-    var queues: [DisputeQueue]
     var tally = Tally()
     let streams: TrialStreams
-
-    // Cell climate: what residents of a cell see around them.
-    var cellHappiness: [Double]
-    var cellSafety: [Double]
-    var cellTrust: [Double]
-    /// Incidents per 1000 residents per month, smoothed over ~30 days.
-    var incidentLevel: [Double]
-    /// Mean response minutes in the cell, smoothed: the response residents hear of.
-    var responseLevel: [Double]
-    /// Alarms and calls per day in the district, yesterday's: the grid workers' dispatch load.
-    var dispatchLoad = 0.0
-    var todayLoad: [Double]
-    var todayIncidents: [Int]
-    var todayResponseSum: [Double]
-    var todayResponseCount: [Int]
-    var volunteers: [Int]
-    /// Patrol hours per week per 100 households, and the probabilities derived from it.
-    var patrolIntensity: [Double]
-    var residentsPerCell: [Double]
-    var elderlyAlonePerCell: [Int]
-    /// Per cell: the scale of the distance to the nearest grid worker (km): √(area per worker / π),
-    /// so the distance is this × √(−ln(1 − u)) (nearest of workers spread at random).
-    let nearestWorkerKm: [Double]
-    /// Grid workers in the whole district (persons).
-    let districtWorkers: Double
-    /// Share of the elderly living alone whom purchased care workers visit (fraction 0–1).
-    let serviceEnrolledShare: Double
-    /// Mean willingness to volunteer, for the contact rate that gives `recruitmentPerYear`.
-    let participationMean: Double
-
-    // Households.
-    var riskScore: [Float]
-    var riskDay: [Int32]
-    var protectedUntil: [Int32]
-    var complained: [Bool]
-    var flagged: [Bool]
-    var openDispute: [Int32]
-    var visitQueue: DisputeQueue
-    var visitCarry = 0.0
-
-    // Mediation tiers, worked out once.
-    var tierCarry: [Double]
-    let tierStaff: [Double]
-    let tierCapacity: [Double]
-    let tierSkill: [[Double]]
+    var climate: CellClimate
+    var homes: HouseholdRecords
+    var mediators: MediationTiers
+    var responders: ResponseNetwork
+    var community: CommunityState
 
     /// Days simulated so far (warm-up included).
     var day = 0
@@ -86,35 +45,10 @@ struct Simulation {
         let effects = PolicyEffects(s, households: nHouseholds, residents: pop.residentCount)
         self.effects = effects
 
-        func perCell<T>(_ x: T) -> [T] { [T](repeating: x, count: nCells) }
-        cellHappiness = perCell(0); cellSafety = perCell(0); cellTrust = perCell(50)
-        incidentLevel = cells.map(\.usualIncidentLevel); responseLevel = perCell(s.residents.responseReferenceMinutes.value)
-        todayLoad = perCell(0); todayIncidents = perCell(0)
-        todayResponseSum = perCell(0); todayResponseCount = perCell(0)
-        patrolIntensity = perCell(0)
-        let residentsPerCell = (0..<nCells).map { Double(pop.residents(ofCell: $0).count) }
-        self.residentsPerCell = residentsPerCell
-        let elderlyAlonePerCell = (0..<nCells).map { pop.elderly(ofCell: $0, group: 1).count }
-        self.elderlyAlonePerCell = elderlyAlonePerCell
-        volunteers = (0..<nCells).map { c in pop.residents(ofCell: c).reduce(0) { $0 + (pop.flags[$1] & Population.Flags.volunteer != 0 ? 1 : 0) } }
-        let workers = s.response.gridWorkersPerCell.value
-        districtWorkers = workers * Double(nCells)
-        nearestWorkerKm = (0..<nCells).map { c in
-            let householdsPerWorker = Double(pop.households(ofCell: c).count) / max(workers, 1e-9)
-            return (householdsPerWorker / cells[c].householdsPerKm2 / Double.pi).squareRoot()
-        }
-        let totalAlone = elderlyAlonePerCell.reduce(0, +)
-        serviceEnrolledShare = totalAlone > 0
-            ? min(1, effects.serviceElderlyVisitsPerYear / s.services.visitsPerEnrolledElderYear.value / Double(totalAlone)) : 0
-        participationMean = Population.kumaraswamyMean(s.residents.participationAlpha.value, s.residents.participationBeta.value)
-
-        riskScore = [Float](repeating: 0, count: nHouseholds)
-        riskDay = [Int32](repeating: 0, count: nHouseholds)
-        protectedUntil = [Int32](repeating: -1, count: nHouseholds)
-        complained = [Bool](repeating: false, count: nHouseholds)
-        flagged = [Bool](repeating: false, count: nHouseholds)
-        openDispute = [Int32](repeating: -1, count: nHouseholds)
-        visitQueue = DisputeQueue(capacity: nHouseholds + 1)
+        climate = CellClimate(pop)
+        homes = HouseholdRecords(households: nHouseholds)
+        responders = ResponseNetwork(s, cells: cells, population: pop)
+        community = CommunityState(s, effects: effects, population: pop, elderlyAlone: climate.elderlyAlone)
 
         // Reserve room for every dispute the trial is likely to see, with margin.
         let totalDays = Double(s.run.days + s.run.warmupDays)
@@ -126,19 +60,7 @@ struct Simulation {
         tally.responseMinutes.reserveCapacity(responsesExpected)
         tally.emergencyResponseMinutes.reserveCapacity(responsesExpected)
 
-        let tiers = s.mediation.tiers
-        var staff = tiers.map(\.staff.value)
-        staff[0] += effects.purchasedMediators
-        tierStaff = staff
-        tierCapacity = zip(staff, tiers).map { $0 * $1.casesPerStaffDay.value }
-        // Tier 1's skill blends public mediators with purchased ones of the provider's quality.
-        let purchasedShare = staff[0] > 0 ? effects.purchasedMediators / staff[0] : 0
-        tierSkill = tiers.enumerated().map { t, tier in
-            let scale = t == 0 ? (1 - purchasedShare) + purchasedShare * effects.purchasedMediatorSkill : 1
-            return [tier.successLow.value, tier.successMedium.value, tier.successHigh.value].map { $0 * scale }
-        }
-        tierCarry = [Double](repeating: 0, count: tiers.count)
-        queues = tiers.map { _ in DisputeQueue(capacity: Int(expected * 1.5) + 1_024) }
+        mediators = MediationTiers(s, effects: effects, queueCapacity: Int(expected * 1.5) + 1_024)
         refreshCellMeans()
     }
 

@@ -1,45 +1,38 @@
 /// Counts of what happened in a trial's counted days (after warm-up), from which the outputs are
 /// computed. What the authorities record is counted beside what happened.
+///
+/// Count outputs are kept by `Metric`: a mechanism counts with `tally[.petitions] += 1`, and the
+/// trial's outputs copy every counted metric (`Tally.counted`), so adding a count output is one
+/// `Metric` case and the lines that count it. Totals over kinds (`disputes` by type, `incidents`
+/// by kind) are summed in `outcome()`; the rest below are the working figures of ratios, medians
+/// and costs.
 struct Tally {
-    var disputes = 0
-    /// Disputes arisen by `DisputeType`.
-    var disputesByType = [0, 0, 0, 0]
-    var disputesReported = 0
-    var disputesAvertedByVisits = 0
-    var collectiveDisputes = 0
-    var petitions = 0
-    /// Petitions of disputes never brought to local mediation.
-    var directPetitions = 0
-    var massIncidents = 0
-    var massIncidentsPrevented = 0
-    var escalations = 0
-    var misrouted = 0
-    var mediationAttempts = 0
+    private var counts = [Int](repeating: 0, count: Metric.allCases.count)
+
+    subscript(_ m: Metric) -> Int {
+        get { counts[m.rawValue] }
+        set { counts[m.rawValue] = newValue }
+    }
+
+    /// The metrics copied straight from the counts into the trial's outputs.
+    static let counted: [Metric] = [
+        .disputes, .disputesReported, .disputesAvertedByVisits, .collectiveDisputes, .petitions, .directPetitions,
+        .massIncidents, .massIncidentsPrevented, .escalations, .misrouted, .mediationAttempts, .selfResolved,
+        .incidentsRecorded, .incidentsPrevented, .preventedBySensors, .preventedByVolunteers, .preventedByResidents,
+        .publicSecurityIncidents, .accidents, .fires, .elevatorIncidents, .seriousHarm,
+        .elderlyEmergencies, .elderlyEmergenciesPrevented, .elderlyAdverseEvents, .alarmsTrue, .alarmsFalse,
+        .preventiveVisits, .neighbourDisputes, .propertyDisputes, .landDisputes, .familyDisputes,
+        .councilIssuesSettled, .townResponses,
+    ]
+
     /// Disputes that left mediation without agreement (to a petition, or closed unresolved).
     var mediationFailuresFinal = 0
     var resolvedByMediation = 0
     var resolvedByPetition = 0
-    var selfResolved = 0
-    var incidentsHappened = [0, 0, 0, 0]
-    var incidentsRecorded = [0, 0, 0, 0]
-    var incidentsPrevented = [0, 0, 0, 0]
-    var preventedBySensors = 0
-    var preventedByVolunteers = 0
-    var preventedByResidents = 0
-    var seriousHarm = 0
-    var elderlyEmergencies = 0
-    var elderlyPrevented = 0
-    var elderlyAdverse = 0
-    var alarmsTrue = 0
-    var alarmsFalse = 0
-    var visits = 0
-    var mediationCases = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    /// Attempts per mediation tier, for the per-case cost.
+    var mediationCases = [Double](repeating: 0, count: 6)
     var volunteerDays = 0.0
     var householdsComplained = 0
-    /// Property-management issues the council settled before they became disputes.
-    var councilIssuesSettled = 0
-    /// Incidents and emergencies the town's responders answered (no grid worker nearer).
-    var townResponses = 0
     /// Hours from report to resolution of each resolved dispute.
     var resolutionHours: [Double] = []
     /// Report-to-response minutes (dispatch, queue, travel) of each recorded incident and emergency.
@@ -47,4 +40,14 @@ struct Tally {
     /// Minutes from the incident or emergency itself to a responder at the door (notice or report,
     /// dispatch, queue, travel) of each recorded incident and emergency.
     var emergencyResponseMinutes: [Double] = []
+}
+
+extension DisputeType {
+    /// The output counting disputes of this type.
+    var metric: Metric { [Metric.neighbourDisputes, .propertyDisputes, .landDisputes, .familyDisputes][rawValue] }
+}
+
+extension IncidentType {
+    /// The output counting incidents of this kind that happened.
+    var metric: Metric { [Metric.publicSecurityIncidents, .accidents, .fires, .elevatorIncidents][rawValue] }
 }
