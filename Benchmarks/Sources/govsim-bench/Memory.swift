@@ -51,17 +51,21 @@ enum Memory {
     }
 
     /// Bytes per resident the model's arrays hold, counted from their declarations
-    /// (Population, Simulation's household arrays, DisputeBook, the tier queues and tallies).
+    /// (Population, HouseholdRecords, DisputeBook, the tier queues and tallies).
     /// Event-driven storage is counted from one trial's event counts over its days.
     static func analytic(probe j: [String: Any]) -> [String: Double] {
         let residents = (j["residents"] as? Double) ?? Double(j["residents"] as? Int ?? 1)
         let perHousehold = BenchDistrict.perHousehold
-        // Population: happiness, safety, trust, 3 offsets (Float32) + flags (UInt8).
-        let population = 6.0 * 4 + 1
-        // Per household: householdStart, householdCell (Int32), householdOnline (Bool) in
-        // Population; riskScore (Float), riskDay, protectedUntil, openDispute (Int32), complained,
-        // flagged (Bool), the visit queue's reserved slot (Int32) in Simulation.
-        let household = (4.0 + 4 + 1) + (4 + 4 + 4 + 4 + 1 + 1 + 4)
+        // Population: happiness, safety, trust, 3 offsets, satisfaction threshold, vulnerability
+        // (Float32) + flags and participation (UInt8).
+        let population = 8.0 * 4 + 2
+        // Per household: householdStart, householdCell (Int32), householdOnline (Bool),
+        // disputeCumulative, reportingLogOdds (Float) in Population; riskScore (Float), riskDay,
+        // protectedUntil, openDispute (Int32), complained, flagged (Bool), the visit queue's
+        // reserved slot (Int32) in HouseholdRecords.
+        let populationPerHousehold: Double = 4 + 4 + 1 + 4 + 4
+        let recordsPerHousehold: Double = 4 + 4 + 4 + 4 + 1 + 1 + 4
+        let household = populationPerHousehold + recordsPerHousehold
         // Elderly index: one Int32 per elderly resident (15%).
         let elderly = 0.15 * 4
         // Per dispute (DisputeBook): household, cell, petitionDay, residentsStart, residentsEnd,

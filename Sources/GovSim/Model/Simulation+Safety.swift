@@ -166,6 +166,8 @@ extension Simulation {
             var n = 0
             for k in 0...perDay.count {
                 let rate = k < perDay.count ? perDay[k] : Double(wearables) * wearableRate
+                // No draw at a zero rate, so nothing to reseed (the next kind reseeds its own).
+                guard rate > 0 else { continue }
                 rng.reseed(StreamSeed.substream(streams.alarmSeed, StreamSeed.cellDay(c, day, kind: k)))
                 n += rng.poisson(rate)
             }
