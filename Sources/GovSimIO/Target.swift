@@ -4,7 +4,8 @@ import GovSim
 /// An observed value a scenario should reproduce, with its tolerance: either a value of an
 /// output (`complaint_rate_pct: { value: 30, tolerance: 3 }`) or a change against another
 /// scenario's output (`disputes: { relativeTo: "pudong-baseline.json5", change_pct: -70,
-/// tolerance: 10 }`, tolerance in percentage points of change).
+/// tolerance: 10 }`, tolerance in percentage points of change), and its `kind`: `"fitted"` (the
+/// default) or `"predicted"`.
 ///
 /// Targets belong to the file that states them: a file that `extends` another does not
 /// inherit its targets (a policy's observed "after" is not its baseline's "before").
@@ -15,16 +16,26 @@ public struct Target: Sendable, Equatable {
         case change(pct: Double, file: String, written: String)
     }
 
+    /// What a target is to the model: a figure of the place before a policy that the scenario
+    /// was fitted to (its rates and levels), or a figure the model predicts from its mechanisms
+    /// and evidence, which no fitting touched. `govsim check` fails on a missed fitted target,
+    /// and reports predictions hit or missed (`--strict` fails on a miss too).
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
+        case fitted, predicted
+    }
+
     public var metric: Metric
     public var observed: Observed
     /// Largest |predicted − observed| still counted as met (the metric's unit, or percentage
     /// points of change).
     public var tolerance: Double
+    public var kind: Kind
 
-    public init(metric: Metric, observed: Observed, tolerance: Double) {
+    public init(metric: Metric, observed: Observed, tolerance: Double, kind: Kind = .fitted) {
         self.metric = metric
         self.observed = observed
         self.tolerance = tolerance
+        self.kind = kind
     }
 
     /// The observed number: a value, or a change in %.
@@ -55,13 +66,21 @@ public struct Target: Sendable, Equatable {
                 problems.append("\(path): expected { value, tolerance } or { relativeTo, change_pct, tolerance }, got \(members[key]!.kindDescription)")
                 continue
             }
-            let known = ["value", "relativeTo", "change_pct", "tolerance"]
+            let known = ["value", "relativeTo", "change_pct", "tolerance", "kind"]
             for k in entry.keys.sorted() where !known.contains(k) {
                 problems.append("\(path).\(k): unknown key '\(k)'" + (closestMatch(to: k, among: known).map { "; did you mean '\($0)'?" } ?? "; known keys here: \(known.joined(separator: ", "))"))
             }
             guard let tolerance = entry["tolerance"]?.numberValue, tolerance.isFinite, tolerance > 0 else {
                 problems.append("\(path).tolerance: expected a number > 0 (in the output's unit, or percentage points for change_pct)")
                 continue
+            }
+            var kind = Kind.fitted
+            if let k = entry["kind"] {
+                guard case .string(let name) = k, let parsed = Kind(rawValue: name) else {
+                    problems.append("\(path).kind: expected \"fitted\" (a figure of the place the scenario was fitted to) or \"predicted\" (a figure the model must predict), got \(k.kindDescription)")
+                    continue
+                }
+                kind = parsed
             }
             if let v = entry["value"] {
                 guard entry["relativeTo"] == nil && entry["change_pct"] == nil else {
@@ -72,7 +91,7 @@ public struct Target: Sendable, Equatable {
                     problems.append("\(path).value: expected a finite number, got \(v.kindDescription)")
                     continue
                 }
-                targets.append(Target(metric: metric, observed: .value(x), tolerance: tolerance))
+                targets.append(Target(metric: metric, observed: .value(x), tolerance: tolerance, kind: kind))
             } else {
                 guard case .string(let other)? = entry["relativeTo"], !other.isEmpty else {
                     problems.append("\(path): expected value, or relativeTo (a scenario file) with change_pct")
@@ -88,7 +107,7 @@ public struct Target: Sendable, Equatable {
                     problems.append("\(path).relativeTo: no such file '\(other)' (looked for \(resolved))")
                     continue
                 }
-                targets.append(Target(metric: metric, observed: .change(pct: pct, file: resolved, written: other), tolerance: tolerance))
+                targets.append(Target(metric: metric, observed: .change(pct: pct, file: resolved, written: other), tolerance: tolerance, kind: kind))
             }
         }
         guard problems.isEmpty else { throw ScenarioFileError(file: file, problems: problems) }

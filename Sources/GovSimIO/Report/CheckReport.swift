@@ -34,15 +34,17 @@ enum CheckReport: ReportPage {
         body += "</section>\n"
         for f in fileResults {
             let rows = (f.objects("targets") ?? []).map { t -> [String] in
-                let change = t.string("kind") == "change_pct"
+                let change = t.string("observed_as") == "change_pct"
                 let observed = change ? "\(signed(t.number("observed")))% vs \(esc(t.string("relative_to") ?? ""))" : v(t.number("observed"))
                 let ci = t.interval("predicted_ci95")
-                return [esc(t.string("output") ?? "–"), observed, "±" + v(t.number("tolerance")),
-                        v(t.number("predicted")) + (change ? "%" : ""), range(ci.lo, ci.hi), t.bool("met") == true ? "met" : "<strong>missed</strong>"]
+                let predicted = t.string("kind") == "predicted"
+                let status = t.bool("met") == true ? (predicted ? "hit" : "met") : (predicted ? "<strong>miss</strong>" : "<strong>missed</strong>")
+                return [esc(t.string("output") ?? "–"), esc(t.string("kind") ?? "fitted"), observed, "±" + v(t.number("tolerance")),
+                        v(t.number("predicted")) + (change ? "%" : ""), range(ci.lo, ci.hi), status]
             }
             let classes = Dictionary(uniqueKeysWithValues: (f.objects("targets") ?? []).enumerated().map { ($0, $1.bool("met") == true ? "met" : "missed") })
             body += section(f.string("file") ?? "–", note: "\(f.text("trials") ?? "–") trials, seed \(f.text("seed") ?? "–").")
-            body += table(["output", "observed", "tolerance", "predicted", "95% CI", "status"], rows, leftColumns: 1, rowClasses: classes)
+            body += table(["output", "kind", "observed", "tolerance", "predicted", "95% CI", "status"], rows, leftColumns: 2, rowClasses: classes)
             body += "</section>\n"
         }
         return document(title: "govsim check: \(met) of \(targets.count) targets met", body: body + pageFooter(version: version, files: files))
