@@ -81,6 +81,7 @@ enum SensitivityCommand {
         for r in result.metrics {
             out += "\n\(r.metric.name) (\(r.metric.unit)): "
             out += "trial noise is \(n(100 * r.noiseShare))% of the variance across points"
+            out += " (measured on \(min(SensitivityStudy.noisePoints, result.points.count)) points re-run on independent streams)"
             if r.noiseShare > 0.2 { out += " — high: raise --replicates before reading the indices" }
             out += "\n"
             if let s = r.sobol {
@@ -89,8 +90,10 @@ enum SensitivityCommand {
                                              n(s.total[i]), "\(n(s.totalCI[i].lo)) – \(n(s.totalCI[i].hi))"] }
                 out += TextTable.render(header: ["parameter", "first order", "95% CI", "total order", "95% CI"], rows: rows,
                                         alignments: [.left, .right, .right, .right, .right])
-                out += "Largest change of an index from half to all samples: \(n(r.convergenceChange))"
-                out += r.convergenceChange < 0.05 ? " (converged)\n" : " — not converged: raise --samples\n"
+                for e in r.outOfRange { out += "Estimation error: \(e) lies outside [0, 1]; raise --samples\n" }
+                out += "Largest bootstrap 95% half-width of an index: \(n(r.bootstrapHalfWidth))"
+                out += r.converged ? " (converged: ≤ \(n(SensitivityStudy.convergenceLimit)), all indices in [0, 1])\n"
+                    : " — not converged: raise --samples\n"
             }
             if let m = r.morris {
                 let order = study.axes.indices.sorted { m.muStar[$0] > m.muStar[$1] }
