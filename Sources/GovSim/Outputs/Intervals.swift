@@ -118,6 +118,8 @@ public enum Intervals {
         guard n >= 2 else { return (Interval(lo: .nan, hi: .nan), "none") }
         let j = Int(((1 - level) / 2 * Double(n + 1)).rounded(.down))
         if j >= 1 { return (Interval(lo: x[j - 1], hi: x[n - j]), "order statistics") }
+        // No variation seen in too few trials: normal theory would claim a point.
+        guard sd > 0 else { return (Interval(lo: .nan, hi: .nan), "none") }
         let half = t(1 - (1 - level) / 2, Double(n - 1)) * sd * (1 + 1 / Double(n)).squareRoot()
         var lo = mean - half, hi = mean + half
         if let bounds {
