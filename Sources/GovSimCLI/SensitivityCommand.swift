@@ -12,9 +12,10 @@ enum SensitivityCommand {
         sequence (Saltelli 2010 and Jansen estimators), with 95% bootstrap intervals; --samples N \
         base rows make N·(k + 2) design points. Morris: elementary effects (μ*, μ, σ) from \
         --samples trajectories, the cheap screen. Each point runs --replicates trials with the \
-        same trial indices; the noise those trials leave in the point means is reported as a share \
-        of the output variance, and the largest change of any index between half and all the \
-        samples says whether the indices have converged. Writes sensitivity.json, sensitivity.csv, \
+        same trial indices (common random numbers); the noise that differs between point means, \
+        measured on 8 points re-run on independent streams, is reported as a share of the output \
+        variance. The indices have converged when every bootstrap 95% half-width is at most 0.05 \
+        and every index lies in [0, 1]; one outside is reported as an estimation error. Writes sensitivity.json, sensitivity.csv, \
         sensitivity_points.csv and report.html (the indices as bar charts, with both checks in words).
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "The scenario file (JSON5).")],

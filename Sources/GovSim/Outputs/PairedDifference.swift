@@ -94,6 +94,13 @@ public struct PairedDifference: Sendable, Equatable {
             relativeChangeCI95 = scale > 0 ? Interval(lo: scale * r.lo, hi: scale * r.hi) : Interval(lo: scale * r.hi, hi: scale * r.lo)
         }
         guard kind == .count else { return }
+        // An arm with no event at all: its mean is only bounded (≤ −ln(0.025)/n), so the change
+        // is not exactly −100%, whatever Fieller says of the proportional differences.
+        if baselineMean > 0, a.allSatisfy({ $0 == 0 }) {
+            let armBound = Intervals.zeroCountBound(n: count, alpha: 0.025)
+            let baseLow = max(sb.ci95.lo, Intervals.scaledPoisson(b, level: 0.95).lo)
+            relativeChangeCI95 = Interval(lo: -100, hi: baseLow > 0 ? min(100 * (armBound / baseLow - 1), .infinity) : .nan)
+        }
         // Rare counts: the t machinery degenerates when most differences are 0.
         let nonzero = d.filter { $0 != 0 }.count
         if nonzero < 30 || 2 * nonzero <= count, let p = Intervals.signFlipPValue(d) {
