@@ -9,41 +9,96 @@ enum BaselineCommand {
         abstract: "Record regression baselines of scenarios (a deliberate re-recording).",
         discussion: """
         Runs each SCENARIO and writes DIR/<name>.baseline.json: version, platform, seed, a digest \
-        of trials.csv, every trial's outputs and each output's summary. `govsim check --baseline` \
-        compares later runs with it. Recording is always this explicit command, never a side \
-        effect of a failing check.
+        of trials.csv, every trial's outputs and each output's summary, with the smallest change \
+        of each output a statistical check catches with 90% power at the recorded --margin and \
+        family-wise --alpha. `govsim check --baseline` compares later runs with it. With --detect \
+        PCT, the trial count is chosen (from a pilot of --trials or run.trials) so that a PCT% \
+        change of each main output (safety_score, satisfaction_pct, disputes, incidents) is caught \
+        with 90% power. Recording is always this explicit command, never a side effect of a \
+        failing check.
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "Scenario files.", isRepeating: true)],
         options: [Common.trials, Common.seed, Common.threads,
                   OptionSpec(long: "out", short: "o", valueName: "dir", help: "Folder for the baseline files.", defaultText: "results/baselines"),
+                  OptionSpec(long: "margin", valueName: "pct", help: "Tolerance per output the check will use, % of its baseline mean.", defaultText: "1"),
+                  OptionSpec(long: "alpha", valueName: "a", help: "Family-wise false-alarm rate the check will use.", defaultText: "0.05"),
+                  OptionSpec(long: "detect", valueName: "pct", help: "Choose the trial count so a PCT% change of each main output is caught with 90% power."),
+                  OptionSpec(long: "max-trials", valueName: "n", help: "Cap on trials with --detect.", defaultText: "20000"),
                   Common.quiet],
-        examples: ["govsim baseline scenarios/regression/*.json5 --out results/baselines"]
+        examples: ["govsim baseline scenarios/regression/*.json5 --out results/baselines",
+                   "govsim baseline scenarios/regression/sensors.json5 --detect 5"]
     )
 
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
         let out = parsed.value("out") ?? "results/baselines"
         let trials = try parsed.int("trials", in: 2...1_000_000), seed = try Common.seed(parsed), threads = try Common.threads(parsed)
+        let margin = try parsed.double("margin", in: 0...100).map { $0 / 100 } ?? RegressionBaseline.defaultMargin
+        let alpha = try parsed.double("alpha", in: 1e-9...0.5) ?? RegressionBaseline.defaultAlpha
+        let detect = try parsed.double("detect", in: 1e-6...1e6)
+        let maxTrials = try parsed.int("max-trials", in: 2...1_000_000) ?? 20_000
+        if let detect, detect / 100 <= margin {
+            throw UsageError(message: "--detect \(HeadlineReport.number(detect)): a change must exceed the tolerance --margin (\(HeadlineReport.number(100 * margin))%) to be detectable", command: "baseline")
+        }
         var loaded: [LoadedScenario] = []
         for path in parsed.positionals {
             guard let l = Common.load(path, console: console) else { return ExitStatus.dataError }
             loaded.append(l)
         }
         guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
+        let quiet = parsed.flag("quiet")
         for l in loaded {
             var s = l.scenario
             if let trials { s.run.trials = trials }
             let runSeed = seed ?? UInt64(s.run.seed)
-            let results = RunResults(loaded: LoadedScenario(scenario: s, path: l.path, extends: l.extends),
-                                     seed: runSeed, trials: Ensemble(scenario: s, seed: runSeed, threads: threads).run(trials: 0..<s.run.trials))
+            let ensemble = Ensemble(scenario: s, seed: runSeed, threads: threads)
+            var runs = ensemble.run(trials: 0..<s.run.trials)
+            if let detect {
+                // The pilot's spread picks the count; trial i is the same in any run, so the
+                // pilot's trials are the first of the recorded ones.
+                let pilot = RunResults(loaded: l, seed: runSeed, trials: runs)
+                let perMetric = alpha / Double(max(pilot.summary.metrics.filter { $0.n >= 2 }.count, 1))
+                var lines = "\(l.path): trials to catch a \(HeadlineReport.number(detect))% change with 90% power (pilot of \(runs.count)):\n"
+                var needed = 10
+                for m in Metric.main {
+                    let x = pilot.summary[m]
+                    let n = DriftTest.trialsToDetect(change: detect / 100 * abs(x.mean), sd: x.sd, tolerance: max(margin * abs(x.mean), 1e-9),
+                                                     alpha: perMetric, power: RegressionBaseline.power, cap: maxTrials)
+                    lines += "  \(m.name): \(n.map(String.init) ?? "more than \(maxTrials) (or none: mean 0)")\n"
+                    needed = max(needed, n ?? maxTrials)
+                }
+                if !quiet { console.out(lines) }
+                if needed > runs.count {
+                    runs += ensemble.run(trials: runs.count..<needed)
+                } else {
+                    runs = Array(runs.prefix(needed))
+                }
+                s.run.trials = needed
+            }
+            let results = RunResults(loaded: LoadedScenario(scenario: s, path: l.path, extends: l.extends), seed: runSeed, trials: runs)
             let name = URL(fileURLWithPath: l.path).deletingPathExtension().lastPathComponent + ".baseline.json"
             let path = (out as NSString).appendingPathComponent(name)
-            do { try AtomicFile.write(RegressionBaseline(results: results, scenarioFile: l.path).json, to: path) } catch {
+            let baseline = RegressionBaseline(results: results, scenarioFile: l.path, margin: margin, alpha: alpha)
+            do { try AtomicFile.write(baseline.json, to: path) } catch {
                 console.err("govsim: \(error)\n")
                 return ExitStatus.cannotCreate
             }
-            if !parsed.flag("quiet") { console.out("recorded \(path) (\(s.run.trials) trials, seed \(runSeed))\n") }
+            if !quiet {
+                console.out("recorded \(path) (\(s.run.trials) trials, seed \(runSeed))\n" + power(baseline))
+            }
         }
         return ExitStatus.success
+    }
+
+    /// What a statistical check against `baseline` can see: the main outputs' 90%-power changes.
+    static func power(_ baseline: RegressionBaseline) -> String {
+        let n = HeadlineReport.number
+        var out = "  a statistical check (\(baseline.trials) trials, tolerance \(n(100 * baseline.margin))%, false-alarm rate "
+        out += "\(n(baseline.alpha)) over \(baseline.testedMetrics.count) outputs) catches with 90% power a change of: "
+        out += Metric.main.map { m in
+            let s = baseline.summary(m), d = baseline.detectableChange(m)
+            return "\(m.name) \(n(d))" + (s.mean != 0 && d.isFinite ? " (\(n(100 * d / abs(s.mean)))%)" : "")
+        }.joined(separator: ", ") + "\n"
+        return out
     }
 }
 
@@ -59,8 +114,8 @@ enum RegressionCheck {
             return ExitStatus.dataError
         }
         guard let loaded = Common.load(parsed.positionals[0], console: console) else { return ExitStatus.dataError }
-        let margin = try parsed.double("margin", in: 0...100).map { $0 / 100 } ?? RegressionBaseline.defaultMargin
-        let alpha = try parsed.double("alpha", in: 1e-9...0.5) ?? 0.05
+        let margin = try parsed.double("margin", in: 0...100).map { $0 / 100 } ?? baseline.margin
+        let alpha = try parsed.double("alpha", in: 1e-9...0.5) ?? baseline.alpha
         var s = loaded.scenario
         s.run.trials = try parsed.int("trials", in: 2...1_000_000) ?? baseline.trials
         s.run.days = baseline.days
@@ -100,6 +155,9 @@ enum RegressionCheck {
         var out = "\(loaded.path) against \(baselinePath): statistical mode ("
         out += seed != baseline.seed ? "new seed \(seed)" : platform != baseline.platform ? "other platform" : "other version or trials"
         out += "), tolerance \(n(100 * margin))% of each baseline mean, false-alarm rate \(n(alpha)) over \(verdicts.count) outputs\n"
+        if margin == baseline.margin && alpha == baseline.alpha && s.run.trials == baseline.trials {
+            out += BaselineCommand.power(baseline).replacingOccurrences(of: "  a statistical check", with: "This check")
+        }
         out += TextTable.render(header: ["output", "baseline", "now", "change", "tolerance", "verdict"], rows: rows,
                                 alignments: [.left, .right, .right, .right, .right, .left])
         out += drifted == 0 ? "no drift\n" : "\(drifted) output\(drifted == 1 ? "" : "s") drifted\n"

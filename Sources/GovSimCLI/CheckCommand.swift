@@ -20,8 +20,8 @@ enum CheckCommand {
         options: [Common.trials, Common.seed, Common.threads, Common.out("results/check"), Common.quiet,
                   OptionSpec(long: "strict", help: "Fail (exit 1) when a predicted target is missed too."),
                   OptionSpec(long: "baseline", valueName: "file", help: "Instead: check one scenario against a recorded baseline (exit 1 on drift)."),
-                  OptionSpec(long: "margin", valueName: "pct", help: "With --baseline: tolerance per output, % of its baseline mean.", defaultText: "1"),
-                  OptionSpec(long: "alpha", valueName: "a", help: "With --baseline: false-alarm rate over all outputs.", defaultText: "0.05")],
+                  OptionSpec(long: "margin", valueName: "pct", help: "With --baseline: tolerance per output, % of its baseline mean.", defaultText: "the baseline's, else 1"),
+                  OptionSpec(long: "alpha", valueName: "a", help: "With --baseline: false-alarm rate over all outputs.", defaultText: "the baseline's, else 0.05")],
         examples: ["govsim check scenarios/cases/*.json5",
                    "govsim check --baseline results/baselines/council.baseline.json scenarios/regression/council.json5"]
     )

@@ -15,7 +15,12 @@ enum CompareCommand {
         pairing bought; and cost-effectiveness. With --precision, trials run in batches until every \
         difference of the headline outputs is that precise; with several policies, only arms still \
         in contention for first place get more trials, and the probability that the chosen arm is \
-        best is reported. Writes compare.json, compare.csv, trials.csv and report.html (a forest plot \
+        best is reported. Arms whose simultaneous 95% intervals do not put them more than \
+        --indifference behind the first are listed as indistinguishable from it; --select runs \
+        Kim and Nelson's (2001) fully sequential selection, which picks the best arm with \
+        probability ≥ 1 − alpha whenever it leads the others by at least --indifference. Counts \
+        of rare events get Poisson-aware intervals and an exact sign-flip test; relative changes \
+        get Fieller intervals. Writes compare.json, compare.csv, trials.csv and report.html (a forest plot \
         of the differences, cost-effectiveness and the tables).
         """,
         arguments: [
@@ -28,6 +33,9 @@ enum CompareCommand {
             OptionSpec(long: "max-trials", valueName: "n", help: "Cap on trials per arm with --precision.", defaultText: "5000"),
             OptionSpec(long: "batch", valueName: "n", help: "Trials added per arm and round with --precision.", defaultText: "50"),
             OptionSpec(long: "objective", valueName: "metric", help: "What 'best' means for ranking.", defaultText: "safety_score"),
+            OptionSpec(long: "indifference", valueName: "delta", help: "Indifference zone on the objective (its unit): arms within it of the first are reported as indistinguishable.", defaultText: "0"),
+            OptionSpec(long: "select", help: "Choose the best arm by Kim–Nelson's sequential procedure: P(correct selection) ≥ 1 − alpha when the best leads by ≥ --indifference (first stage --trials, then --batch at a time up to --max-trials)."),
+            OptionSpec(long: "alpha", valueName: "a", help: "1 − confidence of --select and of the indistinguishable group.", defaultText: "0.05"),
             Common.out("results/<baseline>-vs-<policy>"), Common.format("compare.json"), Common.quiet,
         ],
         examples: [
@@ -47,6 +55,15 @@ enum CompareCommand {
         let objective = try Common.metric(parsed.value("objective") ?? "safety_score", option: "objective", command: "compare")
         let quiet = parsed.flag("quiet")
         let json = try Common.json(parsed, command: "compare")
+        let indifference = try parsed.double("indifference", in: 0...1e12) ?? 0
+        let select = parsed.flag("select")
+        let alpha = try parsed.double("alpha", in: 1e-6...0.5) ?? 0.05
+        if select && indifference <= 0 {
+            throw UsageError(message: "--select needs --indifference DELTA > 0 (the smallest difference worth telling apart, in the objective's unit)", command: "compare")
+        }
+        if select && precision != nil {
+            throw UsageError(message: "--select and --precision are two stopping rules; give one", command: "compare")
+        }
 
         var scenarios: [Scenario] = []
         var failed = false
@@ -67,10 +84,10 @@ enum CompareCommand {
         guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
 
         Interruption.install()
-        let plan = Comparison.Plan(trials: precision == nil ? trials : min(trials, batch), precision: precision,
-                                   maxTrials: maxTrials, batch: batch, objective: objective)
+        let plan = Comparison.Plan(trials: precision == nil ? (select ? (trialsOverride ?? 20) : trials) : min(trials, batch), precision: precision,
+                                   maxTrials: maxTrials, batch: batch, objective: objective, indifference: indifference, select: select, alpha: alpha)
         let clock = ContinuousClock.now
-        let reporter = Common.progress(total: plan.trials * scenarios.count, quiet: quiet || precision != nil, console: console)
+        let reporter = Common.progress(total: plan.trials * scenarios.count, quiet: quiet || precision != nil || select, console: console)
         let outcome = Comparison(arms: scenarios, seed: seed, threads: threads).run(
             plan, progress: reporter.map { r in { @Sendable _, _ in r.advance(by: 1) } },
             shouldStop: { Interruption.shared.requested })
@@ -80,7 +97,7 @@ enum CompareCommand {
             console.err("govsim: interrupted before every arm had two trials; nothing written\n")
             return ExitStatus.interrupted
         }
-        let results = CompareResults(scenarios: scenarios, seed: seed, outcome: outcome, objective: objective)
+        let results = CompareResults(scenarios: scenarios, seed: seed, outcome: outcome, objective: objective, indifference: indifference, alpha: alpha)
         do {
             try results.write(to: out)
         } catch {
@@ -108,8 +125,21 @@ enum ComparisonReport {
         var out = "\(r.names[0]) vs \(r.names.dropFirst().joined(separator: ", ")): paired trials (common random numbers), "
         out += "\(Set(n).count == 1 ? "\(n[0])" : n.map(String.init).joined(separator: "/")) trials × \(days) days, seed \(r.seed), "
         out += "\(String(format: "%.1f", seconds)) s (\(o.stoppedBecause))\n\n"
-        out += "Ranked by \(r.objective.name) (\(r.objective.higherIsBetter ? "higher" : "lower") is better); "
-        out += "probability the first is truly best: \(HeadlineReport.number(100 * o.probabilityBest))%\n"
+        out += "Ranked by \(r.objective.name) (\(r.objective.higherIsBetter ? "higher" : "lower") is better)"
+        out += r.indifference > 0 ? ", indifference zone ±\(HeadlineReport.number(r.indifference)).\n" : ".\n"
+        if let sel = o.selection {
+            out += "Kim–Nelson selection: \(r.names[sel.selected]) after \(sel.stage) trials per remaining arm (first stage \(sel.firstStage)); "
+            out += sel.guaranteed
+                ? "P(correct selection) ≥ \(HeadlineReport.number(100 * (1 - sel.alpha)))% if the best leads by ≥ \(HeadlineReport.number(sel.delta)).\n"
+                : "stopped by --max-trials before the procedure ended: no guarantee.\n"
+        }
+        if o.indistinguishable.count > 1 {
+            out += "Cannot be told apart from the first (none is shown to be more than \(HeadlineReport.number(r.indifference)) behind it, "
+            out += "simultaneous \(HeadlineReport.number(100 * (1 - alpha(r))))% intervals): "
+            out += o.indistinguishable.map { r.names[$0] }.joined(separator: ", ") + ".\n"
+        } else if r.names.count > 1 {
+            out += "The first is ahead of every other arm by more than \(HeadlineReport.number(r.indifference)) (simultaneous \(HeadlineReport.number(100 * (1 - alpha(r))))% intervals).\n"
+        }
         let rows = o.ranking.enumerated().map { rank, arm -> [String] in
             let mean = MetricSummary(o.results[arm].map { $0[r.objective] }).mean
             guard arm > 0 else { return [String(rank + 1), r.names[arm] + " (baseline)", HeadlineReport.number(mean), "", "", "", ""] }
@@ -156,6 +186,8 @@ enum ComparisonReport {
             return (d.difference > 0) == m.higherIsBetter ? ANSI.green : ANSI.red
         }
     }
+
+    static func alpha(_ r: CompareResults) -> Double { r.outcome.selection?.alpha ?? r.alpha }
 
     static func signed(_ x: Double) -> String {
         guard x.isFinite else { return "–" }

@@ -12,9 +12,10 @@ enum SensitivityCommand {
         sequence (Saltelli 2010 and Jansen estimators), with 95% bootstrap intervals; --samples N \
         base rows make N·(k + 2) design points. Morris: elementary effects (μ*, μ, σ) from \
         --samples trajectories, the cheap screen. Each point runs --replicates trials with the \
-        same trial indices; the noise those trials leave in the point means is reported as a share \
-        of the output variance, and the largest change of any index between half and all the \
-        samples says whether the indices have converged. Writes sensitivity.json, sensitivity.csv, \
+        same trial indices (common random numbers); the noise that differs between point means, \
+        measured on 8 points re-run on independent streams, is reported as a share of the output \
+        variance. The indices have converged when every bootstrap 95% half-width is at most 0.05 \
+        and every index lies in [0, 1]; one outside is reported as an estimation error. Writes sensitivity.json, sensitivity.csv, \
         sensitivity_points.csv and report.html (the indices as bar charts, with both checks in words).
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "The scenario file (JSON5).")],
@@ -81,6 +82,7 @@ enum SensitivityCommand {
         for r in result.metrics {
             out += "\n\(r.metric.name) (\(r.metric.unit)): "
             out += "trial noise is \(n(100 * r.noiseShare))% of the variance across points"
+            out += " (measured on \(min(SensitivityStudy.noisePoints, result.points.count)) points re-run on independent streams)"
             if r.noiseShare > 0.2 { out += " — high: raise --replicates before reading the indices" }
             out += "\n"
             if let s = r.sobol {
@@ -89,8 +91,10 @@ enum SensitivityCommand {
                                              n(s.total[i]), "\(n(s.totalCI[i].lo)) – \(n(s.totalCI[i].hi))"] }
                 out += TextTable.render(header: ["parameter", "first order", "95% CI", "total order", "95% CI"], rows: rows,
                                         alignments: [.left, .right, .right, .right, .right])
-                out += "Largest change of an index from half to all samples: \(n(r.convergenceChange))"
-                out += r.convergenceChange < 0.05 ? " (converged)\n" : " — not converged: raise --samples\n"
+                for e in r.outOfRange { out += "Estimation error: \(e) lies outside [0, 1]; raise --samples\n" }
+                out += "Largest bootstrap 95% half-width of an index: \(n(r.bootstrapHalfWidth))"
+                out += r.converged ? " (converged: ≤ \(n(SensitivityStudy.convergenceLimit)), all indices in [0, 1])\n"
+                    : " — not converged: raise --samples\n"
             }
             if let m = r.morris {
                 let order = study.axes.indices.sorted { m.muStar[$0] > m.muStar[$1] }

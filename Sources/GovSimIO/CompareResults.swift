@@ -9,8 +9,15 @@ public struct CompareResults: Sendable {
     public var seed: UInt64
     public var outcome: Comparison.Outcome
     public var objective: Metric
+    /// The indifference zone δ the comparison used (objective's unit).
+    public var indifference: Double
+    /// 1 − confidence of the indistinguishable group.
+    public var alpha: Double
 
-    public init(scenarios: [Scenario], seed: UInt64, outcome: Comparison.Outcome, objective: Metric) {
+    public init(scenarios: [Scenario], seed: UInt64, outcome: Comparison.Outcome, objective: Metric, indifference: Double = 0,
+                alpha: Double = 0.05) {
+        self.indifference = indifference
+        self.alpha = alpha
         var names: [String] = []
         for s in scenarios {
             var name = s.name
@@ -60,13 +67,19 @@ public struct CompareResults: Sendable {
             var metrics: [String: JSONText] = [:]
             for m in Metric.allCases {
                 let d = outcome.differences[arm - 1][m.rawValue]
-                metrics[m.name] = .object([
+                var entry: [String: JSONText] = [
                     "n": .integer(d.n), "baseline_mean": .number(d.baselineMean), "arm_mean": .number(d.armMean),
                     "difference": .number(d.difference), "ci95": .array([.number(d.ci95.lo), .number(d.ci95.hi)]),
-                    "relative_change_pct": .number(d.relativeChangePct), "effect_size": .number(d.effectSize),
-                    "p_value": .number(d.pValue), "correlation": .number(d.correlation),
-                    "unpaired_half_width": .number(d.unpairedHalfWidth), "unit": .string(m.unit),
-                ])
+                    "ci95_method": .string(d.method),
+                    "relative_change_pct": .number(d.relativeChangePct),
+                    "relative_change_ci95": .array([.number(d.relativeChangeCI95.lo), .number(d.relativeChangeCI95.hi)]),
+                    "effect_size": .number(d.effectSize),
+                    "p_value": .number(d.pValue), "test": .string(d.testMethod), "correlation": .number(d.correlation),
+                    "unpaired_half_width": .number(d.unpairedHalfWidth), "unit": .string(m.unit), "kind": .string(m.kind.rawValue),
+                ]
+                if let b = d.bound { entry["bound"] = .number(b) }
+                if let note = d.note { entry["note"] = .string(note) }
+                metrics[m.name] = .object(entry)
             }
             differences[names[arm]] = .object(metrics)
             let ce = costEffectiveness(arm)
@@ -88,6 +101,21 @@ public struct CompareResults: Sendable {
             "objective": .string(objective.name),
             "ranking": .array(outcome.ranking.map { .string(names[$0]) }),
             "probability_best": .number(outcome.probabilityBest),
+            "probability_best_meaning": .string("share of paired bootstrap resamples in which the first-ranked arm has the best mean (ties split); descriptive, not a guarantee"),
+            "indifference": .number(indifference),
+            "indistinguishable": .array(outcome.indistinguishable.map { .string(names[$0]) }),
+            "selection": outcome.selection.map { sel in
+                .object([
+                    "procedure": .string("Kim–Nelson KN (Kim & Nelson 2001, ACM TOMACS 11(3):251–273)"),
+                    "delta": .number(sel.delta), "alpha": .number(sel.alpha), "first_stage": .integer(sel.firstStage),
+                    "selected": .string(names[sel.selected]), "stage": .integer(sel.stage),
+                    "eliminated_at": .object(Dictionary(uniqueKeysWithValues: names.indices.map { (names[$0], sel.eliminatedAt[$0].map { JSONText.integer($0) } ?? .null) })),
+                    "guaranteed": .bool(sel.guaranteed),
+                    "guarantee": .string(sel.guaranteed
+                        ? "P(correct selection) ≥ \(1 - sel.alpha) when the best arm's mean exceeds every other's by ≥ \(sel.delta)"
+                        : "none: the trial cap stopped the procedure before it ended; the arm with the best mean is shown"),
+                ])
+            } ?? .null,
             "differences": .object(differences),
             "cost_effectiveness": .object(effectiveness),
         ]).rendered
@@ -96,12 +124,14 @@ public struct CompareResults: Sendable {
     /// compare.csv: one row per policy arm and metric.
     public var csv: String {
         var table = CSVTable(header: ["arm", "metric", "unit", "n", "baseline_mean", "arm_mean", "difference", "ci95_lo", "ci95_hi",
-                                      "relative_change_pct", "effect_size", "p_value", "correlation", "unpaired_half_width"])
+                                      "relative_change_pct", "effect_size", "p_value", "correlation", "unpaired_half_width",
+                                      "ci95_method", "relative_change_ci95_lo", "relative_change_ci95_hi", "test"])
         for arm in 1..<names.count {
             for m in Metric.allCases {
                 let d = outcome.differences[arm - 1][m.rawValue]
                 table.append([names[arm], m.name, m.unit, String(d.n)] + [d.baselineMean, d.armMean, d.difference, d.ci95.lo, d.ci95.hi,
-                              d.relativeChangePct, d.effectSize, d.pValue, d.correlation, d.unpairedHalfWidth].map(CSVTable.number))
+                              d.relativeChangePct, d.effectSize, d.pValue, d.correlation, d.unpairedHalfWidth].map(CSVTable.number)
+                              + [d.method, CSVTable.number(d.relativeChangeCI95.lo), CSVTable.number(d.relativeChangeCI95.hi), d.testMethod])
             }
         }
         return table.rendered

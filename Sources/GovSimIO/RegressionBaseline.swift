@@ -16,8 +16,19 @@ public struct RegressionBaseline: Sendable {
     public var trialsDigest: String
     /// Per trial, the outputs in `Metric` order.
     public var rows: [[Double]]
+    /// The check's tolerance (share of each baseline mean) and family-wise false-alarm rate
+    /// this baseline was recorded for: its `detectable_change` figures assume them, and
+    /// `check --baseline` uses them unless told otherwise.
+    public var margin: Double = RegressionBaseline.defaultMargin
+    public var alpha: Double = RegressionBaseline.defaultAlpha
+    /// Power at which `detectableChange` is stated.
+    public static let power = 0.9
+    public static let defaultAlpha = 0.05
 
-    public init(results: RunResults, scenarioFile: String) {
+    public init(results: RunResults, scenarioFile: String, margin: Double = RegressionBaseline.defaultMargin,
+                alpha: Double = RegressionBaseline.defaultAlpha) {
+        self.margin = margin
+        self.alpha = alpha
         version = RunResults.version
         platform = RegressionBaseline.currentPlatform
         scenario = results.scenario.name
@@ -57,13 +68,28 @@ public struct RegressionBaseline: Sendable {
     /// tolerance of `margin` × |baseline mean|, at a family-wise false-alarm rate `alpha`
     /// (Bonferroni over the outputs tested).
     public func statisticalCheck(_ trials: [TrialResult], margin: Double = defaultMargin, alpha: Double = 0.05) -> [Drift] {
-        let metrics = Metric.allCases.filter { summary($0).n >= 2 }
+        let metrics = testedMetrics
         let perMetric = alpha / Double(max(metrics.count, 1))
         return metrics.map { m in
             let old = summary(m), new = MetricSummary(trials.map { $0[m] })
             return Drift(metric: m, old: old, new: new,
                          test: DriftTest(old: old, new: new, tolerance: max(margin * abs(old.mean), 1e-9), alpha: perMetric))
         }
+    }
+
+    /// The outputs a statistical check tests: those defined in at least two baseline trials.
+    public var testedMetrics: [Metric] { Metric.allCases.filter { summary($0).n >= 2 } }
+
+    /// The per-output false-alarm rate of a check (Bonferroni share of `alpha`).
+    public func alphaPerMetric(_ alpha: Double? = nil) -> Double { (alpha ?? self.alpha) / Double(max(testedMetrics.count, 1)) }
+
+    /// The smallest change of `m` (its unit) a statistical check with `newTrials` trials (default:
+    /// as many as the baseline) catches with 90% power, at this baseline's margin and alpha.
+    public func detectableChange(_ m: Metric, newTrials: Int? = nil) -> Double {
+        let s = summary(m)
+        guard s.n >= 2 else { return .nan }
+        return DriftTest.detectableChange(sd: s.sd, oldTrials: s.n, newTrials: newTrials ?? s.n,
+                                          tolerance: max(margin * abs(s.mean), 1e-9), alpha: alphaPerMetric(), power: RegressionBaseline.power)
     }
 
     /// A metric's summary over the baseline's trials.
@@ -74,10 +100,16 @@ public struct RegressionBaseline: Sendable {
             "version": .string(version), "platform": .string(platform), "scenario": .string(scenario),
             "scenario_file": .string(scenarioFile), "seed": .integer(Int(seed)), "trials": .integer(trials), "days": .integer(days),
             "trials_csv_digest": .string(trialsDigest),
+            "margin": .number(margin), "family_wise_alpha": .number(alpha), "alpha_per_metric": .number(alphaPerMetric()),
+            "metrics_tested": .integer(testedMetrics.count), "power": .number(RegressionBaseline.power),
+            "detectable_change_means": .string("smallest change of each output a statistical check with as many trials catches with 90% power, at this margin and family-wise alpha"),
             "metrics": .object(Dictionary(uniqueKeysWithValues: Metric.allCases.map { m in
                 let s = summary(m)
+                let detectable = detectableChange(m)
                 return (m.name, JSONText.object(["mean": .number(s.mean), "sd": .number(s.sd), "n": .integer(s.n),
-                                                 "p05": .number(s.p05), "p50": .number(s.p50), "p95": .number(s.p95)]))
+                                                 "p05": .number(s.p05), "p50": .number(s.p50), "p95": .number(s.p95),
+                                                 "detectable_change": .number(detectable),
+                                                 "detectable_change_pct": .number(s.mean != 0 ? 100 * detectable / abs(s.mean) : .nan)]))
             })),
             "metric_order": .array(Metric.allCases.map { .string($0.name) }),
             "trial_rows": .array(rows.map { row in .array(row.map { .number($0) }) }),
@@ -112,8 +144,12 @@ public struct RegressionBaseline: Sendable {
             guard case .array(let values) = raw else { return [] }
             return columns.map { c in c.flatMap { $0 < values.count ? values[$0].numberValue : nil } ?? .nan }
         }
-        return RegressionBaseline(version: version, platform: platform, scenario: scenario, scenarioFile: file,
-                                  seed: UInt64(seed), trials: trials, days: days, trialsDigest: digest, rows: rows)
+        var baseline = RegressionBaseline(version: version, platform: platform, scenario: scenario, scenarioFile: file,
+                                          seed: UInt64(seed), trials: trials, days: days, trialsDigest: digest, rows: rows)
+        // Recorded since the check reports its power; older files keep the defaults.
+        if let m = object["margin"]?.numberValue, m.isFinite, m >= 0 { baseline.margin = m }
+        if let a = object["family_wise_alpha"]?.numberValue, a > 0, a < 1 { baseline.alpha = a }
+        return baseline
     }
 
     init(version: String, platform: String, scenario: String, scenarioFile: String, seed: UInt64, trials: Int, days: Int,

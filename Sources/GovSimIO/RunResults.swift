@@ -26,13 +26,18 @@ public struct RunResults: Sendable {
         var metrics: [String: JSONText] = [:]
         for m in Metric.allCases {
             let s = summary[m]
-            metrics[m.name] = .object([
+            var entry: [String: JSONText] = [
                 "mean": .number(s.mean), "sd": .number(s.sd),
-                "ci95": .array([.number(s.ci95.lo), .number(s.ci95.hi)]),
+                "ci95": .array([.number(s.ci95.lo), .number(s.ci95.hi)]), "ci95_method": .string(s.method),
                 "p025": .number(s.p025), "p05": .number(s.p05), "p50": .number(s.p50),
                 "p95": .number(s.p95), "p975": .number(s.p975),
-                "n": .integer(s.n), "unit": .string(m.unit),
-            ])
+                "prediction95": .array([.number(s.prediction95.lo), .number(s.prediction95.hi)]),
+                "prediction95_method": .string(s.predictionMethod),
+                "n": .integer(s.n), "unit": .string(m.unit), "kind": .string(m.kind.rawValue),
+            ]
+            if let b = s.bound { entry["bound"] = .number(b) }
+            if let note = s.note { entry["note"] = .string(note) }
+            metrics[m.name] = .object(entry)
         }
         return JSONText.object([
             "scenario": .string(scenario.name),

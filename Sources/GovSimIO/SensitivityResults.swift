@@ -15,13 +15,15 @@ public struct SensitivityResults: Sendable {
 
     public var csv: String {
         var table = CSVTable(header: ["method", "metric", "parameter", "first_order", "first_lo", "first_hi", "total_order", "total_lo", "total_hi",
-                                      "mu_star", "mu", "sigma", "noise_share", "convergence_change"])
+                                      "mu_star", "mu", "sigma", "noise_share", "convergence_change",
+                                      "bootstrap_half_width", "converged"])
         for r in result.metrics {
             for (i, axis) in study.axes.enumerated() {
                 let s = r.sobol, m = r.morris
                 let values: [Double] = [s?.first[i], s?.firstCI[i].lo, s?.firstCI[i].hi, s?.total[i], s?.totalCI[i].lo, s?.totalCI[i].hi,
                                         m?.muStar[i], m?.mu[i], m?.sigma[i], r.noiseShare, r.convergenceChange].map { $0 ?? .nan }
-                table.append([study.method.rawValue, r.metric.name, axis.path.text] + values.map(CSVTable.number))
+                table.append([study.method.rawValue, r.metric.name, axis.path.text] + values.map(CSVTable.number)
+                             + [CSVTable.number(r.bootstrapHalfWidth), r.sobol == nil ? "" : String(r.converged)])
             }
         }
         return table.rendered
@@ -61,7 +63,12 @@ public struct SensitivityResults: Sendable {
                 "output_variance": .number(r.outputVariance),
                 "noise_variance": .number(r.noiseVariance),
                 "noise_share": .number(r.noiseShare),
+                "noise_method": .string("Var over \(min(SensitivityStudy.noisePoints, result.points.count)) design points of (mean − mean on independent streams) / 2"),
+                "independent_noise_variance": .number(r.independentNoiseVariance),
                 "convergence_change": .number(r.convergenceChange),
+                "bootstrap_half_width": .number(r.bootstrapHalfWidth),
+                "converged": r.sobol == nil ? .null : .bool(r.converged),
+                "estimation_errors": .array(r.outOfRange.map { .string($0) }),
             ])
         }
         return JSONText.object([

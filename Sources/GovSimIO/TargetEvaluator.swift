@@ -7,7 +7,8 @@ import GovSim
 public final class TargetEvaluator: @unchecked Sendable {
     public struct Prediction: Sendable {
         public var target: Target
-        /// Predicted mean (value, or % change) and its 95% interval.
+        /// Predicted mean (value, or % change) and its 95% interval (for a change, Fieller's;
+        /// NaN bounds when the reference's mean cannot be told from 0).
         public var mean: Double
         public var ci95: Interval
         public var met: Bool { target.isMet(by: mean) }
@@ -86,14 +87,14 @@ public final class TargetEvaluator: @unchecked Sendable {
             let predictions = zip(p.file.targets, p.refs).map { target, ref -> Prediction in
                 let values = own.map { $0[target.metric] }
                 guard let ref else {
-                    let s = MetricSummary(values)
+                    let s = MetricSummary(values, kind: target.metric.kind)
                     return Prediction(target: target, mean: s.mean, ci95: s.ci95)
                 }
+                // A relative change: Fieller's interval, which carries the baseline mean's own
+                // uncertainty (dividing the paired interval by the baseline mean does not).
                 let base = results[index[ref]!].map { $0[target.metric] }
-                let d = PairedDifference(baseline: base, arm: values)
-                let scale = d.baselineMean != 0 ? 100 / abs(d.baselineMean) : .nan
-                return Prediction(target: target, mean: d.difference * scale,
-                                  ci95: Interval(lo: d.ci95.lo * scale, hi: d.ci95.hi * scale))
+                let d = PairedDifference(baseline: base, arm: values, kind: target.metric.kind)
+                return Prediction(target: target, mean: d.relativeChangePct, ci95: d.relativeChangeCI95)
             }
             return FileResult(loaded: p.file, trials: p.trials, seed: p.seed, predictions: predictions)
         }

@@ -112,6 +112,13 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(unknown.status, 64)
         XCTAssertTrue(unknown.err.hasPrefix("Error: unknown command 'rnu'; did you mean 'run'?"), unknown.err)
         XCTAssertEqual(govsim().status, 64)
+        // Selection needs an indifference zone, and is a stopping rule of its own.
+        let select = govsim("compare", tiny, tiny, "--select")
+        XCTAssertEqual(select.status, 64)
+        XCTAssertTrue(select.err.contains("--select needs --indifference"), select.err)
+        XCTAssertEqual(govsim("compare", tiny, tiny, "--select", "--indifference", "1", "--precision", "0.5").status, 64)
+        // --detect must exceed the tolerance it is measured against.
+        XCTAssertEqual(govsim("baseline", tiny, "--detect", "0.5").status, 64)
     }
 
     func testUnwritableOutputExits73() {

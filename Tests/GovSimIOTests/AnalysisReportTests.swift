@@ -31,7 +31,8 @@ final class AnalysisReportTests: XCTestCase {
         XCTAssertTrue(html.contains("<h1>cameras &amp; &lt;council&gt; vs base</h1>"), "arms in the title, escaped")
         XCTAssertTrue(html.contains("3 trials per arm · seed 5 · a fixed number of trials"))
         XCTAssertTrue(html.contains("Ranking by safety_score"))
-        XCTAssertTrue(html.contains("truly the best"), "the probability of being best")
+        XCTAssertTrue(html.contains("paired bootstrap resamples"), "the bootstrap share, named for what it is")
+        XCTAssertFalse(html.contains("truly the best"), "no claim the bootstrap cannot support")
         XCTAssertEqual(svgCount(html), 2, "the forest plot and the cost-effectiveness scatter")
         XCTAssertTrue(html.contains("Change from base, per output"))
         for m in CompareReport.forestMetrics { XCTAssertTrue(html.contains(">\(m.name) \(m.higherIsBetter ? "↑" : "↓")</text>"), m.name) }

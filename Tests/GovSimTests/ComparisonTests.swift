@@ -31,9 +31,16 @@ final class ComparisonTests: XCTestCase {
         let outcome = Comparison(arms: [s, s], seed: 8, threads: 2).run(.init(trials: 6))
         for (m, d) in zip(Metric.allCases, outcome.differences[0]) where d.n > 0 {
             XCTAssertEqual(d.difference, 0, m.name)
-            XCTAssertEqual(d.ci95, Interval(lo: 0, hi: 0), m.name)
+            // A count never gets a bare 0–0 interval: all-zero differences bound the mean
+            // difference instead (Poisson, 97.5% on each side); other kinds are exactly 0.
+            let x = Intervals.zeroCountBound(n: d.n, alpha: 0.025)
+            XCTAssertEqual(d.ci95, m.kind == .count ? Interval(lo: -x, hi: x) : Interval(lo: 0, hi: 0), m.name)
+            XCTAssertEqual(d.bound, m.kind == .count ? x : nil, m.name)
             XCTAssertEqual(d.pValue, 1, m.name)
         }
+        // Identical arms tie: they share the bootstrap and form one indistinguishable group.
+        XCTAssertEqual(outcome.probabilityBest, 0.5)
+        XCTAssertEqual(Set(outcome.indistinguishable), [0, 1])
         XCTAssertEqual(outcome.results[0], outcome.results[1])
     }
 

@@ -33,3 +33,49 @@ final class SensitivityTests: XCTestCase {
         XCTAssertTrue(t.allSatisfy { $0.count == 4 && $0.allSatisfy { $0.allSatisfy { (0...1).contains($0) } } })
     }
 }
+
+/// The trial noise under common random numbers: a synthetic model whose trials share a large
+/// per-trial shock across design points (as the model's per-trial parameter draws and streams
+/// do) and carry a small point-specific noise. The within-point variance counts the shared
+/// shock and overstates the noise that can blur the indices; `pointNoise` measures the small
+/// one, within what a chi-square with 7 degrees of freedom allows.
+final class SensitivityNoiseTests: XCTestCase {
+    func testPointNoiseIgnoresTheSharedShock() {
+        let points = 200, replicates = 10, sharedSD = 10.0, ownSD = 0.5
+        let truth = ownSD * ownSD / Double(replicates)
+        // Per seed: the trial shocks shared by every point; per (seed, point, trial) the own noise.
+        func means(seed: UInt64, at xs: [Int]) -> [Double] {
+            let shocks = RandomStream(seed: seed)
+            let shared = (0..<replicates).map { _ in shocks.normal(mean: 0, sd: sharedSD) }
+            return xs.map { x in
+                let own = RandomStream(seed: StreamSeed.mix(seed ^ UInt64(x + 1)))
+                return (0..<replicates).map { t in Double(x % 7) + shared[t] + own.normal(mean: 0, sd: ownSD) }.reduce(0, +) / Double(replicates)
+            }
+        }
+        let f = means(seed: 1, at: Array(0..<points))
+        let chosen = (0..<8).map { $0 * points / 8 }
+        let again = means(seed: 2, at: chosen)
+        let noise = SensitivityStudy.pointNoise(f, replicated: zip(chosen, again).map { ($0, $1) })
+        // 7·noise/truth is chi-square(7): inside its 0.1%–99.9% quantiles.
+        XCTAssertGreaterThan(7 * noise / truth, 0.598)
+        XCTAssertLessThan(7 * noise / truth, 24.32)
+        // The old estimate (within-point variance / replicates) is about (10² + 0.5²)/10, ×400 too big.
+        let within = sharedSD * sharedSD / Double(replicates)
+        XCTAssertGreaterThan(within / noise, 50)
+    }
+
+    /// An index estimated above 1 is an estimation error, never "converged".
+    func testOutOfRangeIndexIsNotConverged() {
+        let r = SensitivityStudy.MetricResult(metric: .safetyScore,
+                                              sobol: SobolIndices.Estimate(first: [1.063], total: [1.0], firstCI: [Interval(lo: 1.06, hi: 1.066)],
+                                                                           totalCI: [Interval(lo: 0.99, hi: 1.0)], variance: 1),
+                                              morris: nil, outputVariance: 1, noiseVariance: 0, independentNoiseVariance: 0,
+                                              convergenceChange: 0.01, bootstrapHalfWidth: 0.005, outOfRange: ["first order of x: 1.063"])
+        XCTAssertFalse(r.converged)
+        var ok = r
+        ok.outOfRange = []
+        XCTAssertTrue(ok.converged)
+        ok.bootstrapHalfWidth = 0.3
+        XCTAssertFalse(ok.converged, "a wide bootstrap interval is not converged")
+    }
+}

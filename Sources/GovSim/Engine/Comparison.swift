@@ -33,16 +33,42 @@ public struct Comparison: Sendable {
         public var objective: Metric
         /// The metrics the precision target applies to.
         public var precisionMetrics: [Metric]
+        /// Indifference zone δ on the objective (its unit): differences smaller than this are
+        /// not worth telling apart. Used for the indistinguishable group and the selection.
+        public var indifference: Double
+        /// Run Kim–Nelson selection (first stage `trials`, then `batch` at a time, up to
+        /// `maxTrials`) instead of the precision rule; needs `indifference` > 0.
+        public var select: Bool
+        /// 1 − confidence of the selection and of the indistinguishable group.
+        public var alpha: Double
 
         public init(trials: Int, precision: Double? = nil, maxTrials: Int = 10_000, batch: Int = 50,
-                    objective: Metric = .safetyScore, precisionMetrics: [Metric] = [.safetyScore, .satisfactionPct]) {
+                    objective: Metric = .safetyScore, precisionMetrics: [Metric] = [.safetyScore, .satisfactionPct],
+                    indifference: Double = 0, select: Bool = false, alpha: Double = 0.05) {
             self.trials = trials
             self.precision = precision
             self.maxTrials = max(maxTrials, trials)
             self.batch = max(1, batch)
             self.objective = objective
             self.precisionMetrics = precisionMetrics
+            self.indifference = indifference
+            self.select = select
+            self.alpha = alpha
         }
+    }
+
+    /// What Kim–Nelson selection did.
+    public struct Selection: Sendable {
+        public var delta: Double
+        public var alpha: Double
+        public var firstStage: Int
+        public var selected: Int
+        /// Per arm, the trial count at which it was eliminated (nil for the selected arm).
+        public var eliminatedAt: [Int?]
+        /// Observations per arm when the procedure stopped.
+        public var stage: Int
+        /// False when the trial cap stopped the procedure first (then no guarantee holds).
+        public var guaranteed: Bool
     }
 
     public struct Outcome: Sendable {
@@ -53,8 +79,14 @@ public struct Comparison: Sendable {
         public var differences: [[PairedDifference]]
         /// Arm indices by the objective's mean, best first.
         public var ranking: [Int]
-        /// Bootstrap probability that `ranking[0]` is truly best on the objective.
+        /// Share of 2,000 paired bootstrap resamples in which `ranking[0]` has the best mean
+        /// objective (ties split evenly): a descriptive measure, not a guarantee.
         public var probabilityBest: Double
+        /// Arms (ranking[0] first) that cannot be told apart from the first within the
+        /// indifference zone (`IndifferenceGroup`).
+        public var indistinguishable: [Int]
+        /// Kim–Nelson's result when `Plan.select` was set.
+        public var selection: Selection?
         /// Why trials stopped: "fixed", "precision reached", "max trials", "interrupted".
         public var stoppedBecause: String
     }
@@ -67,8 +99,13 @@ public struct Comparison: Sendable {
         var running = Array(arms.indices)
         var size = plan.trials
         var reason = plan.precision == nil ? "fixed" : "max trials"
+        var kn = plan.select ? KimNelson(k: arms.count, n0: max(2, plan.trials), delta: plan.indifference, alpha: plan.alpha) : nil
+        if kn != nil { reason = "max trials" }
         while !running.isEmpty {
-            let jobs = running.flatMap { arm in (results[arm].count..<min(results[arm].count + size, cap(plan))).map { (arm, $0) } }
+            let limit = kn.map { k in { (arm: Int) in min(results[arm].count + size, max(k.needed, min(k.lastStage, plan.maxTrials))) } }
+            let jobs = running.flatMap { arm in
+                (results[arm].count..<min(limit?(arm) ?? (results[arm].count + size), cap(plan))).map { (arm, $0) }
+            }
             if jobs.isEmpty { break }
             let arms = self.arms, seed = self.seed, total = jobs.count
             let batch = Parallel.map(count: jobs.count, threads: threads, progress: progress.map { p in { @Sendable done in p(done, total) } },
@@ -83,20 +120,41 @@ public struct Comparison: Sendable {
                 }
             }
             if batch.contains(where: { $0 == nil }) { reason = "interrupted"; break }
+            size = plan.batch
+            if var k = kn {
+                let sign = plan.objective.higherIsBetter ? 1.0 : -1.0
+                k.update(results.map { arm in arm.map { t in let v = t[plan.objective]; return v.isNaN ? -Double.infinity : sign * v } })
+                kn = k
+                if k.selected != nil { reason = "selected"; break }
+                running = k.survivors
+                if running.contains(where: { results[$0].count >= plan.maxTrials }) { break }
+                continue
+            }
             guard let target = plan.precision else { break }
             running = armsNeedingTrials(results, target: target, plan: plan)
             if running.isEmpty { reason = "precision reached" }
-            size = plan.batch
         }
         let differences = (1..<max(arms.count, 1)).map { arm in
-            Metric.allCases.map { m in PairedDifference(baseline: results[0].map { $0[m] }, arm: results[arm].map { $0[m] }) }
+            Metric.allCases.map { m in PairedDifference(baseline: results[0].map { $0[m] }, arm: results[arm].map { $0[m] }, kind: m.kind) }
         }
-        let ranking = rank(results, plan.objective)
+        var selection: Selection?
+        if var k = kn, reason != "interrupted" {
+            let guaranteed = k.selected != nil
+            k.stopNow()
+            selection = Selection(delta: plan.indifference, alpha: plan.alpha, firstStage: k.n0, selected: k.selected!,
+                                  eliminatedAt: k.eliminatedAt, stage: k.stage, guaranteed: guaranteed)
+        }
+        var ranking = rank(results, plan.objective)
+        if let chosen = selection?.selected { ranking = [chosen] + ranking.filter { $0 != chosen } }
+        let first = ranking.first ?? 0
+        let group = IndifferenceGroup.members(results.map { arm in arm.map { $0[plan.objective] } }, best: first,
+                                              delta: plan.indifference, alpha: plan.alpha, higherIsBetter: plan.objective.higherIsBetter)
         return Outcome(results: results, differences: differences, ranking: ranking,
-                       probabilityBest: probabilityBest(results, ranking.first ?? 0, plan.objective), stoppedBecause: reason)
+                       probabilityBest: probabilityBest(results, first, plan.objective),
+                       indistinguishable: group, selection: selection, stoppedBecause: reason)
     }
 
-    private func cap(_ plan: Plan) -> Int { plan.precision == nil ? plan.trials : plan.maxTrials }
+    private func cap(_ plan: Plan) -> Int { plan.precision == nil && !plan.select ? plan.trials : plan.maxTrials }
 
     /// Arms that need another batch: a policy whose difference from the baseline is not yet
     /// precise enough on a precision metric, while it is still in contention for first place;
@@ -141,7 +199,8 @@ public struct Comparison: Sendable {
     }
 
     /// Paired bootstrap over the trials all arms share: the share of 2,000 resamples in which
-    /// `chosen` has the best mean objective. Seeded from the scenario seed: reproducible.
+    /// `chosen` has the best mean objective, a tie for best counting 1/(arms tied) to each.
+    /// Seeded from the scenario seed: reproducible.
     func probabilityBest(_ results: [[TrialResult]], _ chosen: Int, _ objective: Metric) -> Double {
         guard results.count > 1 else { return 1 }
         let common = results.map(\.count).min() ?? 0
@@ -149,7 +208,7 @@ public struct Comparison: Sendable {
         let values = results.map { arm in arm.prefix(common).map { $0[objective] } }
         let rng = RandomStream(seed: StreamSeed.mix(seed ^ 0xB007_5742_AB1E_5EED))
         let resamples = 2_000
-        var wins = 0
+        var wins = 0.0
         var sums = [Double](repeating: 0, count: values.count)
         for _ in 0..<resamples {
             for a in sums.indices { sums[a] = 0 }
@@ -157,9 +216,10 @@ public struct Comparison: Sendable {
                 let i = rng.index(common)
                 for a in values.indices { sums[a] += values[a][i] }
             }
-            let best = sums.indices.max { objective.higherIsBetter ? sums[$0] < sums[$1] : sums[$0] > sums[$1] }
-            if best == chosen { wins += 1 }
+            // Ties (common with common random numbers) are shared, not given to the lower index.
+            let top = objective.higherIsBetter ? sums.max()! : sums.min()!
+            if sums[chosen] == top { wins += 1 / Double(sums.filter { $0 == top }.count) }
         }
-        return Double(wins) / Double(resamples)
+        return wins / Double(resamples)
     }
 }

@@ -36,6 +36,8 @@ enum CompareReport: ReportPage {
         var arms: [String], seed: String, version: String
         var trials: [String: Int]
         var stoppedBecause: String, objective: Metric, ranking: [String], probabilityBest: Double
+        /// Arms that cannot be told apart from the first (compare.json's `indistinguishable`), and δ.
+        var indistinguishable: [String], indifference: Double
         /// Policy arm → metric → difference from the baseline.
         var differences: [String: [Metric: Difference]]
         var costEffectiveness: [String: JSONObject]
@@ -61,6 +63,8 @@ enum CompareReport: ReportPage {
             objective = json.string("objective").flatMap(Metric.init(name:)) ?? .safetyScore
             ranking = json.strings("ranking") ?? arms
             probabilityBest = json.number("probability_best")
+            indistinguishable = json.strings("indistinguishable") ?? []
+            indifference = json.number("indifference")
             self.differences = [:]
             for arm in arms.dropFirst() {
                 guard let metrics = differences.object(arm) else { continue }
@@ -115,8 +119,11 @@ enum CompareReport: ReportPage {
         var out = section("Ranking by \(m.name)", note: nil)
         let first = d.ranking.first ?? d.baseline
         out += "<p>Arms are ranked by the mean of <code>\(esc(m.name))</code> (\(esc(m.unit)); \(m.higherIsBetter ? "higher" : "lower") "
-            + "is better). The probability that \(esc(first)) is truly the best, estimated by resampling the trials, is "
-            + "<strong>\(v(100 * d.probabilityBest))%</strong>.</p>\n"
+            + "is better). "
+            + (d.indistinguishable.count > 1
+                ? "These arms cannot be told apart from \(esc(first)) (none is shown to be more than \(v(d.indifference.isFinite ? d.indifference : 0)) behind it, simultaneous 95% intervals): <strong>\(d.indistinguishable.map(esc).joined(separator: ", "))</strong>. "
+                : d.indistinguishable.count == 1 ? "\(esc(first)) is ahead of every other arm (simultaneous 95% intervals). " : "")
+            + "In \(v(100 * d.probabilityBest))% of paired bootstrap resamples \(esc(first)) has the best mean (ties split): a description of the trials, not a guarantee.</p>\n"
         let rows = d.ranking.enumerated().map { rank, arm -> [String] in
             let s = MetricSummary(d.values[arm]?[m] ?? [])
             let name = esc(arm) + (arm == d.baseline ? " <span class=\"note\">(baseline)</span>" : "")

@@ -8,8 +8,8 @@ enum SensitivityReport: ReportPage {
     static let files = ["sensitivity.json"]
     /// Noise share (0–1) above which the indices are flagged as blurred by trial noise.
     static let noiseLimit = 0.2
-    /// Largest change of an index between half and all samples that counts as converged.
-    static let convergenceLimit = 0.05
+    /// Largest bootstrap 95% half-width of an index that counts as converged.
+    static let convergenceLimit = SensitivityStudy.convergenceLimit
 
     struct Index {
         var first = Double.nan, firstCI = Interval(lo: .nan, hi: .nan)
@@ -23,6 +23,8 @@ enum SensitivityReport: ReportPage {
         /// Per parameter, in the axes' order.
         var indices: [Index]
         var outputVariance: Double, noiseShare: Double, convergenceChange: Double
+        /// Largest bootstrap half-width of an index, whether the indices converged, and indices outside [0, 1].
+        var bootstrapHalfWidth: Double = .nan, converged: Bool? = nil, estimationErrors: [String] = []
     }
 
     struct Data {
@@ -60,7 +62,9 @@ enum SensitivityReport: ReportPage {
                 }
                 return Output(metric: name, unit: Metric(name: name)?.unit ?? "", indices: indices,
                               outputVariance: m.number("output_variance"),
-                              noiseShare: m.number("noise_share"), convergenceChange: m.number("convergence_change"))
+                              noiseShare: m.number("noise_share"), convergenceChange: m.number("convergence_change"),
+                              bootstrapHalfWidth: m.number("bootstrap_half_width"), converged: m.bool("converged"),
+                              estimationErrors: m.strings("estimation_errors") ?? [])
             }
         }
     }
@@ -108,12 +112,21 @@ enum SensitivityReport: ReportPage {
         }
         if d.method == "morris" {
             text += " Morris screening ranks the parameters; it does not estimate convergence."
-        } else if o.convergenceChange.isFinite && o.convergenceChange < convergenceLimit {
-            text += " The indices changed by at most \(v(o.convergenceChange)) between half and all the samples: converged."
         } else {
-            text += " The indices changed by up to \(v(o.convergenceChange)) between half and all the samples (more than "
-                + "\(v(convergenceLimit))): not converged; raise <code>--samples</code>."
-            warn = true
+            for e in o.estimationErrors {
+                text += " Estimation error: the \(esc(e)) lies outside [0, 1], which no index can; raise <code>--samples</code>."
+                warn = true
+            }
+            if o.converged == true {
+                text += " Every index's bootstrap 95% interval is within ±\(v(o.bootstrapHalfWidth)) (at most \(v(convergenceLimit))): converged."
+            } else if o.converged == nil && o.convergenceChange.isFinite && o.convergenceChange < convergenceLimit {
+                // Files written before bootstrap convergence: the old half-versus-all heuristic.
+                text += " The indices changed by at most \(v(o.convergenceChange)) between half and all the samples."
+            } else {
+                text += " The widest bootstrap 95% interval of an index is ±\(v(o.bootstrapHalfWidth)) (more than "
+                    + "\(v(convergenceLimit)), or an index is out of range): not converged; raise <code>--samples</code>."
+                warn = true
+            }
         }
         return (text, warn)
     }

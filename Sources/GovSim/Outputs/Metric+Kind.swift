@@ -1,0 +1,41 @@
+/// What kind of number a metric is, so its summaries use intervals made for it.
+public enum MetricKind: String, Sendable, CaseIterable {
+    /// Whole numbers of events or persons per trial (≥ 0): disputes, incidents, petitions.
+    case count
+    /// A percentage of a population, bounded in [0, 100].
+    case share
+    /// A score on 0–100 (an average over residents).
+    case score
+    /// A duration (hours or minutes, ≥ 0).
+    case minutes
+    /// Money (yuan, ≥ 0); often the same in every trial.
+    case yuan
+
+    /// The range the metric's values can take.
+    public var bounds: ClosedRange<Double> {
+        switch self {
+        case .share, .score: return 0...100
+        default: return 0...Double.infinity
+        }
+    }
+}
+
+extension Metric {
+    /// The metric's kind. New metrics default to `.count` unless listed (`default:` keeps the
+    /// switch compiling when cases are added); a count's intervals are never narrower than the
+    /// Student t interval, so a misclassified continuous output loses nothing but width.
+    public var kind: MetricKind {
+        switch self {
+        case .safetyScore, .meanHappiness, .meanTrust: return .score
+        case .satisfactionPct, .complaintRatePct, .mediationSuccessPct, .resolutionPct: return .share
+        case .medianResolutionHours, .p90ResolutionHours, .responseMinutesMedian, .emergencyResponseMinutesMedian: return .minutes
+        case .costTotal, .costMediation, .costServices, .costSensors, .costElderlyCare, .costVolunteers,
+             .costCouncil, .costVisits, .costResponse, .costPerResident: return .yuan
+        default: return .count
+        }
+    }
+
+    /// The main outputs a regression check must be able to see move (`govsim baseline --detect`):
+    /// the two headline scores and the two event counts most mechanisms feed.
+    public static let main: [Metric] = [.safetyScore, .satisfactionPct, .disputes, .incidents]
+}
