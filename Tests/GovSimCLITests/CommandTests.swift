@@ -219,7 +219,7 @@ final class CommandTests: XCTestCase {
         let relative = write("rel.json5", "{ extends: \"tiny.json5\", council: { enabled: true }, targets: { disputes: { relativeTo: \"tiny.json5\", change_pct: -10, tolerance: 100 } } }")
         let ok = govsim("check", met, relative, "--trials", "3", "--out", folder + "/c1")
         XCTAssertEqual(ok.status, 0, ok.out + ok.err)
-        XCTAssertTrue(ok.out.contains("2 of 2 targets met"), ok.out)
+        XCTAssertTrue(ok.out.contains("2 of 2 fitted targets met"), ok.out)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/c1/check.json"))) as! [String: Any]
         XCTAssertEqual(json["all_met"] as? Bool, true)
         let page = try String(contentsOfFile: folder + "/c1/report.html", encoding: .utf8)
@@ -230,6 +230,19 @@ final class CommandTests: XCTestCase {
         let no = govsim("check", met, missed, "--trials", "3", "--out", folder + "/c2")
         XCTAssertEqual(no.status, 1)
         XCTAssertTrue(no.out.contains("MISSED"))
+        // A missed prediction is reported, and fails only under --strict.
+        let prediction = write("pred.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 5, tolerance: 1, kind: \"predicted\" } } }")
+        let reported = govsim("check", met, prediction, "--trials", "3", "--out", folder + "/c3")
+        XCTAssertEqual(reported.status, 0, reported.out + reported.err)
+        XCTAssertTrue(reported.out.contains("miss") && reported.out.contains("0 of 1 predictions within tolerance"), reported.out)
+        let checked = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/c3/check.json"))) as! [String: Any]
+        XCTAssertEqual(checked["fitted_met"] as? Bool, true)
+        XCTAssertEqual(checked["all_met"] as? Bool, false)
+        XCTAssertEqual(govsim("check", met, prediction, "--trials", "3", "--strict", "--out", folder + "/c4").status, 1)
+        let wrongKind = write("kind.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 5, tolerance: 1, kind: \"guessed\" } } }")
+        let rejected = govsim("check", wrongKind)
+        XCTAssertEqual(rejected.status, 65)
+        XCTAssertTrue(rejected.err.contains("targets.safety_score.kind: expected \"fitted\""), rejected.err)
         let bad = write("badt.json5", "{ targets: { safety: { value: 5, tolerance: 1 } } }")
         XCTAssertEqual(govsim("check", bad).status, 65)
     }
