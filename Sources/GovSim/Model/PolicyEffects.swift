@@ -28,12 +28,20 @@ struct PolicyEffects {
     /// Trust lost to camera surveillance (points).
     var privacyTrustCost = 0.0
 
+    /// How much a seat of each kind counts toward the council's legitimacy, the weighted share at
+    /// which legitimacy is full, and the meetings per year at which effectiveness reaches 63% of
+    /// its most (assumptions: docs/model.md §3.6).
+    static let residentSeatWeight = 1.0, socialOrgSeatWeight = 0.6, propertySeatWeight = 0.3
+    static let fullLegitimacy = 0.7, meetingsScale = 6.0
+
     init(_ s: Scenario, households: Int, residents: Int) {
         if s.council.enabled {
             let c = s.council
-            let weighted = c.residentSeats.value + 0.6 * c.socialOrgSeats.value + 0.3 * c.propertySeats.value
-            let legitimacy = min(1, weighted / 0.7)
-            let e = (1 - exp(-c.meetingsPerYear.value / 6)) * legitimacy
+            let w = PolicyEffects.self
+            let weighted = w.residentSeatWeight * c.residentSeats.value + w.socialOrgSeatWeight * c.socialOrgSeats.value
+                + w.propertySeatWeight * c.propertySeats.value
+            let legitimacy = min(1, weighted / w.fullLegitimacy)
+            let e = (1 - exp(-c.meetingsPerYear.value / w.meetingsScale)) * legitimacy
             councilEffectiveness = e
             councilSettleShare = c.propertyDisputeReduction.value * e
             collectiveFactor = 1 - c.collectiveReduction.value * e
