@@ -30,20 +30,20 @@ struct GroupRates {
         var responseTeamMinutes, caseloadRiskReduction, visitDetection, harmMinutes, wearableFalseAlarmsPerDay: Double
     }
 
-    var volunteering: [Volunteering] = []
-    var disputes: [DisputePolicy] = []
-    var responding: [Responding] = []
-    var care: [Care] = []
+    private(set) var volunteering: [Volunteering] = []
+    private(set) var disputes: [DisputePolicy] = []
+    private(set) var responding: [Responding] = []
+    private(set) var care: [Care] = []
     /// Trust lost to cameras (points), per group.
-    var privacyTrustCost: [Double] = []
+    private(set) var privacyTrustCost: [Double] = []
     /// Per group and sensor kind (`g * 4 + k`): detection per incident (coverage × detection),
     /// the share of incidents not deterred, alarm latency, false alarms per cell-day.
-    var sensorDetect: [Double] = []
-    var notDeterred: [Double] = []
-    var sensorLatency: [Double] = []
-    var falseAlarmsPerDay: [Double] = []
+    private(set) var sensorDetect: [Double] = []
+    private(set) var notDeterred: [Double] = []
+    private(set) var sensorLatency: [Double] = []
+    private(set) var falseAlarmsPerDay: [Double] = []
     /// Whether any group runs preventive visits (the district's team works only then).
-    var anyVisits = false
+    private(set) var anyVisits = false
 
     /// The groups' effective scenarios, in order, and their policy effects (council, privacy).
     init(groups: [Scenario], effects: [PolicyEffects], participationMean: Double) {

@@ -48,7 +48,6 @@ struct Simulation {
         groupOf = cells.map(\.group)
         let pop = Population(cells: cells, scenario: s, rng: streams.population)
         population = pop
-        let nCells = cells.count
         let nHouseholds = pop.householdCount
         let effects = PolicyEffects(s, households: nHouseholds, residents: pop.residentCount)
         self.effects = effects
