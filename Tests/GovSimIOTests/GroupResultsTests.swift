@@ -98,3 +98,53 @@ final class GroupResultsTests: XCTestCase {
         XCTAssertTrue(results.csv.contains("policy,disputes@estate:village,"))
     }
 }
+
+/// `district.cellsFile`: a district from a CSV file.
+final class CellsFileTests: XCTestCase {
+    let folder = TemporaryFolder()
+
+    func testADistrictFromCSVIsTheDistrictWrittenInline() throws {
+        _ = folder.write("cells.csv", """
+        name,count,households,estate,residentsPerHousehold,elderlyShare,gridWorkers,council.enabled,sensors.cameras.coverage
+        old,3,250,oldEstate,2.4,,,true,
+        villages,2,180,village,,0.3,0.5,,
+        "new, east",1,400,newEstate,,,,,0.6
+
+        """)
+        let fromCSV = try ScenarioLoader.load(path: folder.write("csv.json5", "{ name: \"d\", run: { days: 40 }, district: { cellsFile: \"cells.csv\" } }"))
+        let inline = try ScenarioLoader.load(path: folder.write("inline.json5", """
+        { name: "d", run: { days: 40 }, district: { cells: [
+          { name: "old", count: 3, households: 250, estate: "oldEstate", residentsPerHousehold: 2.4, council: { enabled: true } },
+          { name: "villages", count: 2, households: 180, estate: "village", residents: { elderlyShare: 0.3 }, response: { gridWorkersPerCell: 0.5 } },
+          { name: "new, east", count: 1, households: 400, estate: "newEstate", sensors: { cameras: { coverage: 0.6 } } },
+        ] } }
+        """))
+        XCTAssertEqual(fromCSV.scenario, inline.scenario)
+        let a = Ensemble(scenario: fromCSV.scenario, seed: 2, threads: 2).run(trials: 0..<2)
+        let b = Ensemble(scenario: inline.scenario, seed: 2, threads: 1).run(trials: 0..<2)
+        XCTAssertEqual(a, b)
+    }
+
+    func testBadCellsNameTheFileRowAndColumn() {
+        _ = folder.write("bad.csv", """
+        name,count,households,estate,council.enabld,sensors.cameras.coverage
+        a,3,250,oldEstate,,2
+        b,x,250,villag,true,
+        """)
+        let path = folder.write("bad.json5", "{ district: { cellsFile: \"bad.csv\" } }")
+        XCTAssertThrowsError(try ScenarioLoader.load(path: path)) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("bad.csv: row 2, column 'sensors.cameras.coverage': expected"), text)
+            XCTAssertTrue(text.contains("bad.csv: row 3, column 'count'"), text)
+            XCTAssertTrue(text.contains("bad.csv: row 3, column 'estate'"), text)
+            XCTAssertTrue(text.contains("bad.csv: row 3, column 'council.enabld'"), text)
+        }
+        _ = folder.write("short.csv", "name,count\na,1\n")
+        XCTAssertThrowsError(try ScenarioLoader.load(path: folder.write("short.json5", "{ district: { cellsFile: \"short.csv\" } }"))) { error in
+            XCTAssertTrue("\(error)".contains("short.csv: row 1: missing column 'households'"), "\(error)")
+        }
+        XCTAssertThrowsError(try ScenarioLoader.load(path: folder.write("none.json5", "{ district: { cellsFile: \"none.csv\" } }"))) { error in
+            XCTAssertTrue("\(error)".contains("district.cellsFile: cannot read 'none.csv'"), "\(error)")
+        }
+    }
+}
