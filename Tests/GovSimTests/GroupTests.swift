@@ -169,3 +169,25 @@ final class GroupTests: XCTestCase {
         }
     }
 }
+
+extension GroupTests {
+    /// Splitting a group into two identical groups changes none of the district's outputs, to
+    /// the bit: groups are labels on cells, not part of the model's arithmetic.
+    func testSplittingAGroupChangesNothingInTheDistrict() {
+        var whole = mixed(days: 90)
+        whole.council.enabled = true
+        whole.preventiveVisits.enabled = true
+        whole.sensors.cameras.coverage = 0.4
+        var split = whole
+        var half = split.district.cells[0]
+        half.count = 1; half.name = "old-b"
+        split.district.cells[0].count = 2
+        split.district.cells.insert(half, at: 1)
+        let a = TestScenarios.run(whole, trials: 3), b = TestScenarios.run(split, trials: 3)
+        for (x, y) in zip(a, b) {
+            XCTAssertEqual(x.metrics.map(\.bitPattern), y.metrics.map(\.bitPattern))
+            XCTAssertEqual(x.series.map(\.bitPattern), y.series.map(\.bitPattern))
+            XCTAssertEqual(y.parts[0][Metric.disputes.rawValue] + y.parts[1][Metric.disputes.rawValue], x.parts[0][Metric.disputes.rawValue])
+        }
+    }
+}
