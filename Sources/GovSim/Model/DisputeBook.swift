@@ -32,11 +32,13 @@ struct DisputeBook {
     /// ratios such as the resolution rate compare one cohort with itself.
     var counted: [Bool] = []
     /// The residents it involves, `residentsStart[i] ..< residentsEnd[i]`: those of `household`
-    /// and, for a collective dispute, of the households after it in the same cell (households are
+    /// and, for a collective dispute, of the households after it in the district order (households are
     /// contiguous, so are their residents). Kept here so the daily pass over open disputes does not
     /// look households up in the population.
     var residentsStart: [Int32] = []
     var residentsEnd: [Int32] = []
+    /// Day the dispute arose (for the trust it cost, which fades as scores relax).
+    var arisenDay: [Int32] = []
     /// Open disputes (indices); order is not meaningful but is deterministic.
     var open: [Int32] = []
     /// Each dispute's position in `open` while it is open, so closing one is O(1).
@@ -50,13 +52,13 @@ struct DisputeBook {
         tier.reserveCapacity(n); reportedHours.reserveCapacity(n); arrivalHours.reserveCapacity(n)
         petitionDay.reserveCapacity(n); petitionResolves.reserveCapacity(n); mediated.reserveCapacity(n)
         counted.reserveCapacity(n); openPosition.reserveCapacity(n)
-        residentsStart.reserveCapacity(n); residentsEnd.reserveCapacity(n)
+        residentsStart.reserveCapacity(n); residentsEnd.reserveCapacity(n); arisenDay.reserveCapacity(n)
         open.reserveCapacity(n / 4)
     }
 
     /// Records a new open dispute and returns its index.
     mutating func add(household h: Int, residents: Range<Int>, cell c: Int, type t: DisputeType,
-                      severity sev: Severity, collective col: Bool, counted isCounted: Bool) -> Int {
+                      severity sev: Severity, collective col: Bool, counted isCounted: Bool, day: Int) -> Int {
         let i = household.count
         household.append(Int32(h)); cell.append(Int32(c)); type.append(UInt8(t.rawValue))
         severity.append(sev.rawValue); collective.append(col); stage.append(.unreported)
@@ -64,6 +66,7 @@ struct DisputeBook {
         petitionDay.append(0); petitionResolves.append(false); mediated.append(false)
         counted.append(isCounted)
         residentsStart.append(Int32(residents.lowerBound)); residentsEnd.append(Int32(residents.upperBound))
+        arisenDay.append(Int32(day))
         openPosition.append(Int32(open.count))
         open.append(Int32(i))
         return i

@@ -51,7 +51,7 @@ extension Simulation {
                     let end = collective ? min(householdCount, h + collectiveSpan) : h + 1
                     let residents = Int(population.householdStart[h])..<Int(population.householdStart[end])
                     let i = book.add(household: h, residents: residents, cell: c, type: type, severity: severity,
-                                     collective: collective, counted: counting)
+                                     collective: collective, counted: counting, day: day)
                     homes.openDispute[h] = Int32(i)
                     shiftTrust(of: i, by: -trustLoss)
                     if counting {
@@ -160,6 +160,7 @@ extension Simulation {
             case .unreported:
                 if u1 < selfResolve {
                     if book.counted[i] { tally[.selfResolved, groupOf[Int(book.cell[i])]] += 1 }
+                    regainTrust(of: i)
                     close(i)
                 } else if u1 < selfResolve + lateReport {
                     report(i, at: dayStart + 24 * rng.uniform())
@@ -273,8 +274,8 @@ extension Simulation {
         close(i)
     }
 
-    /// A dispute is settled; the household regains `resolvedTrustRecovery` of the trust it lost
-    /// when the dispute arose. Resolution figures describe reported disputes (the platform's
+    /// A dispute is settled; the household regains part of the trust it lost when the dispute
+    /// arose (`regainTrust`). Resolution figures describe reported disputes (the platform's
     /// record), so a direct petition that settles is not among them.
     mutating func resolve(_ i: Int, atHours hours: Double, byMediation: Bool) {
         if book.counted[i] && book.reportedHours[i] >= 0 {
@@ -282,9 +283,19 @@ extension Simulation {
             if byMediation { tally.resolvedByMediation[g] += 1 } else { tally.resolvedByPetition[g] += 1 }
             tally.resolutionHours[g].append(max(0, hours - book.reportedHours[i]))
         }
-        let res = scenario.residents
-        shiftTrust(of: i, by: res.resolvedTrustRecovery.value * res.disputeTrustLoss.value)
+        regainTrust(of: i)
         close(i)
+    }
+
+    /// A settled dispute gives its households back `resolvedTrustRecovery` of the trust it cost
+    /// when it arose, as much of it as has not yet faded: scores relax back by 1/`adaptationDays` a
+    /// day, so the loss still felt after d days is (1 − 1/adaptationDays)^d of it. A dispute,
+    /// however well settled, never leaves a household trusting more than if it had not arisen.
+    mutating func regainTrust(of i: Int) {
+        let res = scenario.residents
+        let elapsed = Double(day - Int(book.arisenDay[i]))
+        let remaining = pow(1 - 1 / res.adaptationDays.value, elapsed)
+        shiftTrust(of: i, by: res.resolvedTrustRecovery.value * res.disputeTrustLoss.value * remaining)
     }
 
     mutating func close(_ i: Int) {

@@ -32,7 +32,7 @@ extension Simulation {
     /// service/(1 − ρ). Travel is access minutes plus the road distance to the nearest worker:
     /// with workers spread at random over the area they cover (households per worker ÷ the
     /// estate's density), that distance is Rayleigh, √(−ln(1 − u) · area/π), mean ½√area. So
-    /// travel follows the area a worker covers, not how cells are drawn (docs/model.md §3.8).
+    /// travel follows the area a worker covers, not how cells are drawn (docs/model.md §3.7).
     /// The town's responders come when they would be at the door sooner, and always when the
     /// district has no grid workers.
     @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
@@ -123,7 +123,7 @@ extension Simulation {
                                                                    vulnerability: population.vulnerability[victim])
                     victimise(victim, harmed: harmed)
                     responders.todayIncidents[c] += 1
-                    if recorded {
+                    if recorded && !byTown {
                         responders.todayLoad[c] += 1
                         responders.todayResponseSum[c] += response
                         responders.todayResponseCount[c] += 1
@@ -231,7 +231,7 @@ extension Simulation {
                     let adverse = u10 < Simulation.harmProbability(minutes: notice + response, harmMinutes: e.harmMinutes,
                                                                     vulnerability: population.vulnerability[victim])
                     victimise(victim, harmed: adverse)
-                    if !e.responseTeam { responders.todayLoad[c] += 1 }
+                    if !e.responseTeam && !byTown { responders.todayLoad[c] += 1 }
                     responders.todayResponseSum[c] += response
                     responders.todayResponseCount[c] += 1
                     if counting {

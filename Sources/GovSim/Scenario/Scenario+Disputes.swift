@@ -12,7 +12,8 @@ extension Scenario {
         public var propertyCollectiveShare: Parameter = 0.08
         /// Share of land disputes that are collective.
         public var landCollectiveShare: Parameter = 0.12
-        /// Mean households involved in a collective dispute (households).
+        /// Households involved in a collective dispute: the originating one and those after it in
+        /// the district's order (households; a fixed count, rounded, at least 2).
         public var collectiveHouseholds: Parameter = 15
         /// Relative rise of dispute rates per trust point below 50 (1/point).
         public var trustSensitivity: Parameter = 0.01

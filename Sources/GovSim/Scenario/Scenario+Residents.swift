@@ -33,9 +33,10 @@ extension Scenario {
         /// Trust lost by a household when a dispute arises: a grievance the local order did not
         /// prevent (points).
         public var disputeTrustLoss: Parameter = 4
-        /// Share of that loss a household regains when its dispute is resolved (fraction 0–1). At
-        /// most all of it: a dispute, however well settled, never leaves a household trusting more
-        /// than if it had not arisen.
+        /// Share of that loss a household regains when its dispute is settled, by mediation, a
+        /// petition or itself (fraction 0–1), of as much of the loss as has not yet faded: a
+        /// dispute, however well settled, never leaves a household trusting more than if it had
+        /// not arisen. Failures and eruptions keep the whole loss (E27: negativity bias).
         public var resolvedTrustRecovery: Parameter = 0.75
         /// Trust lost by a household whose mediation failed (points).
         public var failedTrustLoss: Parameter = 8
