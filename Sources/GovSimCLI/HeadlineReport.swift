@@ -22,7 +22,25 @@ enum HeadlineReport {
         out += TextTable.render(header: ["metric", "unit", "mean", "95% CI of mean", "90% of trials"], rows: rows,
                                 alignments: [.left, .left, .right, .right, .right],
                                 style: colour ? { row, _ in row < 0 ? ANSI.bold : nil } : nil)
-        return out
+        return out + byGroup(r, colour: colour)
+    }
+
+    /// For a district of several groups, the main outputs by group and estate type (means over
+    /// trials; intervals are in summary.json), up to 20 parts.
+    static func byGroup(_ r: RunResults, colour: Bool) -> String {
+        let parts = r.scenario.outputParts
+        guard !parts.isEmpty, r.trials.allSatisfy({ $0.parts.count == parts.count }) else { return "" }
+        guard parts.count <= 20 else { return "\nOutputs by group and estate: summary.json (groups, estates) and trials.csv (metric@group).\n" }
+        let metrics: [Metric] = [.residents, .safetyScore, .satisfactionPct, .elderlySatisfactionPct, .disputes, .petitions,
+                                 .incidents, .responseMinutesMedian, .elderlyAdverseEvents]
+        let rows = parts.enumerated().map { p, part -> [String] in
+            [part.kind == .group ? part.name : "\(part.name) (estate)"] + metrics.map { m in
+                number(MetricSummary(r.trials.map { $0.parts[p][m.rawValue] }).mean)
+            }
+        }
+        return "\nBy group (means over trials):\n" + TextTable.render(
+            header: ["group"] + metrics.map(\.name), rows: rows,
+            alignments: [.left] + metrics.map { _ in .right }, style: colour ? { row, _ in row < 0 ? ANSI.bold : nil } : nil)
     }
 
     /// Three significant figures at most, thousands grouped; "–" when undefined.

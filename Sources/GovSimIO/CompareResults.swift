@@ -13,6 +13,8 @@ public struct CompareResults: Sendable {
     public var indifference: Double
     /// 1 − confidence of the indistinguishable group.
     public var alpha: Double
+    /// Each arm's output parts (groups and estates; `Scenario.outputParts`).
+    public var parts: [[Scenario.OutputPart]]
 
     public init(scenarios: [Scenario], seed: UInt64, outcome: Comparison.Outcome, objective: Metric, indifference: Double = 0,
                 alpha: Double = 0.05) {
@@ -26,6 +28,7 @@ public struct CompareResults: Sendable {
             names.append(name)
         }
         self.names = names
+        parts = scenarios.map(\.outputParts)
         self.seed = seed
         self.outcome = outcome
         self.objective = objective
@@ -60,10 +63,47 @@ public struct CompareResults: Sendable {
             costPerSafetyPoint: safety > 0 ? cost / safety : .nan)
     }
 
+    /// Paired differences of policy arm `arm` against the baseline by part: for every group (and
+    /// estate) of the baseline that the arm has too (same kind and name), every metric of
+    /// `Metric.byGroupColumns`, on the trials both ran.
+    public func partDifferences(_ arm: Int) -> [(part: Scenario.OutputPart, differences: [(Metric, PairedDifference)])] {
+        var out: [(part: Scenario.OutputPart, differences: [(Metric, PairedDifference)])] = []
+        let base = outcome.results[0], other = outcome.results[arm]
+        let n = min(base.count, other.count)
+        for (pb, part) in parts[0].enumerated() {
+            guard let pa = parts[arm].firstIndex(of: part), base.prefix(n).allSatisfy({ $0.parts.count > pb }),
+                  other.prefix(n).allSatisfy({ $0.parts.count > pa }) else { continue }
+            out.append((part, Metric.byGroupColumns.map { m in
+                (m, PairedDifference(baseline: base.prefix(n).map { $0.parts[pb][m.rawValue] },
+                                     arm: other.prefix(n).map { $0.parts[pa][m.rawValue] }, kind: m.kind))
+            }))
+        }
+        return out
+    }
+
+    static func entry(_ d: PairedDifference, _ m: Metric) -> JSONText {
+        var entry: [String: JSONText] = [
+            "n": .integer(d.n), "baseline_mean": .number(d.baselineMean), "arm_mean": .number(d.armMean),
+            "difference": .number(d.difference), "ci95": .array([.number(d.ci95.lo), .number(d.ci95.hi)]),
+            "ci95_method": .string(d.method), "p_value": .number(d.pValue), "test": .string(d.testMethod),
+            "unit": .string(m.unit), "kind": .string(m.kind.rawValue),
+        ]
+        if let b = d.bound { entry["bound"] = .number(b) }
+        if let note = d.note { entry["note"] = .string(note) }
+        return .object(entry)
+    }
+
     public var json: String {
         var differences: [String: JSONText] = [:]
         var effectiveness: [String: JSONText] = [:]
+        var byPart: [String: JSONText] = [:]
         for arm in 1..<names.count {
+            var groups: [String: JSONText] = [:], estates: [String: JSONText] = [:]
+            for (part, list) in partDifferences(arm) {
+                let metrics = JSONText.object(Dictionary(uniqueKeysWithValues: list.map { ($0.0.name, CompareResults.entry($0.1, $0.0)) }))
+                if part.kind == .group { groups[part.name] = metrics } else { estates[part.name] = metrics }
+            }
+            if !groups.isEmpty { byPart[names[arm]] = .object(["groups": .object(groups), "estates": .object(estates)]) }
             var metrics: [String: JSONText] = [:]
             for m in Metric.allCases {
                 let d = outcome.differences[arm - 1][m.rawValue]
@@ -91,7 +131,7 @@ public struct CompareResults: Sendable {
                 "cost_per_safety_point": .number(ce.costPerSafetyPoint),
             ])
         }
-        return JSONText.object([
+        var document: [String: JSONText] = [
             "version": .string(RunResults.version),
             "seed": .integer(Int(seed)),
             "baseline": .string(names[0]),
@@ -118,7 +158,9 @@ public struct CompareResults: Sendable {
             } ?? .null,
             "differences": .object(differences),
             "cost_effectiveness": .object(effectiveness),
-        ]).rendered
+        ]
+        if !byPart.isEmpty { document["differences_by_group"] = .object(byPart) }
+        return JSONText.object(document).rendered
     }
 
     /// compare.csv: one row per policy arm and metric.
@@ -132,6 +174,14 @@ public struct CompareResults: Sendable {
                 table.append([names[arm], m.name, m.unit, String(d.n)] + [d.baselineMean, d.armMean, d.difference, d.ci95.lo, d.ci95.hi,
                               d.relativeChangePct, d.effectSize, d.pValue, d.correlation, d.unpairedHalfWidth].map(CSVTable.number)
                               + [d.method, CSVTable.number(d.relativeChangeCI95.lo), CSVTable.number(d.relativeChangeCI95.hi), d.testMethod])
+            }
+            // Then by group (`metric@group`) and estate (`metric@estate:name`), fewer columns filled.
+            for (part, list) in partDifferences(arm) {
+                let suffix = part.kind == .group ? part.name : "estate:\(part.name)"
+                for (m, d) in list {
+                    table.append([names[arm], "\(m.name)@\(suffix)", m.unit, String(d.n)] + [d.baselineMean, d.armMean, d.difference, d.ci95.lo, d.ci95.hi]
+                                  .map(CSVTable.number) + ["", "", "", "", "", d.method, "", "", d.testMethod])
+                }
             }
         }
         return table.rendered

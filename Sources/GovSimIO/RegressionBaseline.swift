@@ -16,6 +16,9 @@ public struct RegressionBaseline: Sendable {
     public var trialsDigest: String
     /// Per trial, the outputs in `Metric` order.
     public var rows: [[Double]]
+    /// The outputs the file recorded (a baseline read from a file written before an output was
+    /// added lacks it); every output for a baseline made now.
+    public var recorded: [Metric] = Metric.allCases
     /// The check's tolerance (share of each baseline mean) and family-wise false-alarm rate
     /// this baseline was recorded for: its `detectable_change` figures assume them, and
     /// `check --baseline` uses them unless told otherwise.
@@ -146,6 +149,7 @@ public struct RegressionBaseline: Sendable {
         }
         var baseline = RegressionBaseline(version: version, platform: platform, scenario: scenario, scenarioFile: file,
                                           seed: UInt64(seed), trials: trials, days: days, trialsDigest: digest, rows: rows)
+        baseline.recorded = Metric.allCases.filter { columns[$0.rawValue] != nil }
         // Recorded since the check reports its power; older files keep the defaults.
         if let m = object["margin"]?.numberValue, m.isFinite, m >= 0 { baseline.margin = m }
         if let a = object["family_wise_alpha"]?.numberValue, a > 0, a < 1 { baseline.alpha = a }

@@ -21,10 +21,65 @@ public struct RunResults: Sendable {
 
     public var scenario: Scenario { loaded.scenario }
 
-    /// summary.json: scenario, seed, trials, days, version and every metric's summary.
+    /// summary.json: scenario, seed, trials, days, version and every metric's summary; for a
+    /// district of several groups, `groups` and `estates` with households, residents and every
+    /// metric that is not district-only, summarised the same way.
     public var summaryJSON: String {
+        var document: [String: JSONText] = [
+            "scenario": .string(scenario.name),
+            "seed": .integer(Int(seed)),
+            "trials": .integer(trials.count),
+            "days": .integer(scenario.run.days),
+            "version": .string(RunResults.version),
+            "metrics": RunResults.metricsJSON(summary, Metric.allCases),
+        ]
+        let parts = scenario.outputParts
+        if !parts.isEmpty && trials.allSatisfy({ $0.parts.count == parts.count }) {
+            var groups: [String: JSONText] = [:], estates: [String: JSONText] = [:]
+            let local = Metric.allCases.filter { !$0.isDistrictOnly }
+            for (p, part) in parts.enumerated() {
+                let partTrials = trials.map { TrialResult(trial: $0.trial, metrics: $0.parts[p], series: [], parameterDraws: []) }
+                let s = EnsembleSummary(partTrials)
+                let households: Double
+                switch part.kind {
+                case .group:
+                    let g = scenario.district.cells[p]
+                    households = Double(g.count) * g.households.value
+                case .estate:
+                    households = scenario.district.cells.filter { $0.estate.rawValue == part.name }
+                        .reduce(0.0) { $0 + Double($1.count) * $1.households.value }
+                }
+                var entry: [String: JSONText] = [
+                    "households": .number(households), "residents": .number(s[.residents].mean),
+                    "metrics": RunResults.metricsJSON(s, local),
+                ]
+                if part.kind == .group {
+                    let g = scenario.district.cells[p]
+                    entry["cells"] = .integer(g.count)
+                    entry["estate"] = .string(g.estate.rawValue)
+                    entry["overrides"] = .array(RunResults.overridePaths(g).map { .string($0) })
+                }
+                if part.kind == .group { groups[part.name] = .object(entry) } else { estates[part.name] = .object(entry) }
+            }
+            document["groups"] = .object(groups)
+            document["estates"] = .object(estates)
+            document["district_only_metrics"] = .array(Metric.allCases.filter(\.isDistrictOnly).map { .string($0.name) })
+        }
+        return JSONText.object(document).rendered
+    }
+
+    /// The paths (relative to the group) a group overrides, for the summary.
+    static func overridePaths(_ g: Scenario.CellGroup) -> [String] {
+        func paths<S>(_ name: String, _ p: SectionPatch<S>) -> [String] { p.keys.map { "\(name).\($0)" } }
+        return paths("council", g.council) + paths("sensors", g.sensors) + paths("volunteers", g.volunteers)
+            + paths("preventiveVisits", g.preventiveVisits) + paths("elderlyCare", g.elderlyCare)
+            + paths("response", g.response) + paths("residents", g.residents)
+    }
+
+    /// Every listed metric's summary, as summary.json gives it.
+    static func metricsJSON(_ summary: EnsembleSummary, _ list: [Metric]) -> JSONText {
         var metrics: [String: JSONText] = [:]
-        for m in Metric.allCases {
+        for m in list {
             let s = summary[m]
             var entry: [String: JSONText] = [
                 "mean": .number(s.mean), "sd": .number(s.sd),
@@ -39,22 +94,21 @@ public struct RunResults: Sendable {
             if let note = s.note { entry["note"] = .string(note) }
             metrics[m.name] = .object(entry)
         }
-        return JSONText.object([
-            "scenario": .string(scenario.name),
-            "seed": .integer(Int(seed)),
-            "trials": .integer(trials.count),
-            "days": .integer(scenario.run.days),
-            "version": .string(RunResults.version),
-            "metrics": .object(metrics),
-        ]).rendered
+        return .object(metrics)
     }
 
     /// trials.csv: a row per trial, a column per metric, then a column per drawn parameter.
     public var trialsCSV: String {
         let params = scenario.distributionPaths
-        var table = CSVTable(header: ["trial"] + Metric.allCases.map(\.name) + params.map { "param:\($0)" })
+        // For several groups, `metric@group` columns (Metric.byGroupColumns) follow the draws.
+        let groups = scenario.outputParts.enumerated().filter { $0.element.kind == .group }
+        var header = ["trial"] + Metric.allCases.map(\.name) + params.map { "param:\($0)" }
+        for (_, part) in groups { header += Metric.byGroupColumns.map { "\($0.name)@\(part.name)" } }
+        var table = CSVTable(header: header)
         for t in trials {
-            table.append([String(t.trial)] + t.metrics.map(CSVTable.number) + t.parameterDraws.map(CSVTable.number))
+            var row = [String(t.trial)] + t.metrics.map(CSVTable.number) + t.parameterDraws.map(CSVTable.number)
+            for (p, _) in groups where p < t.parts.count { row += Metric.byGroupColumns.map { CSVTable.number(t.parts[p][$0.rawValue]) } }
+            table.append(row)
         }
         return table.rendered
     }

@@ -70,7 +70,7 @@ public enum ScenarioLoader {
             throw ScenarioFileError(file: path, problems: ["extends: the files extend each other in a cycle: \(names.joined(separator: " → "))"])
         }
         chain.append(canonical)
-        let own = try parse(path: path)
+        let own = try CellsFile.expand(try parse(path: path), file: path)
         guard case .object(var members) = own else {
             throw ScenarioFileError(file: path, problems: ["expected an object {...} at the top of the file, got \(own.kindDescription)"])
         }

@@ -121,6 +121,30 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(govsim("baseline", tiny, "--detect", "0.5").status, 64)
     }
 
+    /// A baseline recorded before an output was added still checks exactly: every recorded output
+    /// of every trial bit for bit, the new output named; a real change is still drift.
+    func testAnOutputAddedSinceTheBaselineIsNoDrift() throws {
+        let out = folder + "/baselines"
+        XCTAssertEqual(govsim("baseline", tiny, "--out", out).status, 0)
+        let file = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: out).first { $0.hasSuffix(".baseline.json") })
+        let path = out + "/" + file
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        // As if recorded before the last output existed: not in metric_order, another digest.
+        let last = try XCTUnwrap(text.range(of: ",\\s*\"\(Metric.allCases.last!.name)\"(?=\\s*\\])", options: .regularExpression))
+        text.removeSubrange(last)
+        let digest = try XCTUnwrap(text.range(of: #""trials_csv_digest": *"[0-9a-f]+""#, options: .regularExpression))
+        text.replaceSubrange(digest, with: #""trials_csv_digest": "0""#)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let same = govsim("check", "--baseline", path, tiny)
+        XCTAssertEqual(same.status, 0, same.out + same.err)
+        XCTAssertTrue(same.out.contains("outputs added since: \(Metric.allCases.last!.name)"), same.out)
+        let changed = write("changed.json5", try String(contentsOfFile: tiny, encoding: .utf8)
+            .replacingOccurrences(of: "district:", with: "disputes: { rateMultiplier: 1.5 }, district:"))
+        let drift = govsim("check", "--baseline", path, changed)
+        XCTAssertEqual(drift.status, 1, drift.out + drift.err)
+        XCTAssertTrue(drift.out.contains("DRIFT in exact mode"), drift.out)
+    }
+
     func testUnwritableOutputExits73() {
         let r = govsim("run", tiny, "--out", "/proc/govsim-no/out")
         XCTAssertEqual(r.status, 73)

@@ -16,13 +16,17 @@ struct CellSetup {
     var accessMinutes: Double
     var minutesPerKm: Double
     var appAdoption: Double
+    /// The group's demographics and what residents carry from its policies at setup.
+    var elderlyShare, elderlyLivingAloneShare, elderlyAppAdoption, wearableCoverage, coveredSafetyGain, initialVolunteerShare: Double
+    var callButtonService: Bool
 
     /// Incidents per 1000 residents per month the cell sees with no prevention: where the
     /// smoothed incident signal residents feel starts.
     var usualIncidentLevel: Double { incidentRatePerDay.reduce(0, +) * 1000 * 30 }
 
-    /// Every cell of a realised scenario, group by group.
-    static func cells(of s: Scenario) -> [CellSetup] {
+    /// Every cell of a realised scenario, group by group; `groups` are the groups' effective
+    /// scenarios (`CellGroup.policies(in:)`).
+    static func cells(of s: Scenario, groups: [Scenario]) -> [CellSetup] {
         var cells: [CellSetup] = []
         let disputeScale = s.disputes.rateMultiplier.value / 365
         let incidentScale = s.incidents.rateMultiplier.value / 1000 / 365
@@ -38,7 +42,14 @@ struct CellSetup {
                     .map { $0.value * incidentScale },
                 baseHappiness: p.baseHappiness.value, baseSafety: p.baseSafety.value, baseTrust: p.baseTrust.value,
                 householdsPerKm2: p.householdsPerKm2.value, accessMinutes: p.accessMinutes.value,
-                minutesPerKm: p.minutesPerKm.value, appAdoption: p.appAdoption.value)
+                minutesPerKm: p.minutesPerKm.value, appAdoption: p.appAdoption.value,
+                elderlyShare: groups[g].residents.elderlyShare.value,
+                elderlyLivingAloneShare: groups[g].residents.elderlyLivingAloneShare.value,
+                elderlyAppAdoption: groups[g].residents.elderlyAppAdoption.value,
+                wearableCoverage: groups[g].elderlyCare.wearableCoverage.value,
+                coveredSafetyGain: groups[g].elderlyCare.coveredSafetyGain.value,
+                initialVolunteerShare: groups[g].volunteers.initialShare.value,
+                callButtonService: groups[g].elderlyCare.callButtonService)
             cells.append(contentsOf: repeatElement(setup, count: group.count))
         }
         return cells

@@ -69,24 +69,17 @@ struct Population {
     /// Builds the population. Every resident consumes the same number of uniform draws whatever
     /// the policy (coverage shares only move thresholds), so two policies share their residents.
     init(cells: [CellSetup], scenario s: Scenario, rng: RandomStream) {
-        let elderlyShare = s.residents.elderlyShare.value
-        let aloneShare = s.residents.elderlyLivingAloneShare.value
-        let elderlyApp = s.residents.elderlyAppAdoption.value
-        let wearable = s.elderlyCare.wearableCoverage.value
         let sdH = Float(s.residents.happinessSpread.value)
         let sdS = Float(s.residents.safetySpread.value)
         let sdT = Float(s.residents.trustSpread.value)
-        let coveredGain = Float(s.elderlyCare.coveredSafetyGain.value)
         let wT = Float(s.residents.trustOnHappiness.value), wS = Float(s.residents.safetyOnHappiness.value)
         let nearbyWeight = s.residents.nearbyIncidentWeight.value
-        let callButton = s.elderlyCare.callButtonService
         let r = s.residents
         let thresholdMean = Float(r.satisfiedThreshold.value), thresholdSD = Float(r.satisfiedThresholdSpread.value)
         let pronenessSD = r.disputePronenessSpread.value, reportingSD = Float(r.reportingSpread.value)
         let vulnerabilitySD = r.vulnerabilitySpread.value, elderlyVulnerability = r.elderlyVulnerability.value
         let participationA = r.participationAlpha.value, participationB = r.participationBeta.value
         let participationMean = Population.kumaraswamyMean(participationA, participationB)
-        let initialShare = s.volunteers.initialShare.value
         var groups: [[Int32]] = [[], []]
 
         // Room for the residents expected (5 % margin; household sizes are drawn) so the appends
@@ -113,6 +106,10 @@ struct Population {
             // levels, less the incidents the cell usually sees, with happiness already reflecting
             // trust and safety. Policies then move them from there.
             let baseSafety = Float(cell.baseSafety - nearbyWeight * cell.usualIncidentLevel)
+            // The group's demographics and setup policies (docs/model.md, "Policies by group").
+            let elderlyShare = cell.elderlyShare, aloneShare = cell.elderlyLivingAloneShare, elderlyApp = cell.elderlyAppAdoption
+            let wearable = cell.wearableCoverage, coveredGain = Float(cell.coveredSafetyGain), callButton = cell.callButtonService
+            let initialShare = cell.initialVolunteerShare
             var cumulative: Float = 0
             for _ in 0..<cell.households {
                 let size = 1 + Population.poissonByInversion(cell.residentsPerHousehold - 1, rng.uniform())

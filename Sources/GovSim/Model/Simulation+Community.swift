@@ -8,15 +8,13 @@ extension Simulation {
     /// with coordination). Patrol presence follows. Draws come from a sub-stream per (cell, day).
     mutating func updateVolunteers() {
         let rng = streams.volunteers
-        let v = scenario.volunteers
-        // Asks per resident-day such that, while few volunteer, new volunteers per resident-year
-        // are `recruitmentPerYear` (an ask succeeds with the mean willingness).
-        let asksPerDay = v.recruitmentPerYear.value / 365 / max(community.participationMean, 1e-9)
-            * effects.councilRecruitFactor * effects.coordinationRecruitFactor
-        let dropout = 1 - exp(-v.dropoutPerYear.value * (1 - effects.coordinationRetention) / 365)
-        let hours = v.patrolHoursPerWeek.value
-        var total = 0
         for c in cells.indices {
+            // Asks per resident-day such that, while few volunteer, new volunteers per resident-year
+            // are `recruitmentPerYear` (an ask succeeds with the mean willingness); the group's
+            // council and the district's purchased coordination raise it (`GroupRates`).
+            let g = groupOf[c]
+            let asksPerDay = rates.volunteering[g].asksPerDay, dropout = rates.volunteering[g].dropout
+            let hours = rates.volunteering[g].patrolHours
             let residents = population.residents(ofCell: c)
             rng.reseed(StreamSeed.substream(streams.volunteerSeed, StreamSeed.cellDay(c, day, kind: 0)))
             let asked = rng.poisson(climate.residents[c] * asksPerDay * max(0, climate.trust[c] / Simulation.neutralScore))
@@ -38,33 +36,35 @@ extension Simulation {
                     left -= 1
                 }
             }
-            total += community.volunteers[c]
+            if counting { tally.volunteerDays[g] += Double(community.volunteers[c]) }
             let households = Double(population.households(ofCell: c).count)
             community.patrolIntensity[c] = Double(community.volunteers[c]) * hours / max(households, 1) * 100
         }
-        if counting { tally.volunteerDays += Double(total) }
     }
 
     /// The visit team works through flagged households in the order they were flagged; a visit
     /// protects the household for a while and may defuse its open high-severity dispute (a
     /// collective one so defused is a potential mass incident prevented).
     mutating func makePreventiveVisits() {
-        let v = scenario.preventiveVisits
-        guard v.enabled else { return }
+        guard rates.anyVisits else { return }
         let rng = streams.visits
-        homes.visitCarry += v.visitsPerWeek.value / 7
+        // One district-wide team (its capacity is shared); effect and defusing are the
+        // household's group's.
+        homes.visitCarry += scenario.preventiveVisits.visitsPerWeek.value / 7
         while homes.visitCarry >= 1 && !homes.visitQueue.isEmpty {
             let h = homes.visitQueue.peek()
             homes.visitQueue.pop()
             homes.flagged[h] = false
             homes.visitCarry -= 1
-            if counting { tally[.preventiveVisits] += 1 }
-            homes.protectedUntil[h] = Int32(day + Int(v.effectDays.value))
+            let g = groupOf[Int(population.householdCell[h])]
+            let v = rates.disputes[g]
+            if counting { tally[.preventiveVisits, g] += 1 }
+            homes.protectedUntil[h] = Int32(day + Int(v.effectDays))
             let i = Int(homes.openDispute[h])
             let u = rng.uniform()
-            if i >= 0 && book.stage[i] != .closed && book.severity[i] == Severity.high.rawValue && u < v.defuseProbability.value {
+            if i >= 0 && book.stage[i] != .closed && book.severity[i] == Severity.high.rawValue && u < v.defuseProbability {
                 book.severity[i] = Severity.medium.rawValue
-                if book.collective[i] && book.counted[i] { tally[.massIncidentsPrevented] += 1 }
+                if book.collective[i] && book.counted[i] { tally[.massIncidentsPrevented, g] += 1 }
             }
         }
         // Unused visit time is not banked beyond one visit.

@@ -12,16 +12,17 @@ extension Simulation {
         let d = scenario.disputes
         let trustSensitivity = d.trustSensitivity.value
         let mixes = d.severityMixes.map { (low: $0.1.low.value, medium: $0.1.medium.value) }
-        let collectiveShare = [0, d.propertyCollectiveShare.value * effects.collectiveFactor,
-                               d.landCollectiveShare.value * effects.collectiveFactor, 0]
-        let visits = scenario.preventiveVisits
-        let reduction = visits.disputeReduction.value
+        let propertyCollective = d.propertyCollectiveShare.value, landCollective = d.landCollectiveShare.value
         let collectiveSpan = max(2, Int(d.collectiveHouseholds.value.rounded()))
         let trustLoss = scenario.residents.disputeTrustLoss.value
         let householdCount = population.householdCount
         for c in cells.indices {
             let households = population.households(ofCell: c)
             guard !households.isEmpty else { continue }
+            let g = groupOf[c]
+            let policy = rates.disputes[g]
+            let reduction = policy.visitReduction, settleShare = policy.councilSettleShare
+            let collectiveFactor = policy.collectiveFactor
             let proneness = Double(population.disputeCumulative[households.upperBound - 1])
             let trustFactor = max(0, 1 + trustSensitivity * (Simulation.neutralScore - climate.trust[c]))
             for type in DisputeType.allCases {
@@ -32,17 +33,19 @@ extension Simulation {
                     let h = pronenessWeightedHousehold(in: households, rng.uniform())
                     let (uAvert, uSeverity, uCollective, uReport, uTime) = (rng.uniform(), rng.uniform(), rng.uniform(), rng.uniform(), rng.uniform())
                     let uCouncil = rng.uniform()
-                    if type == .property && uCouncil < effects.councilSettleShare {
-                        if counting { tally[.councilIssuesSettled] += 1 }
+                    if type == .property && uCouncil < settleShare {
+                        if counting { tally[.councilIssuesSettled, g] += 1 }
                         continue
                     }
                     if homes.protectedUntil[h] >= day && uAvert < reduction {
-                        if counting { tally[.disputesAvertedByVisits] += 1 }
+                        if counting { tally[.disputesAvertedByVisits, g] += 1 }
                         continue
                     }
                     let mix = mixes[type.rawValue]
                     let severity: Severity = uSeverity < mix.low ? .low : uSeverity < mix.low + mix.medium ? .medium : .high
-                    let collective = uCollective < collectiveShare[type.rawValue]
+                    let collectiveShare = type == .property ? propertyCollective * collectiveFactor
+                        : type == .land ? landCollective * collectiveFactor : 0
+                    let collective = uCollective < collectiveShare
                     // A collective dispute involves the households after h too (in the district's
                     // order: cell lines do not stop neighbours from joining).
                     let end = collective ? min(householdCount, h + collectiveSpan) : h + 1
@@ -52,10 +55,10 @@ extension Simulation {
                     homes.openDispute[h] = Int32(i)
                     shiftTrust(of: i, by: -trustLoss)
                     if counting {
-                        tally[.disputes] += 1
-                        tally[type.metric] += 1
+                        tally[.disputes, g] += 1
+                        tally[type.metric, g] += 1
                         weekDisputes += 1
-                        if collective { tally[.collectiveDisputes] += 1 }
+                        if collective { tally[.collectiveDisputes, g] += 1 }
                     }
                     if uReport < reportProbability(household: h, cell: c) {
                         report(i, at: 24 * Double(day) + 24 * uTime)
@@ -104,10 +107,11 @@ extension Simulation {
         noteRisk(household: h)
         book.arrivalHours[i] = hours + reportDelay + scenario.triage.delayHours.value
         if book.counted[i] {
-            tally[.disputesReported] += 1
+            let g = groupOf[Int(book.cell[i])]
+            tally[.disputesReported, g] += 1
             if !homes.complained[h] {
                 homes.complained[h] = true
-                tally.householdsComplained += 1
+                tally.householdsComplained[g] += 1
             }
         }
     }
@@ -115,11 +119,11 @@ extension Simulation {
     /// Updates the household's risk score (recent reported disputes, decaying) and flags it for a
     /// visit. Only reported disputes reach the risk database.
     mutating func noteRisk(household h: Int) {
-        let v = scenario.preventiveVisits
+        let v = rates.disputes[groupOf[Int(population.householdCell[h])]]
         let elapsed = Double(day - Int(homes.riskDay[h]))
-        homes.riskScore[h] = homes.riskScore[h] * Float(exp(-elapsed / v.windowDays.value)) + 1
+        homes.riskScore[h] = homes.riskScore[h] * Float(exp(-elapsed / v.windowDays)) + 1
         homes.riskDay[h] = Int32(day)
-        if v.enabled && !homes.flagged[h] && Double(homes.riskScore[h]) >= v.riskThreshold.value && Int(homes.protectedUntil[h]) < day {
+        if v.visitsEnabled && !homes.flagged[h] && Double(homes.riskScore[h]) >= v.riskThreshold && Int(homes.protectedUntil[h]) < day {
             homes.flagged[h] = true
             homes.visitQueue.push(h)
         }
@@ -155,7 +159,7 @@ extension Simulation {
             switch stage {
             case .unreported:
                 if u1 < selfResolve {
-                    if book.counted[i] { tally[.selfResolved] += 1 }
+                    if book.counted[i] { tally[.selfResolved, groupOf[Int(book.cell[i])]] += 1 }
                     regainTrust(of: i)
                     close(i)
                 } else if u1 < selfResolve + lateReport {
@@ -218,7 +222,7 @@ extension Simulation {
         let (uRoute, uOther) = (rng.uniform(), rng.uniform())
         if tiers > 1 && uRoute >= scenario.triage.accuracy.value {
             tier = (natural + 1 + Int(uOther * Double(tiers - 1))) % tiers
-            if book.counted[i] { tally[.misrouted] += 1 }
+            if book.counted[i] { tally[.misrouted, groupOf[Int(book.cell[i])]] += 1 }
         }
         enqueue(i, tier: tier, at: book.arrivalHours[i])
     }
@@ -236,14 +240,15 @@ extension Simulation {
     mutating func petition(_ i: Int, direct: Bool = false) {
         let rng = streams.mediation
         let m = scenario.mediation
-        if book.mediated[i] && book.counted[i] { tally.mediationFailuresFinal += 1 }
+        let g = groupOf[Int(book.cell[i])]
+        if book.mediated[i] && book.counted[i] { tally.mediationFailuresFinal[g] += 1 }
         book.stage[i] = .petition
         book.petitionDay[i] = Int32(day + max(1, Int(rng.exponential(mean: m.petitionDays.value).rounded())))
         book.petitionResolves[i] = rng.uniform() < m.petitionResolution.value
         shiftTrust(of: i, by: -scenario.residents.petitionTrustLoss.value)
         if book.counted[i] {
-            tally[.petitions] += 1
-            if direct { tally[.directPetitions] += 1 }
+            tally[.petitions, g] += 1
+            if direct { tally[.directPetitions, g] += 1 }
         }
     }
 
@@ -253,8 +258,9 @@ extension Simulation {
     /// safety, which then relax back. Its reach is a number of households, not a cell, so how the
     /// district is drawn does not change it.
     mutating func massIncident(_ i: Int) {
-        if book.mediated[i] && book.stage[i] == .queued && book.counted[i] { tally.mediationFailuresFinal += 1 }
-        if book.counted[i] { tally[.massIncidents] += 1 }
+        let g = groupOf[Int(book.cell[i])]
+        if book.mediated[i] && book.stage[i] == .queued && book.counted[i] { tally.mediationFailuresFinal[g] += 1 }
+        if book.counted[i] { tally[.massIncidents, g] += 1 }
         let res = scenario.residents
         let reach = Int(res.massIncidentReachHouseholds.value)
         let h = Int(book.household[i])
@@ -273,8 +279,9 @@ extension Simulation {
     /// record), so a direct petition that settles is not among them.
     mutating func resolve(_ i: Int, atHours hours: Double, byMediation: Bool) {
         if book.counted[i] && book.reportedHours[i] >= 0 {
-            if byMediation { tally.resolvedByMediation += 1 } else { tally.resolvedByPetition += 1 }
-            tally.resolutionHours.append(max(0, hours - book.reportedHours[i]))
+            let g = groupOf[Int(book.cell[i])]
+            if byMediation { tally.resolvedByMediation[g] += 1 } else { tally.resolvedByPetition[g] += 1 }
+            tally.resolutionHours[g].append(max(0, hours - book.reportedHours[i]))
         }
         regainTrust(of: i)
         close(i)

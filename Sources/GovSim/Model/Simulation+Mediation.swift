@@ -38,8 +38,9 @@ extension Simulation {
         if t <= 1 && (type == .property || type == .land) { p += effects.legalSuccessGain }
         let success = rng.uniform() < p
         let uPetition = rng.uniform()
+        let g = groupOf[Int(book.cell[i])]
         if book.counted[i] {
-            tally[.mediationAttempts] += 1
+            tally[.mediationAttempts, g] += 1
             tally.mediationCases[t] += 1
         }
         if success {
@@ -48,12 +49,12 @@ extension Simulation {
         }
         shiftTrust(of: i, by: -scenario.residents.failedTrustLoss.value)
         if m.escalateOnFailure && t + 1 < mediators.queues.count {
-            if book.counted[i] { tally[.escalations] += 1 }
+            if book.counted[i] { tally[.escalations, g] += 1 }
             enqueue(i, tier: t + 1, at: endHours + m.referralHours.value)
         } else if uPetition < m.petitionOnTopFailure.value {
             petition(i)
         } else {
-            if book.counted[i] { tally.mediationFailuresFinal += 1 }
+            if book.counted[i] { tally.mediationFailuresFinal[g] += 1 }
             close(i)
         }
     }

@@ -1,60 +1,141 @@
+import Foundation
 
 extension Simulation {
     /// The trial's outputs, from the tally and the final state.
     mutating func outcome() -> [Double] {
-        var m = [Double](repeating: .nan, count: Metric.allCases.count)
+        var m = outputs(groups: Array(groups.indices), satisfied: satisfiedShare())
         func set(_ metric: Metric, _ value: Double) { m[metric.rawValue] = value }
-        func set(_ metric: Metric, _ value: Int) { m[metric.rawValue] = Double(value) }
         let t = tally, s = scenario
-        let d = districtScores()
-        set(.safetyScore, d.safety)
-        set(.satisfactionPct, d.satisfactionPct)
-        set(.meanHappiness, d.happiness)
-        set(.meanTrust, d.trust)
-        for metric in Tally.counted { set(metric, t[metric]) }
-        set(.incidents, IncidentType.allCases.reduce(0) { $0 + t[$1.metric] })
-        set(.complaintRatePct, 100 * Double(t.householdsComplained) / Double(max(population.householdCount, 1)))
-        let concluded = t.resolvedByMediation + t.mediationFailuresFinal
-        if concluded > 0 { set(.mediationSuccessPct, 100 * Double(t.resolvedByMediation) / Double(concluded)) }
-        if t[.disputesReported] > 0 {
-            set(.resolutionPct, 100 * Double(t.resolvedByMediation + t.resolvedByPetition) / Double(t[.disputesReported]))
-        }
-        set(.medianResolutionHours, Simulation.quantile(&tally.resolutionHours, 0.5))
-        set(.p90ResolutionHours, Simulation.quantile(&tally.resolutionHours, 0.9))
-        set(.responseMinutesMedian, Simulation.quantile(&tally.responseMinutes, 0.5))
-        set(.emergencyResponseMinutesMedian, Simulation.quantile(&tally.emergencyResponseMinutes, 0.5))
-        set(.volunteers, community.volunteers.reduce(0, +))
-        set(.residents, population.residentCount)
 
-        // Costs over the counted days (yuan).
+        // Costs over the counted days (yuan). A policy a group overrides is costed for that
+        // group's cells; groups are summed in classes of equal settings (`classes`), so a
+        // district without overrides costs what it always did.
         let years = Double(s.run.days) / 365
-        let nCells = Double(cells.count)
         let tiers = s.mediation.tiers
         var mediation = 0.0
         for (i, tier) in tiers.enumerated() {
             mediation += tier.staff.value * tier.salaryPerStaffYear.value * years + t.mediationCases[i] * tier.costPerCase.value
         }
         let services = effects.serviceSpendPerYear * years
-        let sensors = sensorKinds.reduce(0.0) { sum, k in
-            sum + k.coverage.value * k.devicesPerCell.value * nCells * (k.unitCost.value / k.lifeYears.value + k.runningCostPerDeviceYear.value) * years
+        func cellCount(_ members: [Int]) -> Double { Double(members.reduce(0) { $0 + s.district.cells[$1].count }) }
+        var sensors = 0.0
+        for c in classes(groups.map(\.sensors)) {
+            let nCells = cellCount(c.members)
+            sensors += GroupRates.sensorKinds(c.key).reduce(0.0) { sum, k in
+                sum + k.coverage.value * k.devicesPerCell.value * nCells * (k.unitCost.value / k.lifeYears.value + k.runningCostPerDeviceYear.value) * years
+            }
         }
-        let e = s.elderlyCare
-        let elderly = population.elderlyIndex.count
-        let wearables = population.wearablesPerCell.reduce(0, +)
-        var care = Double(wearables) * (e.wearableUnitCost.value / e.wearableLifeYears.value + e.wearableRunningCostPerYear.value) * years
-        if e.callButtonService { care += Double(elderly) * e.callServiceCostPerElderlyYear.value * years }
-        if e.responseTeam { care += Double(elderly) / 1000 * e.responseTeamCostPerThousandElderlyYear.value * years }
-        let volunteerCost = t.volunteerDays / 365 * s.volunteers.costPerVolunteerYear.value
-        let council = s.council.enabled ? s.council.meetingsPerYear.value * s.council.costPerMeeting.value * years : 0
-        let visits = Double(t[.preventiveVisits]) * s.preventiveVisits.costPerVisit.value
-        let response = s.response.gridWorkersPerCell.value * nCells * s.response.salaryPerWorkerYear.value * years
-            + Double(t[.townResponses]) * s.response.townCostPerCall.value
+        var care = 0.0
+        for c in classes(groups.map(\.elderlyCare)) {
+            let e = c.key
+            var elderly = 0, wearables = 0
+            for cell in cells.indices where c.members.contains(cells[cell].group) {
+                elderly += population.elderly(ofCell: cell, group: 0).count + population.elderly(ofCell: cell, group: 1).count
+                wearables += population.wearablesPerCell[cell]
+            }
+            care += Double(wearables) * (e.wearableUnitCost.value / e.wearableLifeYears.value + e.wearableRunningCostPerYear.value) * years
+            if e.callButtonService { care += Double(elderly) * e.callServiceCostPerElderlyYear.value * years }
+            if e.responseTeam { care += Double(elderly) / 1000 * e.responseTeamCostPerThousandElderlyYear.value * years }
+        }
+        var volunteerCost = 0.0
+        for c in classes(groups.map(\.volunteers.costPerVolunteerYear.value)) {
+            volunteerCost += c.members.reduce(0.0) { $0 + t.volunteerDays[$1] } / 365 * c.key
+        }
+        // A council is counted once per distinct council (groups whose effective council is the
+        // same, the district-wide one included, share it).
+        var council = 0.0
+        for c in classes(groups.map(\.council)) where c.key.enabled {
+            council += c.key.meetingsPerYear.value * c.key.costPerMeeting.value * years
+        }
+        var visits = 0.0
+        for c in classes(groups.map(\.preventiveVisits.costPerVisit.value)) {
+            visits += Double(t.total(.preventiveVisits, over: c.members)) * c.key
+        }
+        var response = 0.0
+        for c in classes(groups.map { [$0.response.gridWorkersPerCell.value, $0.response.salaryPerWorkerYear.value, $0.response.townCostPerCall.value] }) {
+            response += c.key[0] * cellCount(c.members) * c.key[1] * years + Double(t.total(.townResponses, over: c.members)) * c.key[2]
+        }
         let total = mediation + services + sensors + care + volunteerCost + council + visits + response
         set(.costMediation, mediation); set(.costServices, services); set(.costSensors, sensors)
         set(.costElderlyCare, care); set(.costVolunteers, volunteerCost); set(.costCouncil, council)
         set(.costVisits, visits); set(.costResponse, response); set(.costTotal, total)
         set(.costPerResident, total / Double(max(population.residentCount, 1)))
         return m
+    }
+
+    /// The outputs over the cells of the groups listed (ascending), every metric that is not
+    /// district-only; the district's outputs are these over every group, so a group's counts
+    /// add up to the district's and its scores average to the district's, weighted by residents.
+    /// `satisfied`: the share of these groups' residents satisfied, when already known.
+    mutating func outputs(groups gs: [Int], satisfied: Double? = nil) -> [Double] {
+        var m = [Double](repeating: .nan, count: Metric.allCases.count)
+        func set(_ metric: Metric, _ value: Double) { m[metric.rawValue] = value }
+        func set(_ metric: Metric, _ value: Int) { m[metric.rawValue] = Double(value) }
+        let t = tally
+        let cellRange = cells.indices.filter { gs.contains(cells[$0].group) }
+        var h = 0.0, sa = 0.0, tr = 0.0, n = 0.0
+        var residents = 0, households = 0, volunteers = 0, satisfiedResidents = 0
+        for c in cellRange {
+            let w = climate.residents[c]
+            h += w * climate.happiness[c]; sa += w * climate.safety[c]; tr += w * climate.trust[c]; n += w
+            residents += population.residents(ofCell: c).count
+            households += population.households(ofCell: c).count
+            volunteers += community.volunteers[c]
+            if satisfied == nil { satisfiedResidents += satisfiedCount(population.residents(ofCell: c)) }
+        }
+        n = max(n, 1)
+        set(.safetyScore, sa / n)
+        set(.satisfactionPct, 100 * (satisfied ?? Double(satisfiedResidents) / Double(max(residents, 1))))
+        set(.meanHappiness, h / n)
+        set(.meanTrust, tr / n)
+        for metric in Tally.counted { set(metric, t.total(metric, over: gs)) }
+        set(.incidents, IncidentType.allCases.reduce(0) { $0 + t.total($1.metric, over: gs) })
+        let complained = gs.reduce(0) { $0 + t.householdsComplained[$1] }
+        set(.complaintRatePct, 100 * Double(complained) / Double(max(households, 1)))
+        let byMediation = gs.reduce(0) { $0 + t.resolvedByMediation[$1] }
+        let byPetition = gs.reduce(0) { $0 + t.resolvedByPetition[$1] }
+        let concluded = byMediation + gs.reduce(0) { $0 + t.mediationFailuresFinal[$1] }
+        if concluded > 0 { set(.mediationSuccessPct, 100 * Double(byMediation) / Double(concluded)) }
+        let reported = t.total(.disputesReported, over: gs)
+        if reported > 0 { set(.resolutionPct, 100 * Double(byMediation + byPetition) / Double(reported)) }
+        var resolution = gs.flatMap { t.resolutionHours[$0] }
+        var responses = gs.flatMap { t.responseMinutes[$0] }
+        var emergencies = gs.flatMap { t.emergencyResponseMinutes[$0] }
+        set(.medianResolutionHours, Simulation.quantile(&resolution, 0.5))
+        set(.p90ResolutionHours, Simulation.quantile(&resolution, 0.9))
+        set(.responseMinutesMedian, Simulation.quantile(&responses, 0.5))
+        set(.emergencyResponseMinutesMedian, Simulation.quantile(&emergencies, 0.5))
+        set(.volunteers, volunteers)
+        set(.residents, residents)
+        // The elderly's own scores: mean perceived safety, and the share satisfied in the survey.
+        var elderly = 0, elderlySafety = 0.0, elderlySatisfied = 0
+        for c in cellRange {
+            for g in 0..<2 {
+                for e in population.elderly(ofCell: c, group: g) {
+                    let r = Int(population.elderlyIndex[e])
+                    elderly += 1
+                    elderlySafety += Double(population.safety[r])
+                    if population.happiness[r] >= population.satisfiedThreshold[r] { elderlySatisfied += 1 }
+                }
+            }
+        }
+        if elderly > 0 {
+            set(.elderlySafetyScore, elderlySafety / Double(elderly))
+            set(.elderlySatisfactionPct, 100 * Double(elderlySatisfied) / Double(elderly))
+        }
+        return m
+    }
+
+    /// Outputs by group and then by estate type (those present, in `EstateType` order), for a
+    /// district of more than one group; none for a single group (they would repeat the district).
+    mutating func partOutputs() -> [[Double]] {
+        guard groups.count > 1 else { return [] }
+        var parts = groups.indices.map { outputs(groups: [$0]) }
+        for estate in Scenario.EstateType.allCases {
+            let members = scenario.district.cells.indices.filter { scenario.district.cells[$0].estate == estate }
+            if !members.isEmpty { parts.append(outputs(groups: members)) }
+        }
+        return parts
     }
 
     static func quantile(_ values: inout [Double], _ q: Double) -> Double { Statistics.quantile(sorting: &values, q) }
@@ -67,5 +148,6 @@ public func runTrial(_ scenario: Scenario, seed: UInt64, trial: Int) -> TrialRes
     var simulation = Simulation(scenario: realised, seed: seed, trial: trial)
     simulation.run()
     let metrics = simulation.outcome()
-    return TrialResult(trial: trial, metrics: metrics, series: simulation.series, parameterDraws: draws.map(\.value))
+    return TrialResult(trial: trial, metrics: metrics, series: simulation.series, parameterDraws: draws.map(\.value),
+                       parts: simulation.partOutputs())
 }

@@ -19,14 +19,14 @@ extension Simulation {
         let k = Float(1 / res.adaptationDays.value)
         let wT = Float(res.trustOnHappiness.value), wS = Float(res.safetyOnHappiness.value)
         let threshold = Float(res.satisfiedThreshold.value)
-        let v = scenario.volunteers
         let neutral = Simulation.neutralScore
         let reference = res.responseReferenceMinutes.value
         for c in cells.indices {
             let cell = cells[c]
-            let trustTarget = cell.baseTrust - effects.privacyTrustCost
+            let g = groupOf[c]
+            let trustTarget = cell.baseTrust - rates.privacyTrustCost[g]
             let safetyTarget = cell.baseSafety
-                + res.patrolSafetyWeight.value * (1 - exp(-community.patrolIntensity[c] / v.patrolScale.value))
+                + res.patrolSafetyWeight.value * (1 - exp(-community.patrolIntensity[c] / rates.volunteering[g].patrolScale))
                 - res.nearbyIncidentWeight.value * responders.incidentLevel[c]
                 - res.responseSafetyWeight.value * log2(max(responders.responseLevel[c], 0.1) / reference)
             let happinessTarget = cell.baseHappiness - neutral * (res.trustOnHappiness.value + res.safetyOnHappiness.value)
@@ -65,23 +65,29 @@ extension Simulation {
     /// Branch-free, eight residents at a time: thresholds are personal, so a branch on the
     /// comparison would be mispredicted about as often as not (it cost as much as the daily pass).
     func satisfiedShare() -> Double {
+        Double(satisfiedCount(0..<population.residentCount)) / Double(max(population.residentCount, 1))
+    }
+
+    /// Residents in `range` who would answer "satisfied" (see `satisfiedShare`).
+    func satisfiedCount(_ range: Range<Int>) -> Int {
         var satisfied = 0
         population.happiness.withUnsafeBufferPointer { h in
             population.satisfiedThreshold.withUnsafeBufferPointer { t in
-                let n = h.count, blocks = n / 8
+                let first = range.lowerBound, n = range.count, blocks = n / 8
                 var lanes = SIMD8<Int32>()
                 let one = SIMD8<Int32>(repeating: 1), zero = SIMD8<Int32>()
-                let hp = UnsafeRawPointer(h.baseAddress), tp = UnsafeRawPointer(t.baseAddress)
+                guard n > 0 else { return }
+                let hp = UnsafeRawPointer(h.baseAddress! + first), tp = UnsafeRawPointer(t.baseAddress! + first)
                 for b in 0..<blocks {
-                    let x = hp!.loadUnaligned(fromByteOffset: 32 * b, as: SIMD8<Float>.self)
-                    let y = tp!.loadUnaligned(fromByteOffset: 32 * b, as: SIMD8<Float>.self)
+                    let x = hp.loadUnaligned(fromByteOffset: 32 * b, as: SIMD8<Float>.self)
+                    let y = tp.loadUnaligned(fromByteOffset: 32 * b, as: SIMD8<Float>.self)
                     lanes &+= zero.replacing(with: one, where: x .>= y)
                 }
                 satisfied = Int(lanes.wrappedSum())
-                for r in (8 * blocks)..<n where h[r] >= t[r] { satisfied += 1 }
+                for r in (first + 8 * blocks)..<range.upperBound where h[r] >= t[r] { satisfied += 1 }
             }
         }
-        return Double(satisfied) / Double(max(population.residentCount, 1))
+        return satisfied
     }
 
     /// District-wide means weighted by residents: (safety, satisfaction %, happiness, trust).

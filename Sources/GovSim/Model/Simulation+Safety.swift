@@ -1,13 +1,6 @@
 import Foundation
 
 extension Simulation {
-    /// The sensor kind that watches each incident type.
-    @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
-    var sensorKinds: [Scenario.SensorKind] {
-        let s = scenario.sensors
-        return [s.cameras, s.trafficSensors, s.smokeDetectors, s.elevatorMonitors]
-    }
-
     @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     var incidentKinds: [Scenario.IncidentKind] {
         let i = scenario.incidents
@@ -18,15 +11,15 @@ extension Simulation {
     /// hours per 100 households per week, scaled by training.
     @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     func patrolSpotProbability(_ c: Int) -> Double {
-        let v = scenario.volunteers
-        return min(1, v.maxSpotProbability.value * (0.5 + v.training.value)) * (1 - exp(-community.patrolIntensity[c] / v.patrolScale.value))
+        let v = rates.volunteering[groupOf[c]]
+        return v.spotMax * (1 - exp(-community.patrolIntensity[c] / v.patrolScale))
     }
 
     /// Added chance that residents' warnings reach responders through volunteer-relayed chat groups.
     @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     func chatWarningGain(_ c: Int) -> Double {
-        let v = scenario.volunteers
-        return v.chatGroupWarning ? v.chatWarningGain.value * (1 - exp(-community.patrolIntensity[c] / v.patrolScale.value)) : 0
+        let v = rates.volunteering[groupOf[c]]
+        return v.chatGain > 0 ? v.chatGain * (1 - exp(-community.patrolIntensity[c] / v.patrolScale)) : 0
     }
 
     /// Minutes from dispatch request to a responder at the door in cell `c`, and whether the
@@ -44,14 +37,14 @@ extension Simulation {
     /// district has no grid workers.
     @inline(__always)  // see Simulation.swift: a call would copy the whole Simulation
     func responderMinutes(cell c: Int, _ uBusy: Double, _ uWait: Double, _ uTravel: Double) -> (minutes: Double, town: Bool) {
-        let r = scenario.response
-        let town = r.dispatchMinutes.value + r.townResponseMinutes.value
+        let r = scenario.response, local = rates.responding[groupOf[c]]
+        let town = local.townMinutes
         guard responders.districtWorkers > 0 else { return (town, true) }
         let service = r.serviceMinutes.value
         let rho = min(0.95, responders.dispatchLoad * service / (responders.districtWorkers * r.shiftMinutesPerDay.value))
         let wait = uBusy < rho ? -service / (1 - rho) * log1p(-uWait) : 0
         let km = responders.nearestWorkerKm[c] * (-log1p(-uTravel)).squareRoot()
-        let grid = r.dispatchMinutes.value + wait + cells[c].accessMinutes + km * cells[c].minutesPerKm
+        let grid = local.dispatchMinutes + wait + cells[c].accessMinutes + km * cells[c].minutesPerKm
         return grid <= town ? (grid, false) : (town, true)
     }
 
@@ -77,10 +70,10 @@ extension Simulation {
     /// the minutes to response.
     mutating func happenIncidents() {
         let rng = streams.incidents
-        let sensors = sensorKinds, kinds = incidentKinds
-        let sensorDetect = sensors.map { $0.coverage.value * $0.detection.value }
-        let speedup = scenario.response.oneTapReporting ? 1 - scenario.response.oneTapSpeedup.value : 1
+        let kinds = incidentKinds
         for c in cells.indices {
+            let g = groupOf[c], gk = 4 * g
+            let speedup = rates.responding[g].speedup
             let patrolSpot = patrolSpotProbability(c), chat = chatWarningGain(c)
             let residents = population.residents(ofCell: c)
             for type in IncidentType.allCases {
@@ -89,34 +82,34 @@ extension Simulation {
                 // Patrols pass by now and then: a window shorter than a day is seen less often.
                 let spot = patrolSpot * min(1, kind.precursorWindowHours.value / 24)
                 rng.reseed(StreamSeed.substream(streams.incidentSeed, StreamSeed.cellDay(c, day, kind: k)))
-                let deterred = 1 - sensors[k].coverage.value * sensors[k].deterrence.value
+                let deterred = rates.notDeterred[gk + k], sensorDetect = rates.sensorDetect[gk + k]
                 let n = rng.poisson(cells[c].incidentRatePerDay[k] * climate.residents[c] * deterred)
                 for _ in 0..<n {
                     let u0 = rng.uniform(), u1 = rng.uniform(), u2 = rng.uniform(), u3 = rng.uniform(), u4 = rng.uniform()
                     let u5 = rng.uniform(), u6 = rng.uniform(), u7 = rng.uniform(), u8 = rng.uniform(), u9 = rng.uniform()
                     let u10 = rng.uniform(), u11 = rng.uniform(), u12 = rng.uniform()
                     if u0 < kind.precursorShare.value {
-                        let bySensor = u1 < sensorDetect[k]
+                        let bySensor = u1 < sensorDetect
                         let byVolunteer = type != .trafficAccident && u2 < spot
                         let byResident = type != .trafficAccident && u3 < kind.residentDetection.value + chat
-                        if bySensor && counting { tally[.alarmsTrue] += 1 }
+                        if bySensor && counting { tally[.alarmsTrue, g] += 1 }
                         if bySensor { responders.todayLoad[c] += 1 }
                         // Traffic sensors act by themselves (AI detours); any other warning needs a
                         // responder on site before the window closes.
                         let inTime = (type == .trafficAccident && bySensor) || responderMinutes(cell: c, u8, u9, u10).minutes <= windowMinutes
                         if (bySensor || byVolunteer || byResident) && inTime && u4 < kind.preventionEfficacy.value {
                             if counting {
-                                tally[.incidentsPrevented] += 1
-                                if bySensor { tally[.preventedBySensors] += 1 } else if byVolunteer { tally[.preventedByVolunteers] += 1 } else { tally[.preventedByResidents] += 1 }
+                                tally[.incidentsPrevented, g] += 1
+                                if bySensor { tally[.preventedBySensors, g] += 1 } else if byVolunteer { tally[.preventedByVolunteers, g] += 1 } else { tally[.preventedByResidents, g] += 1 }
                             }
                             continue
                         }
                     }
                     // The incident happens.
                     var detectionMinutes = Double.infinity
-                    if u5 < sensorDetect[k] {
-                        detectionMinutes = sensors[k].latencyMinutes.value
-                        if counting { tally[.alarmsTrue] += 1 }
+                    if u5 < sensorDetect {
+                        detectionMinutes = rates.sensorLatency[gk + k]
+                        if counting { tally[.alarmsTrue, g] += 1 }
                     } else if u6 < kind.reportProbability.value {
                         detectionMinutes = -kind.reportMinutes.value * speedup * log1p(-u7)
                     }
@@ -136,14 +129,14 @@ extension Simulation {
                         responders.todayResponseCount[c] += 1
                     }
                     if counting {
-                        tally[type.metric] += 1
+                        tally[type.metric, g] += 1
                         weekIncidents += 1
-                        if harmed { tally[.seriousHarm] += 1 }
+                        if harmed { tally[.seriousHarm, g] += 1 }
                         if recorded {
-                            if byTown { tally[.townResponses] += 1 }
-                            tally[.incidentsRecorded] += 1
-                            tally.responseMinutes.append(response)
-                            tally.emergencyResponseMinutes.append(detectionMinutes + response)
+                            if byTown { tally[.townResponses, g] += 1 }
+                            tally[.incidentsRecorded, g] += 1
+                            tally.responseMinutes[g].append(response)
+                            tally.emergencyResponseMinutes[g].append(detectionMinutes + response)
                         }
                     }
                 }
@@ -155,24 +148,24 @@ extension Simulation {
     /// False alarms of every sensor kind and of wearables; each takes a grid worker's time.
     mutating func raiseFalseAlarms() {
         let rng = streams.alarms
-        let sensors = sensorKinds
-        let perDay = sensors.map { $0.coverage.value * $0.devicesPerCell.value * $0.falseAlarmsPerDeviceYear.value / 365 }
-        let wearableRate = scenario.elderlyCare.wearableFalseAlarmsPerYear.value / 365
+        let kinds = IncidentType.allCases.count
         for c in cells.indices {
+            let g = groupOf[c]
             let wearables = population.wearablesPerCell[c]
+            let wearableRate = rates.care[g].wearableFalseAlarmsPerDay
             // A sub-stream per (cell, day, kind): one kind's coverage leaves the others' draws alone.
             // Kinds 0..<4 are the sensor kinds, kind 4 the cell's wearables (indexed rather than
-            // appended to `perDay`, which allocated an array per cell and day).
+            // appended to the rates, which allocated an array per cell and day).
             var n = 0
-            for k in 0...perDay.count {
-                let rate = k < perDay.count ? perDay[k] : Double(wearables) * wearableRate
+            for k in 0...kinds {
+                let rate = k < kinds ? rates.falseAlarmsPerDay[kinds * g + k] : Double(wearables) * wearableRate
                 // No draw at a zero rate, so nothing to reseed (the next kind reseeds its own).
                 guard rate > 0 else { continue }
                 rng.reseed(StreamSeed.substream(streams.alarmSeed, StreamSeed.cellDay(c, day, kind: k)))
                 n += rng.poisson(rate)
             }
             responders.todayLoad[c] += Double(n)
-            if counting { tally[.alarmsFalse] += n }
+            if counting { tally[.alarmsFalse, g] += n }
         }
     }
 
@@ -182,12 +175,12 @@ extension Simulation {
     /// only hours later. Harm grows with the minutes to response.
     mutating func happenElderlyEmergencies() {
         let rng = streams.elderly
-        let e = scenario.elderlyCare
-        let ratePerDay = e.emergencyRatePerYear.value / 365
         let serviceVisitsPerDay = scenario.services.visitsPerEnrolledElderYear.value / 365
-        let visitsPerWeek = scenario.volunteers.elderlyVisitsPerWeek.value
-        let windowDays = e.precursorWindowHours.value / 24
         for c in cells.indices {
+            let cg = groupOf[c]  // the cell's group (`g` below is the living-alone group)
+            let e = rates.care[cg]
+            let ratePerDay = e.ratePerDay, windowDays = e.windowDays
+            let visitsPerWeek = rates.volunteering[cg].elderlyVisitsPerWeek
             // Volunteers' visits are spread over the cell's elderly living alone; purchased care
             // workers visit those on their caseload (`community.serviceEnrolledShare`) at their own rhythm.
             let volunteerVisits = Double(community.volunteers[c]) * visitsPerWeek / 7 / Double(max(1, climate.elderlyAlone[c]))
@@ -204,49 +197,49 @@ extension Simulation {
                     let wears = population.flags[victim] & Population.Flags.wearable != 0
                     let u13 = rng.uniform()
                     let enrolled = alone && u12 < community.serviceEnrolledShare
-                    if enrolled && u13 < e.caseloadRiskReduction.value {
-                        if counting { tally[.elderlyEmergenciesPrevented] += 1 }
+                    if enrolled && u13 < e.caseloadRiskReduction {
+                        if counting { tally[.elderlyEmergenciesPrevented, cg] += 1 }
                         continue
                     }
-                    if u0 < e.precursorShare.value {
-                        let byWearable = wears && u1 < e.wearableDetection.value
+                    if u0 < e.precursorShare {
+                        let byWearable = wears && u1 < e.wearableDetection
                         let visitsPerDay = volunteerVisits + (enrolled ? serviceVisitsPerDay : 0)
-                        let visitChance = min(1, visitsPerDay * windowDays) * e.visitDetection.value
-                        let byVisitor = u2 < (alone ? visitChance : e.visitDetection.value)
+                        let visitChance = min(1, visitsPerDay * windowDays) * e.visitDetection
+                        let byVisitor = u2 < (alone ? visitChance : e.visitDetection)
                         if byWearable {
                             responders.todayLoad[c] += 1
-                            if counting { tally[.alarmsTrue] += 1 }
+                            if counting { tally[.alarmsTrue, cg] += 1 }
                         }
-                        if (byWearable || byVisitor) && u3 < e.preventionEfficacy.value {
-                            if counting { tally[.elderlyEmergenciesPrevented] += 1 }
+                        if (byWearable || byVisitor) && u3 < e.preventionEfficacy {
+                            if counting { tally[.elderlyEmergenciesPrevented, cg] += 1 }
                             continue
                         }
                     }
                     let notice: Double
-                    if wears && u4 < e.wearableAlarm.value {
+                    if wears && u4 < e.wearableAlarm {
                         notice = 1
-                        if counting { tally[.alarmsTrue] += 1 }
-                    } else if e.callButtonService && u5 < e.callButtonUse.value {
+                        if counting { tally[.alarmsTrue, cg] += 1 }
+                    } else if e.callButton && u5 < e.callButtonUse {
                         notice = 2
                     } else if !alone {
-                        notice = -e.householdNoticeMinutes.value * log1p(-u6)
+                        notice = -e.householdNoticeMinutes * log1p(-u6)
                     } else {
-                        notice = -e.aloneDiscoveryHours.value * 60 * log1p(-u6)
+                        notice = -e.aloneDiscoveryHours * 60 * log1p(-u6)
                     }
                     // A linked response team answers instead of the grid workers (and adds no load).
-                    let (response, byTown) = e.responseTeam ? (e.responseTeamMinutes.value * (0.5 + u7), false) : responderMinutes(cell: c, u8, u9, u7)
-                    let adverse = u10 < Simulation.harmProbability(minutes: notice + response, harmMinutes: e.harmMinutes.value,
+                    let (response, byTown) = e.responseTeam ? (e.responseTeamMinutes * (0.5 + u7), false) : responderMinutes(cell: c, u8, u9, u7)
+                    let adverse = u10 < Simulation.harmProbability(minutes: notice + response, harmMinutes: e.harmMinutes,
                                                                     vulnerability: population.vulnerability[victim])
                     victimise(victim, harmed: adverse)
                     if !e.responseTeam && !byTown { responders.todayLoad[c] += 1 }
                     responders.todayResponseSum[c] += response
                     responders.todayResponseCount[c] += 1
                     if counting {
-                        if byTown { tally[.townResponses] += 1 }
-                        tally[.elderlyEmergencies] += 1
-                        if adverse { tally[.elderlyAdverseEvents] += 1 }
-                        tally.responseMinutes.append(response)
-                        tally.emergencyResponseMinutes.append(notice + response)
+                        if byTown { tally[.townResponses, cg] += 1 }
+                        tally[.elderlyEmergencies, cg] += 1
+                        if adverse { tally[.elderlyAdverseEvents, cg] += 1 }
+                        tally.responseMinutes[cg].append(response)
+                        tally.emergencyResponseMinutes[cg].append(notice + response)
                     }
                 }
             }

@@ -14,9 +14,14 @@ struct Simulation {
     let scenario: Scenario
     let effects: PolicyEffects
     let cells: [CellSetup]
+    /// The group of each cell, and each group's effective scenario (the district-wide sections
+    /// with the group's overrides) and rates.
+    let groupOf: [Int]
+    let groups: [Scenario]
+    let rates: GroupRates
     var population: Population
     var book = DisputeBook()
-    var tally = Tally()
+    var tally: Tally
     let streams: TrialStreams
     var climate: CellClimate
     var homes: HouseholdRecords
@@ -36,29 +41,40 @@ struct Simulation {
     init(scenario s: Scenario, seed: UInt64, trial: Int) {
         scenario = s
         streams = TrialStreams(seed: seed, trial: trial)
-        let cells = CellSetup.cells(of: s)
+        let groups = s.district.cells.map { $0.policies(in: s) }
+        self.groups = groups
+        let cells = CellSetup.cells(of: s, groups: groups)
         self.cells = cells
+        groupOf = cells.map(\.group)
         let pop = Population(cells: cells, scenario: s, rng: streams.population)
         population = pop
-        let nCells = cells.count
         let nHouseholds = pop.householdCount
         let effects = PolicyEffects(s, households: nHouseholds, residents: pop.residentCount)
         self.effects = effects
 
         climate = CellClimate(pop)
         homes = HouseholdRecords(households: nHouseholds)
-        responders = ResponseNetwork(s, cells: cells, population: pop)
-        community = CommunityState(s, effects: effects, population: pop, elderlyAlone: climate.elderlyAlone)
+        responders = ResponseNetwork(s, groups: groups, cells: cells, population: pop)
+        let community = CommunityState(s, effects: effects, population: pop, elderlyAlone: climate.elderlyAlone)
+        self.community = community
+        let groupEffects = groups.map { PolicyEffects($0, households: nHouseholds, residents: pop.residentCount) }
+        rates = GroupRates(groups: groups, effects: groupEffects, participationMean: community.participationMean)
+        tally = Tally(groups: groups.count)
 
         // Reserve room for every dispute the trial is likely to see, with margin.
         let totalDays = Double(s.run.days + s.run.warmupDays)
         let expected = cells.reduce(0.0) { $0 + Double($1.households) * $1.disputeRatePerDay.reduce(0, +) } * totalDays
         book.reserve(Int(expected * 1.5) + 1_024)
-        tally.resolutionHours.reserveCapacity(Int(expected * 1.2) + 1_024)
+        let householdShare = s.district.cells.indices.map { g in
+            Double(cells.lazy.filter { $0.group == g }.reduce(0) { $0 + $1.households }) / Double(max(nHouseholds, 1))
+        }
+        for g in groups.indices { tally.resolutionHours[g].reserveCapacity(Int(expected * 1.2 * householdShare[g]) + 64) }
         let incidentsExpected = cells.reduce(0.0) { $0 + Double($1.households) * $1.residentsPerHousehold * $1.incidentRatePerDay.reduce(0, +) } * totalDays
         let responsesExpected = Int(incidentsExpected * 1.5 + Double(pop.residentCount) * s.residents.elderlyShare.value * s.elderlyCare.emergencyRatePerYear.value * totalDays / 365 * 1.5) + 1_024
-        tally.responseMinutes.reserveCapacity(responsesExpected)
-        tally.emergencyResponseMinutes.reserveCapacity(responsesExpected)
+        for g in groups.indices {
+            tally.responseMinutes[g].reserveCapacity(Int(Double(responsesExpected) * householdShare[g]) + 64)
+            tally.emergencyResponseMinutes[g].reserveCapacity(Int(Double(responsesExpected) * householdShare[g]) + 64)
+        }
 
         mediators = MediationTiers(s, effects: effects, queueCapacity: Int(expected * 1.5) + 1_024)
         refreshCellMeans()

@@ -100,7 +100,7 @@ struct ResponseNetwork {
     /// Grid workers in the whole district (persons).
     let districtWorkers: Double
 
-    init(_ s: Scenario, cells: [CellSetup], population: Population) {
+    init(_ s: Scenario, groups: [Scenario], cells: [CellSetup], population: Population) {
         let n = cells.count
         incidentLevel = cells.map(\.usualIncidentLevel)
         responseLevel = [Double](repeating: s.residents.responseReferenceMinutes.value, count: n)
@@ -108,9 +108,12 @@ struct ResponseNetwork {
         todayIncidents = [Int](repeating: 0, count: n)
         todayResponseSum = [Double](repeating: 0, count: n)
         todayResponseCount = [Int](repeating: 0, count: n)
-        let workers = s.response.gridWorkersPerCell.value
-        districtWorkers = workers * Double(n)
+        // Summed over classes of groups with equal staffing (no overrides: workers × cells).
+        districtWorkers = classes(groups.map(\.response.gridWorkersPerCell.value)).reduce(0.0) { sum, c in
+            sum + c.key * Double(c.members.reduce(0) { $0 + s.district.cells[$1].count })
+        }
         nearestWorkerKm = (0..<n).map { c in
+            let workers = groups[cells[c].group].response.gridWorkersPerCell.value
             let householdsPerWorker = Double(population.households(ofCell: c).count) / max(workers, 1e-9)
             return (householdsPerWorker / cells[c].householdsPerKm2 / Double.pi).squareRoot()
         }

@@ -6,13 +6,35 @@
 /// `Metric` case and the lines that count it. Totals over kinds (`disputes` by type, `incidents`
 /// by kind) are summed in `outcome()`; the rest below are the working figures of ratios, medians
 /// and costs.
+///
+/// Everything is kept per cell group (`tally[.petitions, g] += 1`, g the group of the cell where it
+/// happened, or of the dispute's household), so outputs can be given by group and by estate; the
+/// district's figure is the sum over groups (`total`).
 struct Tally {
-    private var counts = [Int](repeating: 0, count: Metric.allCases.count)
+    private static let metrics = Metric.allCases.count
+    private var counts: [Int]
+    let groups: Int
 
-    subscript(_ m: Metric) -> Int {
-        get { counts[m.rawValue] }
-        set { counts[m.rawValue] = newValue }
+    init(groups: Int) {
+        self.groups = groups
+        counts = [Int](repeating: 0, count: groups * Tally.metrics)
+        mediationFailuresFinal = [Int](repeating: 0, count: groups)
+        resolvedByMediation = mediationFailuresFinal
+        resolvedByPetition = mediationFailuresFinal
+        householdsComplained = mediationFailuresFinal
+        volunteerDays = [Double](repeating: 0, count: groups)
+        resolutionHours = [[Double]](repeating: [], count: groups)
+        responseMinutes = resolutionHours
+        emergencyResponseMinutes = resolutionHours
     }
+
+    subscript(_ m: Metric, _ g: Int) -> Int {
+        get { counts[g * Tally.metrics + m.rawValue] }
+        set { counts[g * Tally.metrics + m.rawValue] = newValue }
+    }
+
+    /// The count over the groups listed.
+    func total(_ m: Metric, over groups: [Int]) -> Int { groups.reduce(0) { $0 + self[m, $1] } }
 
     /// The metrics copied straight from the counts into the trial's outputs.
     static let counted: [Metric] = [
@@ -26,20 +48,21 @@ struct Tally {
     ]
 
     /// Disputes that left mediation without agreement (to a petition, or closed unresolved).
-    var mediationFailuresFinal = 0
-    var resolvedByMediation = 0
-    var resolvedByPetition = 0
-    /// Attempts per mediation tier, for the per-case cost.
+    /// (Per group, as the rest.)
+    var mediationFailuresFinal: [Int]
+    var resolvedByMediation: [Int]
+    var resolvedByPetition: [Int]
+    /// Attempts per mediation tier, for the per-case cost (district-wide: the tiers are).
     var mediationCases = [Double](repeating: 0, count: 6)
-    var volunteerDays = 0.0
-    var householdsComplained = 0
+    var volunteerDays: [Double]
+    var householdsComplained: [Int]
     /// Hours from report to resolution of each resolved dispute.
-    var resolutionHours: [Double] = []
+    var resolutionHours: [[Double]]
     /// Report-to-response minutes (dispatch, queue, travel) of each recorded incident and emergency.
-    var responseMinutes: [Double] = []
+    var responseMinutes: [[Double]]
     /// Minutes from the incident or emergency itself to a responder at the door (notice or report,
     /// dispatch, queue, travel) of each recorded incident and emergency.
-    var emergencyResponseMinutes: [Double] = []
+    var emergencyResponseMinutes: [[Double]]
 }
 
 extension DisputeType {

@@ -26,8 +26,8 @@ extension Metric {
     /// Student t interval, so a misclassified continuous output loses nothing but width.
     public var kind: MetricKind {
         switch self {
-        case .safetyScore, .meanHappiness, .meanTrust: return .score
-        case .satisfactionPct, .complaintRatePct, .mediationSuccessPct, .resolutionPct: return .share
+        case .safetyScore, .meanHappiness, .meanTrust, .elderlySafetyScore: return .score
+        case .satisfactionPct, .elderlySatisfactionPct, .complaintRatePct, .mediationSuccessPct, .resolutionPct: return .share
         case .medianResolutionHours, .p90ResolutionHours, .responseMinutesMedian, .emergencyResponseMinutesMedian: return .minutes
         case .costTotal, .costMediation, .costServices, .costSensors, .costElderlyCare, .costVolunteers,
              .costCouncil, .costVisits, .costResponse, .costPerResident: return .yuan

@@ -14,6 +14,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     case neighbourDisputes, propertyDisputes, landDisputes, familyDisputes
     case directPetitions, emergencyResponseMinutesMedian
     case councilIssuesSettled, townResponses, residents
+    case elderlySafetyScore, elderlySatisfactionPct
 
     /// Column and key name.
     public var name: String { Metric.names[rawValue] }
@@ -21,8 +22,8 @@ public enum Metric: Int, CaseIterable, Sendable {
     /// Unit and meaning, for tables and docs.
     public var unit: String {
         switch self {
-        case .safetyScore, .meanHappiness, .meanTrust: return "points 0–100"
-        case .satisfactionPct, .complaintRatePct, .mediationSuccessPct, .resolutionPct: return "%"
+        case .safetyScore, .meanHappiness, .meanTrust, .elderlySafetyScore: return "points 0–100"
+        case .satisfactionPct, .elderlySatisfactionPct, .complaintRatePct, .mediationSuccessPct, .resolutionPct: return "%"
         case .medianResolutionHours, .p90ResolutionHours: return "hours"
         case .responseMinutesMedian, .emergencyResponseMinutesMedian: return "minutes"
         case .costTotal, .costMediation, .costServices, .costSensors, .costElderlyCare, .costVolunteers,
@@ -39,6 +40,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     public var higherIsBetter: Bool {
         switch self {
         case .safetyScore, .satisfactionPct, .meanHappiness, .meanTrust, .mediationSuccessPct, .resolutionPct,
+             .elderlySafetyScore, .elderlySatisfactionPct,
              .incidentsPrevented, .preventedBySensors, .preventedByVolunteers, .preventedByResidents,
              .massIncidentsPrevented, .elderlyEmergenciesPrevented, .disputesAvertedByVisits, .volunteers,
              .councilIssuesSettled:
@@ -69,6 +71,20 @@ public enum Metric: Int, CaseIterable, Sendable {
         "neighbour_disputes", "property_disputes", "land_disputes", "family_disputes",
         "direct_petitions", "emergency_response_minutes_median",
         "council_issues_settled", "town_responses", "residents",
+        "elderly_safety_score", "elderly_satisfaction_pct",
+    ]
+
+    /// Outputs of district-wide resources, which have no value by group or estate: costs (the
+    /// mediation tiers and the services budget are district-wide, and a group's share of a
+    /// shared cost would be a convention, not an output). Every other metric is given by group.
+    public var isDistrictOnly: Bool { kind == .yuan }
+
+    /// The metrics given per group in trials.csv (`metric@group` columns); summary.json gives
+    /// every metric that is not district-only.
+    public static let byGroupColumns: [Metric] = [
+        .safetyScore, .satisfactionPct, .elderlySafetyScore, .elderlySatisfactionPct, .meanTrust, .disputes,
+        .petitions, .massIncidents, .incidents, .seriousHarm, .elderlyAdverseEvents, .responseMinutesMedian,
+        .emergencyResponseMinutesMedian, .residents,
     ]
 
     public init?(name: String) {
@@ -96,12 +112,17 @@ public struct TrialResult: Sendable, Equatable {
     public var series: [Double]
     /// Draws of distribution-valued parameters, in `Scenario.distributionPaths` order.
     public var parameterDraws: [Double]
+    /// Outputs by part of the district, in `Scenario.outputParts` order (each group, then each
+    /// estate type present), each indexed like `metrics` (NaN for district-only metrics); empty
+    /// for a district of one group.
+    public var parts: [[Double]]
 
-    public init(trial: Int, metrics: [Double], series: [Double], parameterDraws: [Double]) {
+    public init(trial: Int, metrics: [Double], series: [Double], parameterDraws: [Double], parts: [[Double]] = []) {
         self.trial = trial
         self.metrics = metrics
         self.series = series
         self.parameterDraws = parameterDraws
+        self.parts = parts
     }
 
     public subscript(_ m: Metric) -> Double { metrics[m.rawValue] }
@@ -113,5 +134,6 @@ public struct TrialResult: Sendable, Equatable {
     public static func == (a: TrialResult, b: TrialResult) -> Bool {
         func same(_ x: [Double], _ y: [Double]) -> Bool { x.map(\.bitPattern) == y.map(\.bitPattern) }
         return a.trial == b.trial && same(a.metrics, b.metrics) && same(a.series, b.series) && same(a.parameterDraws, b.parameterDraws)
+            && a.parts.count == b.parts.count && zip(a.parts, b.parts).allSatisfy { same($0, $1) }
     }
 }

@@ -2,7 +2,7 @@
 /// (`mediation.tiers[1].staff`). Subclasses override the field kinds they care about; sections
 /// and lists are walked for them.
 public class PathTrackingVisitor: ScenarioVisitor {
-    private var prefix: [String] = []
+    var prefix: [String] = []
 
     public init() {}
 
@@ -27,5 +27,14 @@ public class PathTrackingVisitor: ScenarioVisitor {
             value[i].visit(self)
             prefix.removeLast()
         }
+    }
+
+    /// Only the patched fields are walked, at their paths in the group
+    /// (`district.cells[2].sensors.cameras.coverage`).
+    public func patch<S: ScenarioSection & Equatable>(_ key: String, _ value: inout SectionPatch<S>, districtOnly: [String]) {
+        guard !value.isEmpty else { return }
+        prefix.append(key)
+        value.section.visit(PatchProxy(target: self, keys: value.keys))
+        prefix.removeLast()
     }
 }

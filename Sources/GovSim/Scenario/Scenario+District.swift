@@ -20,6 +20,15 @@ extension Scenario {
         public var residentsPerHousehold: Parameter = 2.6
         /// Estate type: sets base rates (see `estates`).
         public var estate: EstateType = .newEstate
+        /// Policies and demographics of these cells where they differ from the district-wide
+        /// sections, key by key (docs/model.md, "Policies by group").
+        public var council = SectionPatch<Council>()
+        public var sensors = SectionPatch<SensorNetwork>()
+        public var volunteers = SectionPatch<Volunteers>()
+        public var preventiveVisits = SectionPatch<PreventiveVisits>()
+        public var elderlyCare = SectionPatch<ElderlyCare>()
+        public var response = SectionPatch<Response>()
+        public var residents = SectionPatch<Residents>()
 
         public init() {}
         public mutating func visit(_ v: ScenarioVisitor) {
@@ -28,6 +37,42 @@ extension Scenario {
             v.parameter("households", &households, Bounds(1...100_000, integer: true, unit: "households per cell"))
             v.parameter("residentsPerHousehold", &residentsPerHousehold, Bounds(1...20, unit: "persons per household"))
             v.choice("estate", &estate)
+            v.patch("council", &council, districtOnly: [])
+            v.patch("sensors", &sensors, districtOnly: [])
+            v.patch("volunteers", &volunteers, districtOnly: [])
+            v.patch("preventiveVisits", &preventiveVisits, districtOnly: CellGroup.districtVisitKeys)
+            v.patch("elderlyCare", &elderlyCare, districtOnly: [])
+            v.patch("response", &response, districtOnly: CellGroup.districtResponseKeys)
+            v.patch("residents", &residents, districtOnly: CellGroup.districtResidentKeys)
+        }
+
+        /// The visit team is one district-wide team: its capacity is shared.
+        static let districtVisitKeys = ["visitsPerWeek"]
+        /// Grid workers cover for each other across cell lines: the pool's service time and
+        /// shift are district-wide.
+        static let districtResponseKeys = ["serviceMinutes", "shiftMinutesPerDay"]
+        /// Groups may differ in demographics only; how residents feel and respond is district-wide.
+        static let residentDemographics = ["elderlyShare", "elderlyLivingAloneShare", "elderlyAppAdoption"]
+        static let districtResidentKeys: [String] = ParameterListing.entries(of: Residents()).map(\.path)
+            .filter { !residentDemographics.contains($0) }
+
+        /// The group's effective policy sections: the district-wide ones with this group's keys.
+        public func policies(in s: Scenario) -> Scenario {
+            var g = s
+            g.council = council.applied(to: s.council)
+            g.sensors = sensors.applied(to: s.sensors)
+            g.volunteers = volunteers.applied(to: s.volunteers)
+            g.preventiveVisits = preventiveVisits.applied(to: s.preventiveVisits)
+            g.elderlyCare = elderlyCare.applied(to: s.elderlyCare)
+            g.response = response.applied(to: s.response)
+            g.residents = residents.applied(to: s.residents)
+            return g
+        }
+
+        /// Whether the group overrides anything.
+        public var hasOverrides: Bool {
+            !(council.isEmpty && sensors.isEmpty && volunteers.isEmpty && preventiveVisits.isEmpty && elderlyCare.isEmpty
+              && response.isEmpty && residents.isEmpty)
         }
     }
 
@@ -128,5 +173,25 @@ extension Scenario {
             v.parameter("minutesPerKm", &minutesPerKm, Bounds(0...600, unit: "minutes/km"))
             v.parameter("appAdoption", &appAdoption, .fraction())
         }
+    }
+}
+
+extension Scenario {
+    /// A part of the district outputs are given for: a cell group or an estate type.
+    public struct OutputPart: Sendable, Equatable {
+        public enum Kind: String, Sendable { case group, estate }
+        public var kind: Kind
+        public var name: String
+    }
+
+    /// The parts `TrialResult.parts` holds, in order: every group, then every estate type present;
+    /// none for a district of one group.
+    public var outputParts: [OutputPart] {
+        guard district.cells.count > 1 else { return [] }
+        var parts = district.cells.map { OutputPart(kind: .group, name: $0.name) }
+        for estate in EstateType.allCases where district.cells.contains(where: { $0.estate == estate }) {
+            parts.append(OutputPart(kind: .estate, name: estate.rawValue))
+        }
+        return parts
     }
 }

@@ -86,6 +86,19 @@ public struct Scenario: ScenarioSection, Equatable {
             sumCheck("council", [("residentSeats", council.residentSeats), ("propertySeats", council.propertySeats),
                                  ("socialOrgSeats", council.socialOrgSeats)], equalsOne: true)
         }
+        var names: [String: Int] = [:]
+        for (g, group) in district.cells.enumerated() {
+            if let first = names[group.name] {
+                issues.append(ScenarioIssue(path: "district.cells[\(g)].name", message: "group name \(ScenarioWriter.quoted(group.name)) is already used by district.cells[\(first)]; group names must be unique (outputs are reported by group)"))
+            } else {
+                names[group.name] = g
+            }
+            let c = group.council.applied(to: council)
+            if c.enabled && !group.council.isEmpty {
+                sumCheck("district.cells[\(g)].council", [("residentSeats", c.residentSeats), ("propertySeats", c.propertySeats),
+                                                          ("socialOrgSeats", c.socialOrgSeats)], equalsOne: true)
+            }
+        }
         sumCheck("services", [("mediationShare", services.mediationShare), ("legalAdviceShare", services.legalAdviceShare),
                               ("volunteerCoordinationShare", services.volunteerCoordinationShare),
                               ("elderlyCareShare", services.elderlyCareShare)], equalsOne: false)

@@ -8,6 +8,8 @@ public final class ScenarioReader: ScenarioVisitor {
         var seen: [String] = []
     }
     private var frames: [Frame]
+    /// While reading a patch: the full paths of the fields the file sets.
+    private var setPaths: [String]?
     /// Every problem found, in reading order.
     public private(set) var issues: [ScenarioIssue] = []
 
@@ -43,6 +45,13 @@ public final class ScenarioReader: ScenarioVisitor {
         return frames[frames.count - 1].members[key]
     }
 
+    /// `take` for a field (not a section): notes its path when a patch is being read.
+    private func takeField(_ key: String) -> JSONValue? {
+        let raw = take(key)
+        if raw != nil { setPaths?.append(path(key)) }
+        return raw
+    }
+
     private func finishFrame() {
         let frame = frames[frames.count - 1]
         for key in frame.members.keys.sorted() where !frame.seen.contains(key) {
@@ -70,7 +79,7 @@ public final class ScenarioReader: ScenarioVisitor {
     }
 
     public func parameter(_ key: String, _ value: inout Parameter, _ bounds: Bounds) {
-        guard let raw = take(key) else { return }
+        guard let raw = takeField(key) else { return }
         if let x = raw.numberValue {
             guard x.isFinite else { return fail(key, "expected \(bounds.expectation) (\(bounds.unit)), got \(x)") }
             guard bounds.range.contains(x) else {
@@ -93,7 +102,7 @@ public final class ScenarioReader: ScenarioVisitor {
     }
 
     public func integer(_ key: String, _ value: inout Int, _ range: ClosedRange<Int>, unit: String) {
-        guard let raw = take(key) else { return }
+        guard let raw = takeField(key) else { return }
         let expected = "expected an integer from \(range.lowerBound) to \(range.upperBound) (\(unit))"
         switch raw {
         case .integer(let i) where i >= Int64(range.lowerBound) && i <= Int64(range.upperBound):
@@ -106,19 +115,19 @@ public final class ScenarioReader: ScenarioVisitor {
     }
 
     public func flag(_ key: String, _ value: inout Bool) {
-        guard let raw = take(key) else { return }
+        guard let raw = takeField(key) else { return }
         guard case .bool(let b) = raw else { return fail(key, "expected true or false, got \(raw.kindDescription)") }
         value = b
     }
 
     public func text(_ key: String, _ value: inout String) {
-        guard let raw = take(key) else { return }
+        guard let raw = takeField(key) else { return }
         guard case .string(let s) = raw else { return fail(key, "expected a string, got \(raw.kindDescription)") }
         value = s
     }
 
     public func choice<C: ScenarioChoice>(_ key: String, _ value: inout C) {
-        guard let raw = take(key) else { return }
+        guard let raw = takeField(key) else { return }
         let names = C.allCases.map(\.rawValue)
         guard case .string(let s) = raw else {
             return fail(key, "expected one of \(names.map { "\"\($0)\"" }.joined(separator: ", ")), got \(raw.kindDescription)")
@@ -136,6 +145,29 @@ public final class ScenarioReader: ScenarioVisitor {
         var copy = value
         withObject(key, raw) { copy.visit(self) }
         value = copy
+    }
+
+    /// Reads the fields the file sets into the patch; a key under `districtOnly` is an error.
+    public func patch<S: ScenarioSection & Equatable>(_ key: String, _ value: inout SectionPatch<S>, districtOnly: [String]) {
+        guard let raw = take(key) else { return }
+        let base = path(key) + "."
+        var section = S()
+        let saved = setPaths
+        setPaths = []
+        withObject(key, raw) { section.visit(self) }
+        let set = setPaths ?? []
+        setPaths = saved
+        var patch = SectionPatch<S>()
+        patch.section = section
+        for full in set {
+            let relative = String(full.dropFirst(base.count))
+            if districtOnly.contains(where: { relative == $0 || relative.hasPrefix($0 + ".") }) {
+                issues.append(ScenarioIssue(path: full, message: "a district-wide setting; a cell group may not override it (set it in the top-level '\(key)' section)"))
+            } else {
+                patch.keys.append(relative)
+            }
+        }
+        value = patch
     }
 
     public func list<S: ScenarioSection>(_ key: String, _ value: inout [S], count: ClosedRange<Int>) {

@@ -23,6 +23,9 @@ public protocol ScenarioVisitor: AnyObject {
     /// A list of sections; a file's list replaces the default list whole, and element i starts
     /// from the default list's element i (or from `S()` past its end).
     func list<S: ScenarioSection>(_ key: String, _ value: inout [S], count: ClosedRange<Int>)
+    /// A section a cell group may override key by key (`SectionPatch`); keys under
+    /// `districtOnly` (relative paths) name district-wide resources and may not be overridden.
+    func patch<S: ScenarioSection & Equatable>(_ key: String, _ value: inout SectionPatch<S>, districtOnly: [String])
 }
 
 /// A closed set of names a field may take, spelt in lowerCamelCase in files.

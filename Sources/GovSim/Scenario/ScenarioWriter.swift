@@ -5,6 +5,14 @@ import Foundation
 public final class ScenarioWriter: ScenarioVisitor {
     private var lines: [String] = []
     private var depth = 1
+    /// Inside a patch: the keys it sets, and the path below the patch's section.
+    private var patchKeys: Set<String>?
+    private var relative: [String] = []
+
+    private func wanted(_ key: String) -> Bool {
+        guard let keys = patchKeys else { return true }
+        return keys.contains((relative + [key]).joined(separator: "."))
+    }
 
     /// The JSON5 text of `section`, preceded by `header` comment lines.
     public static func text<S: ScenarioSection>(of section: S, header: [String] = []) -> String {
@@ -22,6 +30,7 @@ public final class ScenarioWriter: ScenarioVisitor {
     private var indent: String { String(repeating: "  ", count: depth) }
 
     private func emit(_ key: String, _ value: String, comment: String? = nil) {
+        guard wanted(key) else { return }
         let line = "\(indent)\(key): \(value),"
         lines.append(comment.map { "\(line)  // \($0)" } ?? line)
     }
@@ -57,9 +66,29 @@ public final class ScenarioWriter: ScenarioVisitor {
     }
 
     public func section<S: ScenarioSection>(_ key: String, _ value: inout S) {
+        if let keys = patchKeys {
+            let prefix = (relative + [key]).joined(separator: ".") + "."
+            guard keys.contains(where: { $0.hasPrefix(prefix) }) else { return }
+        }
         lines.append("\(indent)\(key): {")
         depth += 1
+        relative.append(key)
         value.visit(self)
+        relative.removeLast()
+        depth -= 1
+        lines.append("\(indent)},")
+    }
+
+    /// Only the fields the patch sets, so reading the text back gives the same patch.
+    public func patch<S: ScenarioSection & Equatable>(_ key: String, _ value: inout SectionPatch<S>, districtOnly: [String]) {
+        guard !value.isEmpty else { return }
+        lines.append("\(indent)\(key): {")
+        depth += 1
+        let (savedKeys, savedRelative) = (patchKeys, relative)
+        patchKeys = Set(value.keys)
+        relative = []
+        value.section.visit(self)
+        (patchKeys, relative) = (savedKeys, savedRelative)
         depth -= 1
         lines.append("\(indent)},")
     }

@@ -21,6 +21,13 @@ struct RunData {
     /// Metric names in summary.json order: `Metric` order first, then any others by name.
     var metricNames: [String]
     var metrics: [String: Stat]
+    /// Outputs by group, then by estate type (summary.json's `groups` and `estates`), by name.
+    struct Part {
+        var kind: String, name: String
+        var households = Double.nan, residents = Double.nan
+        var metrics: [String: Stat]
+    }
+    var parts: [Part] = []
     /// Weekly bands per series name, by week.
     var weekly: [String: [Chart.FanPoint]]
     /// trials.csv: one value per trial for each column (NaN where empty).
@@ -66,6 +73,14 @@ struct RunData {
             self.metrics[name] = Stat(mean: number("mean"), lo: (ci.first as? NSNumber)?.doubleValue ?? .nan,
                                       hi: (ci.last as? NSNumber)?.doubleValue ?? .nan, p05: number("p05"), p50: number("p50"),
                                       p95: number("p95"), n: m["n"] as? Int ?? 0, unit: m["unit"] as? String ?? "")
+        }
+        for (kind, key) in [("group", "groups"), ("estate", "estates")] {
+            guard let block = summary[key] as? [String: Any] else { continue }
+            for name in block.keys.sorted() {
+                guard let p = block[name] as? [String: Any], let ms = p["metrics"] as? [String: Any] else { continue }
+                parts.append(Part(kind: kind, name: name, households: (p["households"] as? NSNumber)?.doubleValue ?? .nan,
+                                  residents: (p["residents"] as? NSNumber)?.doubleValue ?? .nan, metrics: RunData.stats(ms)))
+            }
         }
         let known = Metric.allCases.map(\.name).filter { metrics[$0] != nil }
         metricNames = known + metrics.keys.filter { Metric(name: $0) == nil }.sorted()
@@ -155,5 +170,21 @@ extension CSVTable {
             table.append(r)
         }
         return table
+    }
+}
+
+extension RunData {
+    /// Stats of a summary.json `metrics` block.
+    static func stats(_ metrics: [String: Any]) -> [String: Stat] {
+        var out: [String: Stat] = [:]
+        for (name, value) in metrics {
+            guard let m = value as? [String: Any] else { continue }
+            func number(_ key: String) -> Double { (m[key] as? NSNumber)?.doubleValue ?? .nan }
+            let ci = m["ci95"] as? [Any] ?? []
+            out[name] = Stat(mean: number("mean"), lo: (ci.first as? NSNumber)?.doubleValue ?? .nan,
+                             hi: (ci.last as? NSNumber)?.doubleValue ?? .nan, p05: number("p05"), p50: number("p50"),
+                             p95: number("p95"), n: m["n"] as? Int ?? 0, unit: m["unit"] as? String ?? "")
+        }
+        return out
     }
 }

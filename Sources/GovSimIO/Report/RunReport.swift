@@ -31,7 +31,7 @@ public enum RunReport {
 
     static func page(_ d: RunData) -> String {
         document(title: "govsim report: \(d.scenario)",
-                 body: header(d) + headlines(d) + weekly(d) + spread(d) + disputes(d) + incidents(d) + costs(d)
+                 body: header(d) + headlines(d) + groups(d) + weekly(d) + spread(d) + disputes(d) + incidents(d) + costs(d)
                      + metricTable(d) + resolved(d) + footer(d))
     }
 
@@ -184,6 +184,41 @@ public enum RunReport {
                                  subtitle: "counts per trial: bar = mean, whisker = range of 90% of trials",
                                  value: Chart.Axis("count per trial")))
         return out + "</div>\n</section>\n"
+    }
+
+    /// Groups and estate types side by side (a district of several groups): the urban–rural gap
+    /// at a glance.
+    static func groups(_ d: RunData) -> String {
+        guard !d.parts.isEmpty else { return "" }
+        var out = section("Groups side by side", note: "Each cell group and each estate type, its outputs computed over its own cells: "
+                          + "means over trials with the 95% confidence interval of the mean. Costs are district-wide and not split.")
+        out += "<div class=\"charts\">\n"
+        for (metric, title) in [(Metric.satisfactionPct, "Satisfaction by group"), (.safetyScore, "Safety score by group"),
+                                (.responseMinutesMedian, "Median response by group")] {
+            let bars = d.parts.compactMap { p -> Chart.Bar? in
+                guard let s = p.metrics[metric.name] else { return nil }
+                return bar(p.kind == "group" ? p.name : "\(p.name) (estate)", s)
+            }
+            out += figure(Chart.bars(bars, title: title, subtitle: "\(metric.unit): bar = mean, whisker = range of 90% of trials",
+                                     value: Chart.Axis(metric.unit)))
+        }
+        let columns: [(String, Metric)] = [
+            ("safety", .safetyScore), ("satisfied %", .satisfactionPct), ("elderly safety", .elderlySafetyScore),
+            ("elderly satisfied %", .elderlySatisfactionPct), ("disputes", .disputes), ("petitions", .petitions),
+            ("incidents", .incidents), ("response min (median)", .responseMinutesMedian),
+            ("elderly adverse events", .elderlyAdverseEvents),
+        ]
+        out += "<div class=\"table-wrap\">\n<table>\n<thead><tr><th>group</th><th>households</th><th>residents</th>"
+            + columns.map { "<th>\(esc($0.0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for p in d.parts {
+            out += "<tr><td>\(esc(p.kind == "group" ? p.name : "\(p.name) (estate)"))</td><td>\(v(p.households))</td><td>\(v(p.residents))</td>"
+            for (_, m) in columns {
+                let s = p.metrics[m.name] ?? RunData.Stat()
+                out += "<td>\(v(s.mean)) <small>(\(range(s.lo, s.hi)))</small></td>"
+            }
+            out += "</tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</div>\n</div>\n</section>\n"
     }
 
     static func costs(_ d: RunData) -> String {
