@@ -56,6 +56,24 @@ enum Common {
         }
     }
 
+    /// Refuses, before any work, a job that would not fit in memory: `scenarios` are the heaviest
+    /// versions of what runs (e.g. each swept axis at either end), `keptTrials` the trials whose
+    /// results are held at once. Prints why (the caller exits 65).
+    static func fits(_ scenarios: [Scenario], threads: Int, keptTrials: Double? = nil, file: String, console: Console) -> Bool {
+        for s in scenarios {
+            if let refusal = ResourceEstimate(s, threads: threads, keptTrials: keptTrials).refusal {
+                console.err("\(file): \(refusal)\n")
+                return false
+            }
+        }
+        return true
+    }
+
+    /// `scenario` with every axis at its low end, and at its high end.
+    static func extremes(_ scenario: Scenario, axes: [Axis]) -> [Scenario] {
+        [axes.reduce(scenario) { $1.path.setting($1.lo, in: $0) }, axes.reduce(scenario) { $1.path.setting($1.hi, in: $0) }]
+    }
+
     /// Creates the output folder, printing why it cannot be.
     static func prepare(_ out: String, console: Console) -> Bool {
         do {

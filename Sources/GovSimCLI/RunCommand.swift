@@ -82,6 +82,8 @@ enum RunCommand {
         let seed = o.seed ?? UInt64(scenario.run.seed)
         scenario.run.seed = Int(seed)
         let threads = o.threads
+        let kept = o.precision != nil ? Double(max(o.maxTrials, scenario.run.trials)) : nil
+        guard Common.fits([scenario], threads: threads, keptTrials: kept, file: o.scenario, console: console) else { return ExitStatus.dataError }
         if let shard = o.shard {
             return runShard(shard, scenario: scenario, loaded: loaded, seed: seed, options: o, console: console)
         }
@@ -89,10 +91,6 @@ enum RunCommand {
         if o.resume && o.precision != nil {
             console.err(HelpFormatter.errorText(UsageError(message: "--resume and --precision cannot be combined", command: "run"), tool: GovSimTool.spec))
             return ExitStatus.usage
-        }
-        if let refusal = ResourceEstimate(scenario, threads: threads).refusal {
-            console.err("\(o.scenario): \(refusal)\n")
-            return ExitStatus.dataError
         }
         guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
         let digest = RunCheckpoint.digest(scenario)
@@ -206,6 +204,7 @@ enum RunCommand {
 
     /// Residents per trial at the parameters' central values.
     static func expectedResidents(_ s: Scenario) -> Int {
-        Int(s.expectedResidents.rounded())
+        let r = s.expectedResidents.rounded()
+        return r.isFinite ? Int(min(max(r, 0), 1e15)) : 0
     }
 }
