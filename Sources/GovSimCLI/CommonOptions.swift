@@ -74,6 +74,36 @@ enum Common {
         [axes.reduce(scenario) { $1.path.setting($1.lo, in: $0) }, axes.reduce(scenario) { $1.path.setting($1.hi, in: $0) }]
     }
 
+    /// Takes the output folder's lock, printing why it cannot be had.
+    static func lock(_ out: String, console: Console) -> FolderLock? {
+        do { return try FolderLock(directory: out) } catch {
+            console.err("govsim: \(error)\n")
+            return nil
+        }
+    }
+
+    enum Resumable { case trials([TrialResult]), finished, failed(Int32) }
+
+    /// What `--resume` finds in `out`: the journalled trials of this run, a finished run (a
+    /// committed folder holding `finishedFile`, no journal), or nothing (exit 66) or a damaged or
+    /// foreign journal (exit 65).
+    static func resumable(_ out: String, digest: String, scenario: Scenario, expected: Range<Int>, console: Console,
+                          finishedFile: String = "manifest.json") -> Resumable {
+        if !RunJournal.exists(in: out) {
+            let finished = FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent(finishedFile))
+            if finished, (try? OutputFolder.verify(out)) != nil { return .finished }
+            console.err("govsim: \(RunJournal.ReadError.missing(out))\n")
+            return .failed(ExitStatus.nothingToResume)
+        }
+        do {
+            return .trials(try RunJournal.read(from: out, digest: digest, expected: expected,
+                                               series: RunJournal.seriesCount(scenario), draws: scenario.distributionPaths.count))
+        } catch {
+            console.err("govsim: \(error)\n")
+            return .failed(ExitStatus.dataError)
+        }
+    }
+
     /// Creates the output folder, printing why it cannot be.
     static func prepare(_ out: String, console: Console) -> Bool {
         do {
