@@ -88,12 +88,21 @@ enum Common {
     /// committed folder holding `finishedFile`, no journal), or nothing (exit 66) or a damaged or
     /// foreign journal (exit 65).
     static func resumable(_ out: String, digest: String, scenario: Scenario, expected: Range<Int>, console: Console,
-                          finishedFile: String = "manifest.json") -> Resumable {
+                          finishedDigest: (String) -> String? = Common.finishedRunDigest) -> Resumable {
         if !RunJournal.exists(in: out) {
-            let finished = FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent(finishedFile))
-            if finished, (try? OutputFolder.verify(out)) != nil { return .finished }
-            console.err("govsim: \(RunJournal.ReadError.missing(out))\n")
-            return .failed(ExitStatus.nothingToResume)
+            guard let finished = finishedDigest(out) else {
+                console.err("govsim: \(RunJournal.ReadError.missing(out))\n")
+                return .failed(ExitStatus.nothingToResume)
+            }
+            do { try OutputFolder.verify(out) } catch {
+                console.err("govsim: \(error)\n")
+                return .failed(ExitStatus.dataError)
+            }
+            guard finished == digest else {
+                console.err("govsim: \(RunJournal.ReadError.different(out))\n")
+                return .failed(ExitStatus.dataError)
+            }
+            return .finished
         }
         do {
             return .trials(try RunJournal.read(from: out, digest: digest, expected: expected,
@@ -102,6 +111,13 @@ enum Common {
             console.err("govsim: \(error)\n")
             return .failed(ExitStatus.dataError)
         }
+    }
+
+    /// The digest of the finished (not partial) run in `out`, from its manifest.
+    static func finishedRunDigest(_ out: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: (out as NSString).appendingPathComponent("manifest.json")),
+              let m = try? JSONSerialization.jsonObject(with: data) as? [String: Any], m["partial"] is NSNull || m["partial"] == nil else { return nil }
+        return m["run_digest"] as? String ?? ""
     }
 
     /// Creates the output folder, printing why it cannot be.

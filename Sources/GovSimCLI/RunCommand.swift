@@ -155,6 +155,7 @@ enum RunCommand {
                                    days: scenario.run.days, threads: threads, residents: residents, started: started, seconds: seconds)
         manifest.partial = interrupted ? PartialRun(requestedTrials: o.precision == nil ? total : o.maxTrials, finishedTrials: trials.map(\.trial)) : nil
         manifest.resumedTrials = o.resume ? done.count : nil
+        manifest.runDigest = digest
         do {
             // The folder commits whole; the journal keeps the finished trials until it has.
             try OutputFolder.begin(out)
@@ -165,7 +166,8 @@ enum RunCommand {
         }
         do {
             try RunReport.write(resultsFolder: out)
-            try OutputFolder.commit(out, files: RunResults.fileNames + ["report.html"])
+            // report.html is drawn from the data files (govsim report redraws it): not listed.
+            try OutputFolder.commit(out, files: RunResults.fileNames)
         } catch {
             console.err("govsim: cannot write the report: \(error)\n")
             return ExitStatus.cannotCreate
@@ -200,7 +202,8 @@ enum RunCommand {
         let digest = RunCheckpoint.digest(scenario)
         var done: [TrialResult] = []
         if o.resume {
-            switch Common.resumable(out, digest: digest, scenario: scenario, expected: range, console: console, finishedFile: Shard.fileName) {
+            switch Common.resumable(out, digest: digest, scenario: scenario, expected: range, console: console,
+                                    finishedDigest: { try? Shard.read($0).digest }) {
             case .trials(let t): done = t
             case .finished:
                 if !o.quiet { console.err("Nothing to resume: the shard in \(out)/ is finished\n") }

@@ -128,6 +128,8 @@ public struct RunManifest: Sendable {
     public var partial: PartialRun?
     /// Trials read back from the journal by `--resume` (nil when the run did not resume).
     public var resumedTrials: Int?
+    /// The run's identity (`RunCheckpoint.digest`), so `--resume` knows a finished run as its own.
+    public var runDigest: String?
 
     public init(command: [String], scenarioFile: String, seed: UInt64, trials: Int, days: Int, threads: Int,
                 residents: Int, started: Date, seconds: Double) {
@@ -161,6 +163,7 @@ public struct RunManifest: Sendable {
             "resident_days_per_second": .number(seconds > 0 ? (residentDays / seconds).rounded() : 0),
             "platform": .string(RunManifest.platform),
             "resumed_trials": resumedTrials.map { .integer($0) } ?? .null,
+            "run_digest": runDigest.map { .string($0) } ?? .null,
             "partial": partial.map { p in
                 .object(["requested_trials": .integer(p.requestedTrials), "finished_trials": .integer(p.finishedTrials.count),
                          "finished": .array(p.finishedTrials.map { .integer($0) })])
