@@ -35,7 +35,8 @@ public final class RunJournal: @unchecked Sendable {
 
     deinit { close(fd) }
 
-    static func line(_ t: TrialResult) -> String {
+    /// A trial as a journal line: its `TrialLine`, a space, the digest of that, a newline.
+    public static func line(_ t: TrialResult) -> String {
         let body = TrialLine.encode(t)
         return body + " " + String(StreamSeed.key(body), radix: 16) + "\n"
     }
