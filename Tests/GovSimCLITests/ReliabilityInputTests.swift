@@ -85,4 +85,30 @@ final class ReliabilityInputTests: XCTestCase {
         XCTAssertEqual(ResourceEstimate.bytes(.infinity), "more than 1,000 PiB")
         XCTAssertEqual(ResourceEstimate.bytes(.nan), "more than 1,000 PiB")
     }
+
+    /// Strict JSON5: a key given twice names both places; an `extends` outside the folder tree
+    /// never echoes the file's content; text fields have a size limit.
+    func testDuplicateKeysExtendsOutsideAndLongText() {
+        func validate(_ text: String, _ name: String = "s.json5") -> (Int32, String) {
+            let file = folder + "/" + name
+            try! text.write(toFile: file, atomically: true, encoding: .utf8)
+            let r = govsim(["validate", file])
+            return (r.status, r.err)
+        }
+        var r = validate("{ run: { trials: 50, days: 10 },\n  run: { trials: 7 } }")
+        XCTAssertEqual(r.0, ExitStatus.dataError)
+        XCTAssertTrue(r.1.contains("line 2, column 3: the key 'run' is given twice (first at line 1, column 3)"), r.1)
+        r = validate(#"{ run: { trials: 5, "trials": "x" } }"#)
+        XCTAssertTrue(r.1.contains("the key 'trials' is given twice (first at line 1, column 10)"), r.1)
+        XCTAssertEqual(validate("{ a: { x: 1 }, b: { x: 2 }, name: \"ok\" }").1.contains("given twice"), false, "same key in two objects is fine")
+        let secret = folder + "/../govsim-secret-\(UUID().uuidString).txt"
+        try! "hunter2-supersecret-token".write(toFile: secret, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: secret) }
+        r = validate("{ extends: \"../\((secret as NSString).lastPathComponent)\" }")
+        XCTAssertEqual(r.0, ExitStatus.dataError)
+        XCTAssertTrue(r.1.contains("lies outside this scenario's folder") && !r.1.contains("hunter2"), r.1)
+        r = validate("{ name: \"\(String(repeating: "x", count: 10_001))\" }")
+        XCTAssertEqual(r.0, ExitStatus.dataError)
+        XCTAssertTrue(r.1.contains("name: expected at most 10000 bytes of text, got 10001"), r.1)
+    }
 }

@@ -8,6 +8,8 @@ public final class ScenarioReader: ScenarioVisitor {
         var seen: [String] = []
     }
     private var frames: [Frame]
+    /// The longest text field (name, description, labels) in bytes of UTF-8.
+    public static let maximumTextBytes = 10_000
     /// Every problem found, in reading order.
     public private(set) var issues: [ScenarioIssue] = []
 
@@ -115,6 +117,9 @@ public final class ScenarioReader: ScenarioVisitor {
     public func text(_ key: String, _ value: inout String) {
         guard let raw = take(key) else { return }
         guard case .string(let s) = raw else { return fail(key, "expected a string, got \(raw.kindDescription)") }
+        guard s.utf8.count <= ScenarioReader.maximumTextBytes else {
+            return fail(key, "expected at most \(ScenarioReader.maximumTextBytes) bytes of text, got \(s.utf8.count)")
+        }
         value = s
     }
 
