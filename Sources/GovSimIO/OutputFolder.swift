@@ -47,7 +47,7 @@ public enum OutputFolder {
             guard parts.count == 2, parts[0].count == 64 else { throw Refusal(description: "\(join(directory, sums)): damaged") }
             let name = String(parts[1].drop { $0 == " " || $0 == "*" })
             guard !name.contains("/"), let data = FileManager.default.contents(atPath: join(directory, name)) else {
-                throw Refusal(description: "\(directory): \(name) is listed in \(sums) but missing")
+                throw Refusal(description: "\(join(directory, name)): missing, though \(sums) lists it")
             }
             guard SHA256.hex(data) == parts[0] else {
                 throw Refusal(description: "\(join(directory, name)): changed since it was written (its SHA-256 does not match \(sums))")
