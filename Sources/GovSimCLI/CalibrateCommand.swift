@@ -61,6 +61,11 @@ enum CalibrateCommand {
         let calibration = Calibration(files: files, parameters: parameters, trials: try parsed.int("trials", in: 2...1_000_000) ?? 40,
                                       seed: try Common.seed(parsed), threads: try Common.threads(parsed),
                                       budget: try parsed.int("budget", in: 1...1_000_000) ?? 200)
+        for file in files {
+            let axes = parameters.map { Axis(path: $0.path, lo: $0.lo, hi: $0.hi) }
+            guard Common.fits(Common.extremes(file.scenario, axes: axes), threads: calibration.threads, keptTrials: Double(calibration.trials) * 2,
+                              file: file.path, console: console) else { return ExitStatus.dataError }
+        }
         let directory = parsed.value("out") ?? (files[0].path as NSString).deletingLastPathComponent
         guard Common.prepare(directory.isEmpty ? "." : directory, console: console) else { return ExitStatus.cannotCreate }
         let result: Calibration.Result

@@ -56,6 +56,70 @@ enum Common {
         }
     }
 
+    /// Refuses, before any work, a job that would not fit in memory: `scenarios` are the heaviest
+    /// versions of what runs (e.g. each swept axis at either end), `keptTrials` the trials whose
+    /// results are held at once. Prints why (the caller exits 65).
+    static func fits(_ scenarios: [Scenario], threads: Int, keptTrials: Double? = nil, file: String, console: Console) -> Bool {
+        for s in scenarios {
+            if let refusal = ResourceEstimate(s, threads: threads, keptTrials: keptTrials).refusal {
+                console.err("\(file): \(refusal)\n")
+                return false
+            }
+        }
+        return true
+    }
+
+    /// `scenario` with every axis at its low end, and at its high end.
+    static func extremes(_ scenario: Scenario, axes: [Axis]) -> [Scenario] {
+        [axes.reduce(scenario) { $1.path.setting($1.lo, in: $0) }, axes.reduce(scenario) { $1.path.setting($1.hi, in: $0) }]
+    }
+
+    /// Takes the output folder's lock, printing why it cannot be had.
+    static func lock(_ out: String, console: Console) -> FolderLock? {
+        do { return try FolderLock(directory: out) } catch {
+            console.err("govsim: \(error)\n")
+            return nil
+        }
+    }
+
+    enum Resumable { case trials([TrialResult]), finished, failed(Int32) }
+
+    /// What `--resume` finds in `out`: the journalled trials of this run, a finished run (a
+    /// committed folder holding `finishedFile`, no journal), or nothing (exit 66) or a damaged or
+    /// foreign journal (exit 65).
+    static func resumable(_ out: String, digest: String, scenario: Scenario, expected: Range<Int>, console: Console,
+                          finishedDigest: (String) -> String? = Common.finishedRunDigest) -> Resumable {
+        if !RunJournal.exists(in: out) {
+            guard let finished = finishedDigest(out) else {
+                console.err("govsim: \(RunJournal.ReadError.missing(out))\n")
+                return .failed(ExitStatus.nothingToResume)
+            }
+            do { try OutputFolder.verify(out) } catch {
+                console.err("govsim: \(error)\n")
+                return .failed(ExitStatus.dataError)
+            }
+            guard finished == digest else {
+                console.err("govsim: \(RunJournal.ReadError.different(out))\n")
+                return .failed(ExitStatus.dataError)
+            }
+            return .finished
+        }
+        do {
+            return .trials(try RunJournal.read(from: out, digest: digest, expected: expected,
+                                               series: RunJournal.seriesCount(scenario), draws: scenario.distributionPaths.count))
+        } catch {
+            console.err("govsim: \(error)\n")
+            return .failed(ExitStatus.dataError)
+        }
+    }
+
+    /// The digest of the finished (not partial) run in `out`, from its manifest.
+    static func finishedRunDigest(_ out: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: (out as NSString).appendingPathComponent("manifest.json")),
+              let m = try? JSONSerialization.jsonObject(with: data) as? [String: Any], m["partial"] is NSNull || m["partial"] == nil else { return nil }
+        return m["run_digest"] as? String ?? ""
+    }
+
     /// Creates the output folder, printing why it cannot be.
     static func prepare(_ out: String, console: Console) -> Bool {
         do {

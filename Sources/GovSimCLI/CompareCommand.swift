@@ -79,6 +79,9 @@ enum CompareCommand {
             scenarios[i].run.days = days
             scenarios[i].run.seed = Int(seed)
         }
+        let keptTrials = Double(scenarios.count) * Double(precision != nil || select ? max(maxTrials, trials) : trials)
+        guard Common.fits(scenarios.map { var s = $0; s.run.trials = trials; return s }, threads: threads, keptTrials: keptTrials,
+                          file: files[0], console: console) else { return ExitStatus.dataError }
         let policies = scenarios.dropFirst().map(\.name)
         let out = parsed.value("out") ?? "results/\(scenarios[0].name)-vs-\(policies[0])\(policies.count > 1 ? "-and-\(policies.count - 1)-more" : "")"
         guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }

@@ -50,6 +50,8 @@ public enum ExitStatus {
     public static let usage: Int32 = 64
     /// EX_DATAERR: an input file was wrong.
     public static let dataError: Int32 = 65
+    /// EX_NOINPUT: `--resume` found nothing to resume in the output folder.
+    public static let nothingToResume: Int32 = 66
     /// EX_CANTCREAT: an output file could not be written.
     public static let cannotCreate: Int32 = 73
     /// Interrupted by SIGINT or SIGTERM (finished trials were kept).

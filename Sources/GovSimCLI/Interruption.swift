@@ -11,9 +11,10 @@ public final class Interruption: Sendable {
     public var requested: Bool { flag.load(ordering: .relaxed) }
     public func request() { flag.store(true, ordering: .relaxed) }
 
-    /// Routes SIGINT and SIGTERM to `shared`.
+    /// Routes SIGINT, SIGTERM and SIGHUP (a closed terminal or ssh session) to `shared`.
     public static func install() {
         signal(SIGINT) { _ in Interruption.shared.request() }
         signal(SIGTERM) { _ in Interruption.shared.request() }
+        signal(SIGHUP) { _ in Interruption.shared.request() }
     }
 }

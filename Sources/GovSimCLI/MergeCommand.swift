@@ -23,7 +23,10 @@ enum MergeCommand {
         let shards: [(directory: String, shard: Shard)]
         let trials: [TrialResult]
         do {
-            shards = try parsed.positionals.map { (directory) throws(Shard.MergeError) in (directory, try Shard.read(directory)) }
+            shards = try parsed.positionals.map { (directory) throws(Shard.MergeError) in
+                do throws(OutputFolder.Refusal) { try OutputFolder.verify(directory) } catch { throw Shard.MergeError(description: error.description) }
+                return (directory, try Shard.read(directory))
+            }
             trials = try Shard.merge(shards)
         } catch {
             console.err("govsim: \(error)\n")
@@ -33,8 +36,19 @@ enum MergeCommand {
         guard let scenario = Common.load((first.directory as NSString).appendingPathComponent("scenario.resolved.json5"), console: console)?.scenario else {
             return ExitStatus.dataError
         }
+        // The resolved scenario must be the one the shards ran, and every trial of its shape.
+        guard RunCheckpoint.digest(scenario) == first.shard.digest else {
+            console.err("govsim: \(first.directory)/scenario.resolved.json5: not the scenario its shards ran (its digest differs from shard.txt's)\n")
+            return ExitStatus.dataError
+        }
+        let series = RunJournal.seriesCount(scenario), draws = scenario.distributionPaths.count
+        if let bad = trials.first(where: { $0.series.count != series || $0.parameterDraws.count != draws }) {
+            console.err("govsim: trial \(bad.trial) has \(bad.series.count) weekly values and \(bad.parameterDraws.count) draws, expected \(series) and \(draws)\n")
+            return ExitStatus.dataError
+        }
         let out = parsed.value("out") ?? "results/\(scenario.name)"
-        guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
+        guard Common.prepare(out, console: console), let lock = Common.lock(out, console: console) else { return ExitStatus.cannotCreate }
+        defer { withExtendedLifetime(lock) {} }
         let loaded = LoadedScenario(scenario: scenario, path: first.shard.scenarioPath, extends: first.shard.extends)
         let results = RunResults(loaded: loaded, seed: first.shard.seed, trials: trials)
         let residents = RunCommand.expectedResidents(scenario)
@@ -42,8 +56,10 @@ enum MergeCommand {
                                    days: scenario.run.days, threads: 0, residents: residents, started: started,
                                    seconds: Date().timeIntervalSince(started))
         do {
+            try OutputFolder.begin(out)
             try results.write(to: out, manifest: manifest)
             try ReportKind.run.write(resultsFolder: out)
+            try OutputFolder.commit(out, files: RunResults.fileNames)
         } catch {
             console.err("govsim: \(error)\n")
             return ExitStatus.cannotCreate

@@ -63,6 +63,9 @@ enum OptimizeCommand {
             seed: seed, threads: try Common.threads(parsed))
         let quiet = parsed.flag("quiet")
         let out = parsed.value("out") ?? "results/\(scenario.name)-optimize"
+        let kept = Double(optimization.candidates + 1) * Double(optimization.trials) + Double(optimization.finalists) * Double(optimization.finalTrials)
+        guard Common.fits(Common.extremes(scenario, axes: levers), threads: optimization.threads, keptTrials: kept,
+                          file: parsed.positionals[0], console: console) else { return ExitStatus.dataError }
         guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
         Interruption.install()
         let reporter = Common.progress(total: (optimization.candidates + 1) * optimization.trials, quiet: quiet, console: console)

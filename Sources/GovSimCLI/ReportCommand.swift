@@ -20,7 +20,11 @@ enum ReportCommand {
 
     static func execute(_ folder: String, console: Console) -> Int32 {
         do {
+            try OutputFolder.verify(folder)
             try ReportKind.detect(in: folder).write(resultsFolder: folder)
+        } catch let error as OutputFolder.Refusal {
+            console.err("govsim: \(error)\n")
+            return ExitStatus.dataError
         } catch let error as RunReport.DataError {
             console.err("govsim: \(error)\n")
             return ExitStatus.dataError

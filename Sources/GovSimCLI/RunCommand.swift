@@ -82,6 +82,8 @@ enum RunCommand {
         let seed = o.seed ?? UInt64(scenario.run.seed)
         scenario.run.seed = Int(seed)
         let threads = o.threads
+        let kept = o.precision != nil ? Double(max(o.maxTrials, scenario.run.trials)) : nil
+        guard Common.fits([scenario], threads: threads, keptTrials: kept, file: o.scenario, console: console) else { return ExitStatus.dataError }
         if let shard = o.shard {
             return runShard(shard, scenario: scenario, loaded: loaded, seed: seed, options: o, console: console)
         }
@@ -90,19 +92,24 @@ enum RunCommand {
             console.err(HelpFormatter.errorText(UsageError(message: "--resume and --precision cannot be combined", command: "run"), tool: GovSimTool.spec))
             return ExitStatus.usage
         }
-        if let refusal = ResourceEstimate(scenario, threads: threads).refusal {
-            console.err("\(o.scenario): \(refusal)\n")
-            return ExitStatus.dataError
-        }
-        guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
+        guard Common.prepare(out, console: console), let lock = Common.lock(out, console: console) else { return ExitStatus.cannotCreate }
+        defer { withExtendedLifetime(lock) {} }
         let digest = RunCheckpoint.digest(scenario)
         var done: [TrialResult] = []
         if o.resume {
-            do { done = try RunCheckpoint.read(from: out, digest: digest) } catch {
-                console.err("govsim: \(error)\n")
-                return ExitStatus.dataError
+            switch Common.resumable(out, digest: digest, scenario: scenario, expected: 0..<scenario.run.trials, console: console) {
+            case .trials(let t): done = t
+            case .finished:
+                if !o.quiet { console.err("Nothing to resume: the run in \(out)/ is finished\n") }
+                return ExitStatus.success
+            case .failed(let status): return status
             }
             if !o.quiet { console.err("Resuming: \(done.count) of \(scenario.run.trials) trials already finished\n") }
+        }
+        let journal: RunJournal?
+        do { journal = o.precision == nil ? try RunJournal(directory: out, digest: digest, kept: done) : nil } catch {
+            console.err("govsim: \(error)\n")
+            return ExitStatus.cannotCreate
         }
 
         var runLoaded = loaded
@@ -126,12 +133,17 @@ enum RunCommand {
             let fresh = Ensemble(scenario: scenario, seed: seed, threads: threads).run(
                 indices: missing,
                 progress: reporter.map { r in { @Sendable _ in r.advance(by: 1) } },
-                shouldStop: { Interruption.shared.requested })
+                shouldStop: { Interruption.shared.requested },
+                finished: journal.map { j in { @Sendable t in j.append(t) } })
             reporter?.finish()
             trials = (done + fresh).sorted { $0.trial < $1.trial }
             interrupted = trials.count < total
         }
         let seconds = (ContinuousClock.now - clock) / .seconds(1)
+        if let failure = journal?.sync() {
+            console.err("govsim: \(failure)\n")
+            return ExitStatus.cannotCreate
+        }
         guard !trials.isEmpty else {
             console.err("govsim: interrupted before any trial finished; nothing written\n")
             return ExitStatus.interrupted
@@ -142,13 +154,11 @@ enum RunCommand {
         var manifest = RunManifest(command: commandLine, scenarioFile: o.scenario, seed: seed, trials: trials.count,
                                    days: scenario.run.days, threads: threads, residents: residents, started: started, seconds: seconds)
         manifest.partial = interrupted ? PartialRun(requestedTrials: o.precision == nil ? total : o.maxTrials, finishedTrials: trials.map(\.trial)) : nil
+        manifest.resumedTrials = o.resume ? done.count : nil
+        manifest.runDigest = digest
         do {
-            // An interrupted run keeps its finished trials whole for --resume.
-            if interrupted && o.precision == nil {
-                try RunCheckpoint.write(trials, digest: digest, to: out)
-            } else {
-                RunCheckpoint.remove(from: out)
-            }
+            // The folder commits whole; the journal keeps the finished trials until it has.
+            try OutputFolder.begin(out)
             try results.write(to: out, manifest: manifest)
         } catch {
             console.err("govsim: \(error)\n")
@@ -156,10 +166,14 @@ enum RunCommand {
         }
         do {
             try RunReport.write(resultsFolder: out)
+            // report.html is drawn from the data files (govsim report redraws it): not listed.
+            try OutputFolder.commit(out, files: RunResults.fileNames)
         } catch {
             console.err("govsim: cannot write the report: \(error)\n")
             return ExitStatus.cannotCreate
         }
+        // An interrupted run keeps its journal for --resume; a finished one no longer needs it.
+        if !interrupted { RunJournal.remove(from: out) }
         if !o.quiet && o.json {
             console.out(results.summaryJSON)
         } else if !o.quiet {
@@ -182,20 +196,50 @@ enum RunCommand {
             return ExitStatus.usage
         }
         let out = o.out ?? "results/\(scenario.name)/shard-\(shard.index)-of-\(shard.count)"
-        guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
-        Interruption.install()
+        guard Common.prepare(out, console: console), let lock = Common.lock(out, console: console) else { return ExitStatus.cannotCreate }
+        defer { withExtendedLifetime(lock) {} }
         let range = Shard.range(index: shard.index, count: shard.count, total: total)
-        let trials = Ensemble(scenario: scenario, seed: seed, threads: o.threads).run(trials: range, shouldStop: { Interruption.shared.requested })
+        let digest = RunCheckpoint.digest(scenario)
+        var done: [TrialResult] = []
+        if o.resume {
+            switch Common.resumable(out, digest: digest, scenario: scenario, expected: range, console: console,
+                                    finishedDigest: { try? Shard.read($0).digest }) {
+            case .trials(let t): done = t
+            case .finished:
+                if !o.quiet { console.err("Nothing to resume: the shard in \(out)/ is finished\n") }
+                return ExitStatus.success
+            case .failed(let status): return status
+            }
+            if !o.quiet { console.err("Resuming: \(done.count) of \(range.count) trials of the shard already finished\n") }
+        }
+        let journal: RunJournal
+        do { journal = try RunJournal(directory: out, digest: digest, kept: done) } catch {
+            console.err("govsim: \(error)\n")
+            return ExitStatus.cannotCreate
+        }
+        Interruption.install()
+        let finished = Set(done.map(\.trial))
+        let fresh = Ensemble(scenario: scenario, seed: seed, threads: o.threads).run(
+            indices: range.filter { !finished.contains($0) }, shouldStop: { Interruption.shared.requested },
+            finished: { @Sendable t in journal.append(t) })
+        if let failure = journal.sync() {
+            console.err("govsim: \(failure)\n")
+            return ExitStatus.cannotCreate
+        }
+        let trials = (done + fresh).sorted { $0.trial < $1.trial }
         guard trials.count == range.count else {
-            console.err("govsim: interrupted; the shard is incomplete and was not written\n")
+            console.err("govsim: interrupted: \(trials.count) of the shard's \(range.count) trials are kept in \(out)/\(RunJournal.fileName); add --resume to finish\n")
             return ExitStatus.interrupted
         }
         var runLoaded = loaded
         runLoaded.scenario = scenario
         let file = Shard(index: shard.index, count: shard.count, totalTrials: total, seed: seed, version: RunResults.version,
-                         digest: RunCheckpoint.digest(scenario), scenarioPath: loaded.path, extends: loaded.extends, trials: trials)
+                         digest: digest, scenarioPath: loaded.path, extends: loaded.extends, trials: trials)
         do {
+            try OutputFolder.begin(out)
             try file.write(to: out, resolvedScenario: RunResults(loaded: runLoaded, seed: seed, trials: []).resolvedScenario(trials: total))
+            try OutputFolder.commit(out, files: [Shard.fileName, "scenario.resolved.json5"])
+            RunJournal.remove(from: out)
         } catch {
             console.err("govsim: \(error)\n")
             return ExitStatus.cannotCreate
@@ -206,6 +250,7 @@ enum RunCommand {
 
     /// Residents per trial at the parameters' central values.
     static func expectedResidents(_ s: Scenario) -> Int {
-        Int(s.expectedResidents.rounded())
+        let r = s.expectedResidents.rounded()
+        return r.isFinite ? Int(min(max(r, 0), 1e15)) : 0
     }
 }

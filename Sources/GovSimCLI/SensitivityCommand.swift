@@ -52,6 +52,9 @@ enum SensitivityCommand {
         scenario.run.seed = Int(seed)
         let quiet = parsed.flag("quiet")
         let out = parsed.value("out") ?? "results/\(scenario.name)-sensitivity"
+        let rows = Double(samples) * Double(method == .sobol ? axes.count + 2 : axes.count + 1) + Double(SensitivityStudy.noisePoints)
+        guard Common.fits(Common.extremes(scenario, axes: axes), threads: try Common.threads(parsed), keptTrials: rows * Double(replicates),
+                          file: parsed.positionals[0], console: console) else { return ExitStatus.dataError }
         guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
 
         let study = SensitivityStudy(scenario: scenario, axes: axes, metrics: metrics, method: method, samples: samples,

@@ -60,6 +60,14 @@ enum SweepCommand {
         let quiet = parsed.flag("quiet")
         let out = parsed.value("out") ?? "results/\(scenario.name)-sweep"
 
+        // Before any point is made: a grid's points are the product of its axes' steps.
+        let defaultSteps = max(2, Int(pow(Double(max(points, 1)), 1 / Double(max(axes.count, 1))).rounded()))
+        let pointCount = design == .grid ? axes.reduce(1.0) { $0 * Double(max(1, $1.steps ?? defaultSteps)) } : Double(points)
+        guard pointCount <= 1_000_000 else {
+            throw UsageError(message: "this design has \(HeadlineReport.grouped(pointCount < 1e15 ? Int(pointCount) : 999_999_999_999_999)) points, more than 1,000,000; use fewer steps or --design lhs|sobol", command: "sweep")
+        }
+        guard Common.fits(Common.extremes(scenario, axes: axes), threads: threads, keptTrials: pointCount * Double(trials),
+                          file: parsed.positionals[0], console: console) else { return ExitStatus.dataError }
         let unit = Design.unitPoints(design, axes: axes, count: points, seed: seed)
         let sweep = Sweep(scenario: scenario, axes: axes, unitPoints: unit, trials: trials, seed: seed, threads: threads)
         let folder = SweepFolder(directory: out, sweep: sweep, design: design)

@@ -17,6 +17,10 @@ enum ValidateCommand {
             do {
                 let loaded = try ScenarioLoader.load(path: file)
                 let s = loaded.scenario
+                guard Common.fits([s], threads: Ensemble.availableCores, file: file, console: console) else {
+                    status = ExitStatus.dataError
+                    continue
+                }
                 let cells = s.district.cells.reduce(0) { $0 + $1.count }
                 var line = "ok  \(file): \(cells) cells, ~\(HeadlineReport.grouped(RunCommand.expectedResidents(s))) residents, "
                 line += "\(s.run.trials) trials × \(s.run.days) days"

@@ -109,10 +109,20 @@ private struct SyntaxScanner {
 
     mutating func scanObject() throws(Failure) {
         try enter("an object")
+        // Where each key was first seen: a key given twice is an error naming both places (a
+        // reader would otherwise keep one silently).
+        var seen: [String: Int] = [:]
         while true {
             try skipTrivia()
             if peek() == "}" { break }
+            let keyStart = i
             let key = try scanKey()
+            let name = text[keyStart] == "\"" || text[keyStart] == "'" ? string(keyStart + 1..<i - 1) : string(keyStart..<i)
+            if let first = seen[name] {
+                let (line, column) = location(of: first)
+                throw Failure(index: keyStart, message: "the key \(key) is given twice (first at line \(line), column \(column)); keep one")
+            }
+            seen[name] = keyStart
             try skipTrivia()
             guard peek() == ":" else { throw unexpected("expected ':' after the key \(key)") }
             i += 1

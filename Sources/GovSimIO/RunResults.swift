@@ -140,6 +140,9 @@ public struct RunResults: Sendable {
         return ScenarioWriter.text(of: s, header: header)
     }
 
+    /// The files `write` writes.
+    public static let fileNames = ["trials.csv", "timeseries.csv", "summary.json", "scenario.resolved.json5", "manifest.json"]
+
     /// Writes the data files into `directory` (each atomically), plus the manifest.
     public func write(to directory: String, manifest: RunManifest) throws(AtomicFile.WriteError) {
         try AtomicFile.makeDirectory(directory)
@@ -177,6 +180,10 @@ public struct RunManifest: Sendable {
     public var seconds: Double
     /// Set when the run was interrupted: which trials finished.
     public var partial: PartialRun?
+    /// Trials read back from the journal by `--resume` (nil when the run did not resume).
+    public var resumedTrials: Int?
+    /// The run's identity (`RunCheckpoint.digest`), so `--resume` knows a finished run as its own.
+    public var runDigest: String?
 
     public init(command: [String], scenarioFile: String, seed: UInt64, trials: Int, days: Int, threads: Int,
                 residents: Int, started: Date, seconds: Double) {
@@ -209,6 +216,8 @@ public struct RunManifest: Sendable {
             "trials_per_second": .number(seconds > 0 ? (Double(trials) / seconds * 100).rounded() / 100 : 0),
             "resident_days_per_second": .number(seconds > 0 ? (residentDays / seconds).rounded() : 0),
             "platform": .string(RunManifest.platform),
+            "resumed_trials": resumedTrials.map { .integer($0) } ?? .null,
+            "run_digest": runDigest.map { .string($0) } ?? .null,
             "partial": partial.map { p in
                 .object(["requested_trials": .integer(p.requestedTrials), "finished_trials": .integer(p.finishedTrials.count),
                          "finished": .array(p.finishedTrials.map { .integer($0) })])

@@ -85,10 +85,25 @@ public enum ScenarioLoader {
         guard FileManager.default.fileExists(atPath: parentPath) else {
             throw ScenarioFileError(file: path, problems: ["extends: no such file '\(parentName)' (looked for \(parentPath))"])
         }
-        let (parentTree, _, _) = try mergedTree(path: parentPath, chain: &chain)
-        _ = try read(parentTree, file: parentPath)
-        return (parentTree.merged(with: .object(members)), ownName, targets)
+        // A file outside the first scenario's folder tree may be anything readable (/etc/shadow):
+        // a problem with it names the file, never its content.
+        let root = URL(fileURLWithPath: chain[0]).deletingLastPathComponent().path
+        let resolved = URL(fileURLWithPath: parentPath).standardizedFileURL.resolvingSymlinksInPath().path
+        let inside = resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        do throws(ScenarioFileError) {
+            let (parentTree, _, _) = try mergedTree(path: parentPath, chain: &chain)
+            _ = try read(parentTree, file: parentPath)
+            return (parentTree.merged(with: .object(members)), ownName, targets)
+        } catch {
+            guard inside else {
+                throw ScenarioFileError(file: path, problems: ["extends: '\(parentName)' lies outside this scenario's folder (\(root)) and is not a valid scenario file (its content is not shown)"])
+            }
+            throw error
+        }
     }
+
+    /// The largest scenario file read (bytes).
+    public static let maximumBytes = 16 * 1_048_576
 
     /// Parses one file into a JSON tree.
     public static func parse(path: String) throws(ScenarioFileError) -> JSONValue {
@@ -106,6 +121,9 @@ public enum ScenarioLoader {
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         guard (try? files.attributesOfItem(atPath: target))?[.type] as? FileAttributeType == .typeRegular else {
             throw ScenarioFileError(file: path, problems: ["is not a regular file (a pipe, device or socket cannot be a scenario file)"])
+        }
+        if let size = (try? files.attributesOfItem(atPath: target))?[.size] as? Int, size > maximumBytes {
+            throw ScenarioFileError(file: path, problems: ["is \(size) bytes; a scenario file may have at most \(maximumBytes) (16 MiB)"])
         }
         guard let data = files.contents(atPath: path) else {
             throw ScenarioFileError(file: path, problems: ["cannot be read (check its permissions)"])

@@ -52,6 +52,7 @@ public struct Shard: Sendable {
 
     public struct MergeError: Error, CustomStringConvertible {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// Reads a shard folder.
@@ -71,10 +72,15 @@ public struct Shard: Sendable {
               case .string(let file)? = h["scenario_file"], case .array(let ext)? = h["extends"] else {
             throw MergeError(description: "\(path): damaged shard header")
         }
+        guard count >= 1, count <= 1_000_000, (1...count).contains(index), total >= count, total <= 1_000_000, seed >= 0 else {
+            throw MergeError(description: "\(path): damaged shard header (index \(index) of \(count), \(total) trials, seed \(seed))")
+        }
         lines.removeFirst()
         var trials: [TrialResult] = []
         for line in lines {
-            guard let t = TrialLine.decode(line) else { throw MergeError(description: "\(path): damaged trial line") }
+            guard let t = TrialLine.decode(line), !(t.metrics + t.series + t.parameterDraws).contains(where: { $0.isInfinite }) else {
+                throw MergeError(description: "\(path): damaged trial line")
+            }
             trials.append(t)
         }
         return Shard(index: Int(index), count: Int(count), totalTrials: Int(total), seed: UInt64(seed), version: version, digest: digest,

@@ -23,22 +23,29 @@ public struct Ensemble: Sendable {
     ///     worker thread (the callee synchronises).
     ///   - shouldStop: polled before each trial; once true, no new trial starts and the trials
     ///     finished so far are returned (in trial order, possibly with gaps).
+    ///   - finished: called with each trial as it finishes, from a worker thread (e.g. to journal it).
     public func run(trials: Range<Int>,
                     progress: (@Sendable (Int) -> Void)? = nil,
-                    shouldStop: (@Sendable () -> Bool)? = nil) -> [TrialResult] {
+                    shouldStop: (@Sendable () -> Bool)? = nil,
+                    finished: (@Sendable (TrialResult) -> Void)? = nil) -> [TrialResult] {
         let scenario = self.scenario, seed = self.seed
         return Parallel.map(count: trials.count, threads: threads, progress: progress, shouldStop: shouldStop) { k in
-            runTrial(scenario, seed: seed, trial: trials.lowerBound + k)
+            let t = runTrial(scenario, seed: seed, trial: trials.lowerBound + k)
+            finished?(t)
+            return t
         }.compactMap { $0 }
     }
 
     /// Runs the given trial indices (e.g. the ones an interrupted run did not finish); results
     /// in the order given.
     public func run(indices: [Int], progress: (@Sendable (Int) -> Void)? = nil,
-                    shouldStop: (@Sendable () -> Bool)? = nil) -> [TrialResult] {
+                    shouldStop: (@Sendable () -> Bool)? = nil,
+                    finished: (@Sendable (TrialResult) -> Void)? = nil) -> [TrialResult] {
         let scenario = self.scenario, seed = self.seed
         return Parallel.map(count: indices.count, threads: threads, progress: progress, shouldStop: shouldStop) { k in
-            runTrial(scenario, seed: seed, trial: indices[k])
+            let t = runTrial(scenario, seed: seed, trial: indices[k])
+            finished?(t)
+            return t
         }.compactMap { $0 }
     }
 

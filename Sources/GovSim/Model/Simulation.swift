@@ -64,20 +64,26 @@ struct Simulation {
         // Reserve room for every dispute the trial is likely to see, with margin.
         let totalDays = Double(s.run.days + s.run.warmupDays)
         let expected = cells.reduce(0.0) { $0 + Double($1.households) * $1.disputeRatePerDay.reduce(0, +) } * totalDays
-        book.reserve(Int(expected * 1.5) + 1_024)
+        book.reserve(Simulation.reservation(expected * 1.5))
         let householdShare = s.district.cells.indices.map { g in
             Double(cells.lazy.filter { $0.group == g }.reduce(0) { $0 + $1.households }) / Double(max(nHouseholds, 1))
         }
-        for g in groups.indices { tally.resolutionHours[g].reserveCapacity(Int(expected * 1.2 * householdShare[g]) + 64) }
+        for g in groups.indices { tally.resolutionHours[g].reserveCapacity(Simulation.reservation(expected * 1.2 * householdShare[g])) }
         let incidentsExpected = cells.reduce(0.0) { $0 + Double($1.households) * $1.residentsPerHousehold * $1.incidentRatePerDay.reduce(0, +) } * totalDays
-        let responsesExpected = Int(incidentsExpected * 1.5 + Double(pop.residentCount) * s.residents.elderlyShare.value * s.elderlyCare.emergencyRatePerYear.value * totalDays / 365 * 1.5) + 1_024
+        let responsesExpected = Double(Simulation.reservation(incidentsExpected * 1.5 + Double(pop.residentCount) * s.residents.elderlyShare.value * s.elderlyCare.emergencyRatePerYear.value * totalDays / 365 * 1.5))
         for g in groups.indices {
-            tally.responseMinutes[g].reserveCapacity(Int(Double(responsesExpected) * householdShare[g]) + 64)
-            tally.emergencyResponseMinutes[g].reserveCapacity(Int(Double(responsesExpected) * householdShare[g]) + 64)
+            tally.responseMinutes[g].reserveCapacity(Simulation.reservation(responsesExpected * householdShare[g]))
+            tally.emergencyResponseMinutes[g].reserveCapacity(Simulation.reservation(responsesExpected * householdShare[g]))
         }
 
-        mediators = MediationTiers(s, effects: effects, queueCapacity: Int(expected * 1.5) + 1_024)
+        mediators = MediationTiers(s, effects: effects, queueCapacity: Simulation.reservation(expected * 1.5))
         refreshCellMeans()
+    }
+
+    /// Room to reserve for about `n` records: a hint only (the arrays grow past it), so it is
+    /// capped, and an estimate that is not finite never traps.
+    static func reservation(_ n: Double) -> Int {
+        n.isFinite ? Int(min(max(n, 0), 16_777_216)) + 1_024 : 1_024
     }
 
     /// The score around which trust and safety enter happiness, and at which trust neither raises

@@ -35,7 +35,7 @@ extension Scenario {
         }
 
         public mutating func visit(_ v: ScenarioVisitor) {
-            v.parameter("rateMultiplier", &rateMultiplier, .nonNegative("multiplier"))
+            v.parameter("rateMultiplier", &rateMultiplier, Bounds(0...1_000, unit: "multiplier"))
             v.section("neighbour", &neighbour)
             v.section("property", &property)
             v.section("land", &land)

@@ -155,8 +155,9 @@ extension Scenario {
         }
 
         public mutating func visit(_ v: ScenarioVisitor) {
-            let perHousehold = Bounds.nonNegative("1/household/year")
-            let perThousand = Bounds.nonNegative("1/1000 residents/year")
+            // At most one a day per household (resp. resident): beyond that no district runs.
+            let perHousehold = Bounds(0...365, unit: "1/household/year")
+            let perThousand = Bounds(0...365_000, unit: "1/1000 residents/year")
             v.parameter("neighbourDisputeRate", &neighbourDisputeRate, perHousehold)
             v.parameter("propertyDisputeRate", &propertyDisputeRate, perHousehold)
             v.parameter("landDisputeRate", &landDisputeRate, perHousehold)

@@ -94,7 +94,7 @@ extension Scenario {
 
         public init() {}
         public mutating func visit(_ v: ScenarioVisitor) {
-            v.parameter("rateMultiplier", &rateMultiplier, .nonNegative("multiplier"))
+            v.parameter("rateMultiplier", &rateMultiplier, Bounds(0...1_000, unit: "multiplier"))
             v.section("theft", &theft)
             v.section("trafficAccident", &trafficAccident)
             v.section("fire", &fire)

@@ -10,6 +10,8 @@ public final class ScenarioReader: ScenarioVisitor {
     private var frames: [Frame]
     /// While reading a patch: the full paths of the fields the file sets.
     private var setPaths: [String]?
+    /// The longest text field (name, description, labels) in bytes of UTF-8.
+    public static let maximumTextBytes = 10_000
     /// Every problem found, in reading order.
     public private(set) var issues: [ScenarioIssue] = []
 
@@ -107,7 +109,8 @@ public final class ScenarioReader: ScenarioVisitor {
         switch raw {
         case .integer(let i) where i >= Int64(range.lowerBound) && i <= Int64(range.upperBound):
             value = Int(i)
-        case .number(let d) where d == d.rounded() && d >= Double(range.lowerBound) && d <= Double(range.upperBound):
+        case .number(let d) where Int(exactly: d).map(range.contains) == true:
+            // Int(exactly:), not a comparison with Double(Int.max): that rounds up to 2^63.
             value = Int(d)
         default:
             fail(key, "\(expected), got \(raw.kindDescription)")
@@ -123,6 +126,9 @@ public final class ScenarioReader: ScenarioVisitor {
     public func text(_ key: String, _ value: inout String) {
         guard let raw = takeField(key) else { return }
         guard case .string(let s) = raw else { return fail(key, "expected a string, got \(raw.kindDescription)") }
+        guard s.utf8.count <= ScenarioReader.maximumTextBytes else {
+            return fail(key, "expected at most \(ScenarioReader.maximumTextBytes) bytes of text, got \(s.utf8.count)")
+        }
         value = s
     }
 
@@ -245,7 +251,17 @@ enum DistributionSpec {
             p = .triangular(min: v[0], mode: v[1], max: v[2])
         }
         // Bounded distributions must lie inside the field's range; unbounded ones (normal,
-        // lognormal) are clamped to it when drawn, as docs/model.md says.
+        // lognormal) are clamped to it when drawn, as docs/model.md says, but their centre must lie
+        // in the range and their spread must not dwarf it (else nearly every draw is clamped).
+        guard bounds.range.contains(p.value) else {
+            return .failure(ScenarioIssue(path: "", message: "this \(kind) distribution's mean is \(Bounds.format(p.value)), outside the field's range (\(bounds.expectation), \(bounds.unit))"))
+        }
+        if case .normal(_, let sd) = p, sd > bounds.range.upperBound - bounds.range.lowerBound {
+            return .failure(ScenarioIssue(path: "sd", message: "expected an sd no wider than the field's range (\(bounds.expectation), \(bounds.unit)), got \(Bounds.format(sd))"))
+        }
+        if case .lognormal(_, let sigma) = p, sigma > 5 {
+            return .failure(ScenarioIssue(path: "sd", message: "expected an sd from 0 to 5 on the log scale (a factor of e^5 ≈ 148 per sd), got \(Bounds.format(sigma))"))
+        }
         let support = p.support
         if support.lowerBound.isFinite && support.upperBound.isFinite,
            support.lowerBound < bounds.range.lowerBound || support.upperBound > bounds.range.upperBound {

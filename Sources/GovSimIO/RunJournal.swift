@@ -1,0 +1,126 @@
+import Foundation
+import GovSim
+
+/// The finished trials of a run (or a shard), appended to `checkpoint.txt` in its output folder
+/// as each trial finishes, so SIGKILL, SIGHUP, an OOM kill or a preemption keeps them; `--resume`
+/// finishes the run to exactly the files an uninterrupted run writes.
+///
+/// Each line is written with one `write(2)` as soon as its trial finishes (it survives the
+/// process being killed) and the file is fsynced at least once a second (it survives the
+/// machine stopping). A line carries a digest of itself: a torn last line (the process killed
+/// mid-write) is dropped; a damaged line elsewhere, a trial outside the run, twice, or of the
+/// wrong shape makes the journal refused.
+public final class RunJournal: @unchecked Sendable {
+    public static let fileName = RunCheckpoint.fileName
+    static let magic = "govsim-journal 1 "
+
+    private let fd: Int32
+    private let lock = NSLock()
+    private var lastSync = ContinuousClock.now
+    private var failure: String?
+    public let path: String
+
+    static func path(_ directory: String) -> String { (directory as NSString).appendingPathComponent(fileName) }
+
+    /// Starts the journal of a run identified by `digest` with `kept` trials already in it (those
+    /// read back on resume): the file is rewritten whole (atomically), then opened for appending.
+    public init(directory: String, digest: String, kept: [TrialResult]) throws(AtomicFile.WriteError) {
+        path = RunJournal.path(directory)
+        var text = RunJournal.magic + digest + "\n"
+        for t in kept { text += RunJournal.line(t) }
+        try AtomicFile.write(text, to: path)
+        fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    deinit { close(fd) }
+
+    /// A trial as a journal line: its `TrialLine`, a space, the digest of that, a newline.
+    public static func line(_ t: TrialResult) -> String {
+        let body = TrialLine.encode(t)
+        return body + " " + String(StreamSeed.key(body), radix: 16) + "\n"
+    }
+
+    /// Appends a finished trial (from any thread).
+    public func append(_ t: TrialResult) {
+        let bytes = Array(RunJournal.line(t).utf8)
+        lock.lock()
+        defer { lock.unlock() }
+        let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress!, $0.count) }
+        if n != bytes.count && failure == nil { failure = String(cString: strerror(errno)) }
+        if ContinuousClock.now - lastSync >= .seconds(1) {
+            fsync(fd)
+            lastSync = ContinuousClock.now
+        }
+    }
+
+    /// Flushes to disk; the first write error, if any.
+    public func sync() -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if fsync(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+        return failure.map { "cannot write \(path): \($0)" }
+    }
+
+    public enum ReadError: Error, CustomStringConvertible {
+        case missing(String), different(String), damaged(String, String)
+        public var description: String {
+            switch self {
+            case .missing(let d): return "\(d): nothing to resume here (no \(RunJournal.fileName) and no finished run)"
+            case .different(let d): return "\(d): holds an interrupted run of a different scenario, seed or trial count; use another --out or run without --resume"
+            case .damaged(let f, let why): return "\(f): damaged (\(why)); delete it and run again without --resume"
+            }
+        }
+    }
+
+    /// Whether the folder holds a journal.
+    public static func exists(in directory: String) -> Bool { FileManager.default.fileExists(atPath: path(directory)) }
+
+    /// The journalled trials of the run identified by `digest`, each one of `expected`, with
+    /// `series` weekly values and `draws` parameter draws, finite or NaN.
+    public static func read(from directory: String, digest: String, expected: Range<Int>, series: Int, draws: Int) throws(ReadError) -> [TrialResult] {
+        let file = path(directory)
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else { throw .missing(directory) }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let torn = lines.last.map { !$0.isEmpty } ?? false
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        guard let header = lines.first else { throw .damaged(file, "empty") }
+        // A checkpoint of the older format (written whole on Ctrl-C) reads the same way.
+        let old = "govsim-checkpoint 1 "
+        guard header.hasPrefix(magic) || header.hasPrefix(old) else { throw .damaged(file, "no journal header") }
+        guard header.dropFirst(header.hasPrefix(magic) ? magic.count : old.count) == digest else { throw .different(directory) }
+        lines.removeFirst()
+        var seen = Set<Int>()
+        var trials: [TrialResult] = []
+        for (k, raw) in lines.enumerated() {
+            let last = k == lines.count - 1
+            var body = raw
+            if header.hasPrefix(magic) {
+                guard let space = raw.lastIndex(of: " "), String(StreamSeed.key(String(raw[..<space])), radix: 16) == raw[raw.index(after: space)...] else {
+                    if last && torn { break }  // killed mid-line: that trial runs again
+                    throw .damaged(file, "line \(k + 2) fails its digest")
+                }
+                body = raw[..<space]
+            }
+            guard let t = TrialLine.decode(body) else { throw .damaged(file, "line \(k + 2) is not a trial") }
+            guard expected.contains(t.trial) else { throw .damaged(file, "trial \(t.trial) is not one of this run's \(expected.lowerBound)–\(expected.upperBound - 1)") }
+            guard seen.insert(t.trial).inserted else { throw .damaged(file, "trial \(t.trial) appears twice") }
+            guard t.series.count == series, t.parameterDraws.count == draws else {
+                throw .damaged(file, "trial \(t.trial) has \(t.series.count) weekly values and \(t.parameterDraws.count) draws, expected \(series) and \(draws)")
+            }
+            guard !(t.metrics + t.series + t.parameterDraws).contains(where: { $0.isInfinite }) else {
+                throw .damaged(file, "trial \(t.trial) holds an infinite value")
+            }
+            trials.append(t)
+        }
+        return trials
+    }
+
+    /// Weekly values a trial of `s` records.
+    public static func seriesCount(_ s: Scenario) -> Int { s.run.days / 7 * WeeklySeries.allCases.count }
+
+    public static func remove(from directory: String) {
+        unlink(path(directory))
+        AtomicFile.syncDirectory(directory)
+    }
+}

