@@ -45,8 +45,10 @@ struct GroupRates {
     /// Whether any group runs preventive visits (the district's team works only then).
     private(set) var anyVisits = false
 
-    /// The groups' effective scenarios, in order, and their policy effects (council, privacy).
-    init(groups: [Scenario], effects: [PolicyEffects], participationMean: Double) {
+    /// The groups' effective scenarios, in order, and their policy effects (council, privacy);
+    /// `sensorShares`: per group, the share of its sensors' coverage in place today (schedules,
+    /// docs/model.md §11; all 1 when omitted).
+    init(groups: [Scenario], effects: [PolicyEffects], participationMean: Double, sensorShares: [Double]? = nil) {
         for (g, s) in groups.enumerated() {
             let e = effects[g]
             let v = s.volunteers
@@ -81,11 +83,14 @@ struct GroupRates {
                 caseloadRiskReduction: c.caseloadRiskReduction.value, visitDetection: c.visitDetection.value,
                 harmMinutes: c.harmMinutes.value, wearableFalseAlarmsPerDay: c.wearableFalseAlarmsPerYear.value / 365))
             privacyTrustCost.append(e.privacyTrustCost)
+            let share = sensorShares?[g] ?? 1
             for k in GroupRates.sensorKinds(s.sensors) {
-                sensorDetect.append(k.coverage.value * k.detection.value)
-                notDeterred.append(1 - k.coverage.value * k.deterrence.value)
+                var coverage = k.coverage.value
+                if share != 1 { coverage *= share }
+                sensorDetect.append(coverage * k.detection.value)
+                notDeterred.append(1 - coverage * k.deterrence.value)
                 sensorLatency.append(k.latencyMinutes.value)
-                falseAlarmsPerDay.append(k.coverage.value * k.devicesPerCell.value * k.falseAlarmsPerDeviceYear.value / 365)
+                falseAlarmsPerDay.append(coverage * k.devicesPerCell.value * k.falseAlarmsPerDeviceYear.value / 365)
             }
         }
     }

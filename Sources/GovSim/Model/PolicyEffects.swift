@@ -34,14 +34,17 @@ struct PolicyEffects {
     static let residentSeatWeight = 1.0, socialOrgSeatWeight = 0.6, propertySeatWeight = 0.3
     static let fullLegitimacy = 0.7, meetingsScale = 6.0
 
-    init(_ s: Scenario, households: Int, residents: Int) {
-        if s.council.enabled {
+    /// `councilShare`, `sensorShare`: the share of the council's and the sensors' full effect
+    /// today (their schedules, docs/model.md §11); 1 when unscheduled, 0 is the policy absent.
+    init(_ s: Scenario, households: Int, residents: Int, councilShare: Double = 1, sensorShare: Double = 1) {
+        if s.council.enabled && councilShare > 0 {
             let c = s.council
             let w = PolicyEffects.self
             let weighted = w.residentSeatWeight * c.residentSeats.value + w.socialOrgSeatWeight * c.socialOrgSeats.value
                 + w.propertySeatWeight * c.propertySeats.value
             let legitimacy = min(1, weighted / w.fullLegitimacy)
-            let e = (1 - exp(-c.meetingsPerYear.value / w.meetingsScale)) * legitimacy
+            var e = (1 - exp(-c.meetingsPerYear.value / w.meetingsScale)) * legitimacy
+            if councilShare != 1 { e *= councilShare }
             councilEffectiveness = e
             councilSettleShare = c.propertyDisputeReduction.value * e
             collectiveFactor = 1 - c.collectiveReduction.value * e
@@ -64,7 +67,8 @@ struct PolicyEffects {
         coordinationRetention = sv.coordinationRetention.value * coordination
         serviceElderlyVisitsPerYear = bought[3] / sv.hoursPerElderlyVisit.value * quality
 
-        let cams = s.sensors.cameras.coverage.value
+        var cams = s.sensors.cameras.coverage.value
+        if sensorShare != 1 { cams *= sensorShare }
         privacyTrustCost = s.sensors.privacyTrustCost.value * cams * (s.sensors.privacySafeguards ? 1 - s.sensors.safeguardEffect.value : 1)
     }
 }

@@ -21,8 +21,10 @@ extension Simulation {
         var sensors = 0.0
         for c in classes(groups.map(\.sensors)) {
             let nCells = cellCount(c.members)
+            // A scheduled policy costs what it is in place: its full cost times its days at full effect.
+            let sensorYears = c.key.schedule.activeDays(over: s.run.days) / 365
             sensors += GroupRates.sensorKinds(c.key).reduce(0.0) { sum, k in
-                sum + k.coverage.value * k.devicesPerCell.value * nCells * (k.unitCost.value / k.lifeYears.value + k.runningCostPerDeviceYear.value) * years
+                sum + k.coverage.value * k.devicesPerCell.value * nCells * (k.unitCost.value / k.lifeYears.value + k.runningCostPerDeviceYear.value) * sensorYears
             }
         }
         var care = 0.0
@@ -45,7 +47,7 @@ extension Simulation {
         // same, the district-wide one included, share it).
         var council = 0.0
         for c in classes(groups.map(\.council)) where c.key.enabled {
-            council += c.key.meetingsPerYear.value * c.key.costPerMeeting.value * years
+            council += c.key.meetingsPerYear.value * c.key.costPerMeeting.value * (c.key.schedule.activeDays(over: s.run.days) / 365)
         }
         var visits = 0.0
         for c in classes(groups.map(\.preventiveVisits.costPerVisit.value)) {

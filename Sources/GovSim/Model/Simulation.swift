@@ -18,7 +18,12 @@ struct Simulation {
     /// with the group's overrides) and rates.
     let groupOf: [Int]
     let groups: [Scenario]
-    let rates: GroupRates
+    var rates: GroupRates
+    /// Whether any group's council or sensors are scheduled (docs/model.md §11), and today's
+    /// share of each one's full effect (`2g`: council, `2g + 1`: sensors). Rates are worked out
+    /// again only on a day when one of these shares changes.
+    let hasSchedules: Bool
+    var scheduleShares: [Double]
     var population: Population
     var book = DisputeBook()
     var tally: Tally
@@ -57,8 +62,18 @@ struct Simulation {
         responders = ResponseNetwork(s, groups: groups, cells: cells, population: pop)
         let community = CommunityState(s, effects: effects, population: pop, elderlyAlone: climate.elderlyAlone)
         self.community = community
-        let groupEffects = groups.map { PolicyEffects($0, households: nHouseholds, residents: pop.residentCount) }
-        rates = GroupRates(groups: groups, effects: groupEffects, participationMean: community.participationMean)
+        let scheduled = groups.contains { !$0.council.schedule.isUnscheduled || !$0.sensors.schedule.isUnscheduled }
+        hasSchedules = scheduled
+        if scheduled {
+            let shares = Simulation.scheduleShares(groups, day: -s.run.warmupDays)
+            scheduleShares = shares
+            rates = Simulation.rates(groups, shares: shares, households: nHouseholds, residents: pop.residentCount,
+                                     participationMean: community.participationMean)
+        } else {
+            scheduleShares = []
+            let groupEffects = groups.map { PolicyEffects($0, households: nHouseholds, residents: pop.residentCount) }
+            rates = GroupRates(groups: groups, effects: groupEffects, participationMean: community.participationMean)
+        }
         tally = Tally(groups: groups.count)
 
         // Reserve room for every dispute the trial is likely to see, with margin.
@@ -94,6 +109,7 @@ struct Simulation {
 
     /// Advances one day.
     mutating func step() {
+        if hasSchedules { followSchedules() }
         updateVolunteers()
         ariseDisputes()
         runDisputeCourse()
@@ -109,6 +125,39 @@ struct Simulation {
     /// Runs every day of the scenario (warm-up included).
     mutating func run() {
         for _ in 0..<(scenario.run.warmupDays + scenario.run.days) { step() }
+    }
+
+    /// Today's shares of the scheduled policies' effects; the rates are worked out again only
+    /// when one changed (a schedule switching or ramping), so a steady day allocates nothing.
+    mutating func followSchedules() {
+        let t = day - scenario.run.warmupDays
+        var changed = false
+        for g in groups.indices {
+            let c = groups[g].council.schedule.fraction(atDay: t), k = groups[g].sensors.schedule.fraction(atDay: t)
+            if c != scheduleShares[2 * g] || k != scheduleShares[2 * g + 1] {
+                changed = true
+                scheduleShares[2 * g] = c
+                scheduleShares[2 * g + 1] = k
+            }
+        }
+        if changed {
+            rates = Simulation.rates(groups, shares: scheduleShares, households: population.householdCount,
+                                     residents: population.residentCount, participationMean: community.participationMean)
+        }
+    }
+
+    /// Each group's council and sensor shares on counted day `day`.
+    static func scheduleShares(_ groups: [Scenario], day: Int) -> [Double] {
+        groups.flatMap { [$0.council.schedule.fraction(atDay: day), $0.sensors.schedule.fraction(atDay: day)] }
+    }
+
+    /// The groups' rates with their council and sensors at the given shares.
+    static func rates(_ groups: [Scenario], shares: [Double], households: Int, residents: Int, participationMean: Double) -> GroupRates {
+        let effects = groups.indices.map { g in
+            PolicyEffects(groups[g], households: households, residents: residents, councilShare: shares[2 * g], sensorShare: shares[2 * g + 1])
+        }
+        return GroupRates(groups: groups, effects: effects, participationMean: participationMean,
+                          sensorShares: groups.indices.map { shares[2 * $0 + 1] })
     }
 
     /// Time constant of smoothed cell signals (days).

@@ -46,6 +46,8 @@ extension Scenario {
     /// The resident council (community deliberation committee).
     public struct Council: ScenarioSection, Equatable {
         public var enabled = false
+        /// When the council sits (docs/model.md §11); default: from the first day.
+        public var schedule = Schedule()
         /// Seat shares; they must add up to 1.
         public var residentSeats: Parameter = 0.5
         public var propertySeats: Parameter = 0.3
@@ -75,6 +77,7 @@ extension Scenario {
             v.parameter("collectiveReduction", &collectiveReduction, .fraction())
             v.parameter("participationGain", &participationGain, .nonNegative("multiplier"))
             v.parameter("costPerMeeting", &costPerMeeting, .nonNegative("yuan/meeting"))
+            v.section("schedule", &schedule)
         }
     }
 

@@ -18,6 +18,8 @@ extension Scenario {
         public var privacyTrustCost: Parameter = 8
         /// Share of that trust cost that safeguards remove (fraction 0–1).
         public var safeguardEffect: Parameter = 0.75
+        /// When the sensors are in place (docs/model.md §11); default: from the first day.
+        public var schedule = Schedule()
 
         public init() {}
         public mutating func visit(_ v: ScenarioVisitor) {
@@ -28,6 +30,7 @@ extension Scenario {
             v.flag("privacySafeguards", &privacySafeguards)
             v.parameter("privacyTrustCost", &privacyTrustCost, Bounds(0...100, unit: "points"))
             v.parameter("safeguardEffect", &safeguardEffect, .fraction())
+            v.section("schedule", &schedule)
         }
     }
 

@@ -66,6 +66,8 @@ public final class ScenarioWriter: ScenarioVisitor {
     }
 
     public func section<S: ScenarioSection>(_ key: String, _ value: inout S) {
+        // An unscheduled policy writes no schedule, so scenarios without schedules read as before.
+        if patchKeys == nil, let schedule = value as? Scenario.Schedule, schedule.isUnscheduled { return }
         if let keys = patchKeys {
             let prefix = (relative + [key]).joined(separator: ".") + "."
             guard keys.contains(where: { $0.hasPrefix(prefix) }) else { return }
