@@ -47,7 +47,8 @@ struct CellSetup {
                 elderlyLivingAloneShare: groups[g].residents.elderlyLivingAloneShare.value,
                 elderlyAppAdoption: groups[g].residents.elderlyAppAdoption.value,
                 wearableCoverage: groups[g].elderlyCare.wearableCoverage.value,
-                coveredSafetyGain: groups[g].elderlyCare.coveredSafetyGain.value,
+                // A scheduled roll-out adds the gain as it reaches each resident (`Simulation.rollOutCare`).
+                coveredSafetyGain: groups[g].elderlyCare.schedule.isUnscheduled ? groups[g].elderlyCare.coveredSafetyGain.value : 0,
                 initialVolunteerShare: groups[g].volunteers.initialShare.value,
                 callButtonService: groups[g].elderlyCare.callButtonService)
             cells.append(contentsOf: repeatElement(setup, count: group.count))

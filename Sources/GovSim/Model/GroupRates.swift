@@ -45,33 +45,47 @@ struct GroupRates {
     /// Whether any group runs preventive visits (the district's team works only then).
     private(set) var anyVisits = false
 
+    /// Per group, the share of elderly residents the care roll-out has reached (1 unscheduled),
+    /// and whether any group's care is scheduled (then each emergency checks its victim's place
+    /// in the roll-out, `Simulation.inRollout`).
+    private(set) var careShare: [Double] = []
+    private(set) var careScheduled = false
+
     /// The groups' effective scenarios, in order, and their policy effects (council, privacy);
-    /// `sensorShares`: per group, the share of its sensors' coverage in place today (schedules,
-    /// docs/model.md §11; all 1 when omitted).
-    init(groups: [Scenario], effects: [PolicyEffects], participationMean: Double, sensorShares: [Double]? = nil) {
+    /// `shares`: today's share of each scheduled policy (docs/model.md §11; all 1 when omitted).
+    /// A scheduled lever moves from its default to the group's value with its share (`ramped`),
+    /// which is the group's value exactly at share 1.
+    init(groups: [Scenario], effects: [PolicyEffects], participationMean: Double, shares: PolicyShares? = nil) {
+        let off = (volunteers: Scenario.Volunteers(), response: Scenario.Response())
         for (g, s) in groups.enumerated() {
             let e = effects[g]
             let v = s.volunteers
+            let sv = shares?[g, .volunteers] ?? 1
+            let chat = v.chatGroupWarning ? v.chatWarningGain.value : 0
             volunteering.append(Volunteering(
-                asksPerDay: v.recruitmentPerYear.value / 365 / max(participationMean, 1e-9)
+                asksPerDay: ramped(off.volunteers.recruitmentPerYear.value, v.recruitmentPerYear.value, sv) / 365 / max(participationMean, 1e-9)
                     * e.councilRecruitFactor * e.coordinationRecruitFactor,
                 dropout: 1 - exp(-v.dropoutPerYear.value * (1 - e.coordinationRetention) / 365),
-                patrolHours: v.patrolHoursPerWeek.value,
-                spotMax: min(1, v.maxSpotProbability.value * (0.5 + v.training.value)),
+                patrolHours: ramped(off.volunteers.patrolHoursPerWeek.value, v.patrolHoursPerWeek.value, sv),
+                spotMax: min(1, v.maxSpotProbability.value * (0.5 + ramped(off.volunteers.training.value, v.training.value, sv))),
                 patrolScale: v.patrolScale.value,
-                chatGain: v.chatGroupWarning ? v.chatWarningGain.value : 0,
-                elderlyVisitsPerWeek: v.elderlyVisitsPerWeek.value))
+                chatGain: ramped(off.volunteers.chatGroupWarning ? v.chatWarningGain.value : 0, chat, sv),
+                elderlyVisitsPerWeek: ramped(off.volunteers.elderlyVisitsPerWeek.value, v.elderlyVisitsPerWeek.value, sv)))
             let p = s.preventiveVisits
+            // Households are flagged only while the group's visits are on.
+            let visitsOn = p.enabled && (shares?[g, .preventiveVisits] ?? 1) > 0
             disputes.append(DisputePolicy(
                 councilSettleShare: e.councilSettleShare, collectiveFactor: e.collectiveFactor,
-                visitsEnabled: p.enabled, visitReduction: p.disputeReduction.value, riskThreshold: p.riskThreshold.value,
+                visitsEnabled: visitsOn, visitReduction: p.disputeReduction.value, riskThreshold: p.riskThreshold.value,
                 windowDays: p.windowDays.value, effectDays: p.effectDays.value, defuseProbability: p.defuseProbability.value))
-            anyVisits = anyVisits || p.enabled
+            anyVisits = anyVisits || visitsOn
             let r = s.response
+            let sr = shares?[g, .response] ?? 1
+            let dispatch = ramped(off.response.dispatchMinutes.value, r.dispatchMinutes.value, sr)
             responding.append(Responding(
-                speedup: r.oneTapReporting ? 1 - r.oneTapSpeedup.value : 1,
-                dispatchMinutes: r.dispatchMinutes.value,
-                townMinutes: r.dispatchMinutes.value + r.townResponseMinutes.value))
+                speedup: ramped(off.response.oneTapReporting ? 1 - r.oneTapSpeedup.value : 1, r.oneTapReporting ? 1 - r.oneTapSpeedup.value : 1, sr),
+                dispatchMinutes: dispatch,
+                townMinutes: dispatch + r.townResponseMinutes.value))
             let c = s.elderlyCare
             care.append(Care(
                 ratePerDay: c.emergencyRatePerYear.value / 365, precursorShare: c.precursorShare.value,
@@ -82,8 +96,10 @@ struct GroupRates {
                 responseTeam: c.responseTeam, responseTeamMinutes: c.responseTeamMinutes.value,
                 caseloadRiskReduction: c.caseloadRiskReduction.value, visitDetection: c.visitDetection.value,
                 harmMinutes: c.harmMinutes.value, wearableFalseAlarmsPerDay: c.wearableFalseAlarmsPerYear.value / 365))
+            careShare.append(shares?[g, .elderlyCare] ?? 1)
+            careScheduled = careScheduled || !c.schedule.isUnscheduled
             privacyTrustCost.append(e.privacyTrustCost)
-            let share = sensorShares?[g] ?? 1
+            let share = shares?[g, .sensors] ?? 1
             for k in GroupRates.sensorKinds(s.sensors) {
                 var coverage = k.coverage.value
                 if share != 1 { coverage *= share }

@@ -34,9 +34,10 @@ struct PolicyEffects {
     static let residentSeatWeight = 1.0, socialOrgSeatWeight = 0.6, propertySeatWeight = 0.3
     static let fullLegitimacy = 0.7, meetingsScale = 6.0
 
-    /// `councilShare`, `sensorShare`: the share of the council's and the sensors' full effect
-    /// today (their schedules, docs/model.md §11); 1 when unscheduled, 0 is the policy absent.
-    init(_ s: Scenario, households: Int, residents: Int, councilShare: Double = 1, sensorShare: Double = 1) {
+    /// `councilShare`, `sensorShare`, `serviceShare`: the share of the council's, the sensors'
+    /// and the services contract's full effect today (their schedules, docs/model.md §11); 1 when
+    /// unscheduled, 0 is the policy absent (for services: the budget in force is the share of it).
+    init(_ s: Scenario, households: Int, residents: Int, councilShare: Double = 1, sensorShare: Double = 1, serviceShare: Double = 1) {
         if s.council.enabled && councilShare > 0 {
             let c = s.council
             let w = PolicyEffects.self
@@ -53,10 +54,10 @@ struct PolicyEffects {
 
         let sv = s.services
         let quality = sv.providerQuality.value
-        serviceHours = min(sv.budget.value / sv.pricePerHour.value, sv.providerCapacityHours.value)
+        serviceHours = PolicyEffects.serviceHours(sv, share: serviceShare)
         let shares = [sv.mediationShare, sv.legalAdviceShare, sv.volunteerCoordinationShare, sv.elderlyCareShare].map(\.value)
         let bought = shares.map { $0 * serviceHours }
-        serviceSpendPerYear = bought.reduce(0, +) * sv.pricePerHour.value
+        serviceSpendPerYear = PolicyEffects.serviceSpend(sv, hours: serviceHours)
         purchasedMediators = bought[0] / sv.hoursPerMediatorYear.value
         // A purchased mediator's success is scaled between 70% (quality 0) and 100% (quality 1).
         purchasedMediatorSkill = 0.7 + 0.3 * quality
@@ -70,5 +71,18 @@ struct PolicyEffects {
         var cams = s.sensors.cameras.coverage.value
         if sensorShare != 1 { cams *= sensorShare }
         privacyTrustCost = s.sensors.privacyTrustCost.value * cams * (s.sensors.privacySafeguards ? 1 - s.sensors.safeguardEffect.value : 1)
+    }
+
+    /// Provider hours the contract buys per year at `share` of its budget (hours/year).
+    static func serviceHours(_ sv: Scenario.ServicePurchase, share: Double) -> Double {
+        let budget = share == 1 ? sv.budget.value : sv.budget.value * share
+        return min(budget / sv.pricePerHour.value, sv.providerCapacityHours.value)
+    }
+
+    /// What the contract spends per year on `hours` provider hours (yuan/year): the hours of the
+    /// kinds it buys at the contract price.
+    static func serviceSpend(_ sv: Scenario.ServicePurchase, hours: Double) -> Double {
+        let shares = [sv.mediationShare, sv.legalAdviceShare, sv.volunteerCoordinationShare, sv.elderlyCareShare].map(\.value)
+        return shares.map { $0 * hours }.reduce(0, +) * sv.pricePerHour.value
     }
 }

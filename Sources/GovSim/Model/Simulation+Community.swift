@@ -50,7 +50,9 @@ extension Simulation {
         let rng = streams.visits
         // One district-wide team (its capacity is shared); effect and defusing are the
         // household's group's.
-        homes.visitCarry += scenario.preventiveVisits.visitsPerWeek.value / 7
+        // A scheduled team works at its share of capacity (docs/model.md §11; 1 unscheduled).
+        let team = shares.visitTeam
+        homes.visitCarry += team == 1 ? scenario.preventiveVisits.visitsPerWeek.value / 7 : scenario.preventiveVisits.visitsPerWeek.value * team / 7
         while homes.visitCarry >= 1 && !homes.visitQueue.isEmpty {
             let h = homes.visitQueue.peek()
             homes.visitQueue.pop()

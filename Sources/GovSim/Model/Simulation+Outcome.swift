@@ -1,28 +1,38 @@
 import Foundation
 
 extension Simulation {
-    /// The trial's outputs, from the tally and the final state.
-    mutating func outcome() -> [Double] {
-        var m = outputs(groups: Array(groups.indices), satisfied: satisfiedShare())
+    /// The outputs over a window of counted days (`window`, the whole horizon by default), from
+    /// what was counted in it (`t`, `Tally.since`) and the state at its end.
+    mutating func outcome(tally t: Tally, window: Range<Int>) -> [Double] {
+        var m = outputs(groups: Array(groups.indices), satisfied: satisfiedShare(), tally: t)
         func set(_ metric: Metric, _ value: Double) { m[metric.rawValue] = value }
-        let t = tally, s = scenario
+        let s = scenario
 
-        // Costs over the counted days (yuan). A policy a group overrides is costed for that
+        // Costs over the window's days (yuan). A policy a group overrides is costed for that
         // group's cells; groups are summed in classes of equal settings (`classes`), so a
-        // district without overrides costs what it always did.
-        let years = Double(s.run.days) / 365
+        // district without overrides costs what it always did. A scheduled policy costs what
+        // is in place: its full cost times its days at full effect (`Schedule.activeDays`).
+        let (from, to) = (window.lowerBound, window.upperBound)
+        let years = Double(to - from) / 365
         let tiers = s.mediation.tiers
         var mediation = 0.0
         for (i, tier) in tiers.enumerated() {
             mediation += tier.staff.value * tier.salaryPerStaffYear.value * years + t.mediationCases[i] * tier.costPerCase.value
         }
-        let services = effects.serviceSpendPerYear * years
+        var services = 0.0
+        if s.services.schedule.isUnscheduled {
+            services = effects.serviceSpendPerYear * years
+        } else {
+            for day in from..<to {
+                let share = s.services.schedule.fraction(atDay: day)
+                services += PolicyEffects.serviceSpend(s.services, hours: PolicyEffects.serviceHours(s.services, share: share)) / 365
+            }
+        }
         func cellCount(_ members: [Int]) -> Double { Double(members.reduce(0) { $0 + s.district.cells[$1].count }) }
         var sensors = 0.0
         for c in classes(groups.map(\.sensors)) {
             let nCells = cellCount(c.members)
-            // A scheduled policy costs what it is in place: its full cost times its days at full effect.
-            let sensorYears = c.key.schedule.activeDays(over: s.run.days) / 365
+            let sensorYears = c.key.schedule.activeDays(from: from, to: to) / 365
             sensors += GroupRates.sensorKinds(c.key).reduce(0.0) { sum, k in
                 sum + k.coverage.value * k.devicesPerCell.value * nCells * (k.unitCost.value / k.lifeYears.value + k.runningCostPerDeviceYear.value) * sensorYears
             }
@@ -30,14 +40,15 @@ extension Simulation {
         var care = 0.0
         for c in classes(groups.map(\.elderlyCare)) {
             let e = c.key
+            let careYears = c.key.schedule.activeDays(from: from, to: to) / 365
             var elderly = 0, wearables = 0
             for cell in cells.indices where c.members.contains(cells[cell].group) {
                 elderly += population.elderly(ofCell: cell, group: 0).count + population.elderly(ofCell: cell, group: 1).count
                 wearables += population.wearablesPerCell[cell]
             }
-            care += Double(wearables) * (e.wearableUnitCost.value / e.wearableLifeYears.value + e.wearableRunningCostPerYear.value) * years
-            if e.callButtonService { care += Double(elderly) * e.callServiceCostPerElderlyYear.value * years }
-            if e.responseTeam { care += Double(elderly) / 1000 * e.responseTeamCostPerThousandElderlyYear.value * years }
+            care += Double(wearables) * (e.wearableUnitCost.value / e.wearableLifeYears.value + e.wearableRunningCostPerYear.value) * careYears
+            if e.callButtonService { care += Double(elderly) * e.callServiceCostPerElderlyYear.value * careYears }
+            if e.responseTeam { care += Double(elderly) / 1000 * e.responseTeamCostPerThousandElderlyYear.value * careYears }
         }
         var volunteerCost = 0.0
         for c in classes(groups.map(\.volunteers.costPerVolunteerYear.value)) {
@@ -47,15 +58,26 @@ extension Simulation {
         // same, the district-wide one included, share it).
         var council = 0.0
         for c in classes(groups.map(\.council)) where c.key.enabled {
-            council += c.key.meetingsPerYear.value * c.key.costPerMeeting.value * (c.key.schedule.activeDays(over: s.run.days) / 365)
+            council += c.key.meetingsPerYear.value * c.key.costPerMeeting.value * (c.key.schedule.activeDays(from: from, to: to) / 365)
         }
         var visits = 0.0
         for c in classes(groups.map(\.preventiveVisits.costPerVisit.value)) {
             visits += Double(t.total(.preventiveVisits, over: c.members)) * c.key
         }
         var response = 0.0
-        for c in classes(groups.map { [$0.response.gridWorkersPerCell.value, $0.response.salaryPerWorkerYear.value, $0.response.townCostPerCall.value] }) {
-            response += c.key[0] * cellCount(c.members) * c.key[1] * years + Double(t.total(.townResponses, over: c.members)) * c.key[2]
+        for c in classes(groups.map { r in
+            [r.response.gridWorkersPerCell.value, r.response.salaryPerWorkerYear.value, r.response.townCostPerCall.value,
+             Double(r.response.schedule.startDay), Double(r.response.schedule.rampDays), Double(r.response.schedule.endDay)]
+        }) {
+            // Scheduled: the mean number of workers in place per cell over the window.
+            var workers = c.key[0]
+            let r = groups[c.members[0]].response
+            if !r.schedule.isUnscheduled {
+                var sum = 0.0
+                for day in from..<to { sum += r.gridWorkers(atShare: r.schedule.fraction(atDay: day)) }
+                workers = sum / Double(max(to - from, 1))
+            }
+            response += workers * cellCount(c.members) * c.key[1] * years + Double(t.total(.townResponses, over: c.members)) * c.key[2]
         }
         let total = mediation + services + sensors + care + volunteerCost + council + visits + response
         set(.costMediation, mediation); set(.costServices, services); set(.costSensors, sensors)
@@ -69,11 +91,10 @@ extension Simulation {
     /// district-only; the district's outputs are these over every group, so a group's counts
     /// add up to the district's and its scores average to the district's, weighted by residents.
     /// `satisfied`: the share of these groups' residents satisfied, when already known.
-    mutating func outputs(groups gs: [Int], satisfied: Double? = nil) -> [Double] {
+    mutating func outputs(groups gs: [Int], satisfied: Double? = nil, tally t: Tally) -> [Double] {
         var m = [Double](repeating: .nan, count: Metric.allCases.count)
         func set(_ metric: Metric, _ value: Double) { m[metric.rawValue] = value }
         func set(_ metric: Metric, _ value: Int) { m[metric.rawValue] = Double(value) }
-        let t = tally
         let cellRange = cells.indices.filter { gs.contains(cells[$0].group) }
         var h = 0.0, sa = 0.0, tr = 0.0, n = 0.0
         var residents = 0, households = 0, volunteers = 0, satisfiedResidents = 0
@@ -130,12 +151,12 @@ extension Simulation {
 
     /// Outputs by group and then by estate type (those present, in `EstateType` order), for a
     /// district of more than one group; none for a single group (they would repeat the district).
-    mutating func partOutputs() -> [[Double]] {
+    mutating func partOutputs(tally t: Tally) -> [[Double]] {
         guard groups.count > 1 else { return [] }
-        var parts = groups.indices.map { outputs(groups: [$0]) }
+        var parts = groups.indices.map { outputs(groups: [$0], tally: t) }
         for estate in Scenario.EstateType.allCases {
             let members = scenario.district.cells.indices.filter { scenario.district.cells[$0].estate == estate }
-            if !members.isEmpty { parts.append(outputs(groups: members)) }
+            if !members.isEmpty { parts.append(outputs(groups: members, tally: t)) }
         }
         return parts
     }
@@ -149,7 +170,7 @@ public func runTrial(_ scenario: Scenario, seed: UInt64, trial: Int) -> TrialRes
     let (realised, draws) = scenario.realised(seed: seed, trial: trial)
     var simulation = Simulation(scenario: realised, seed: seed, trial: trial)
     simulation.run()
-    let metrics = simulation.outcome()
-    return TrialResult(trial: trial, metrics: metrics, series: simulation.series, parameterDraws: draws.map(\.value),
-                       parts: simulation.partOutputs())
+    // The first window is the output window (the whole horizon by default); then the years.
+    return TrialResult(trial: trial, metrics: simulation.windowOutputs[0], series: simulation.series, parameterDraws: draws.map(\.value),
+                       parts: simulation.windowParts, years: Array(simulation.windowOutputs.dropFirst()))
 }

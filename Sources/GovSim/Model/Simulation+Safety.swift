@@ -151,7 +151,7 @@ extension Simulation {
         let kinds = IncidentType.allCases.count
         for c in cells.indices {
             let g = groupOf[c]
-            let wearables = population.wearablesPerCell[c]
+            let wearables = community.wearablesInPlace[c]
             let wearableRate = rates.care[g].wearableFalseAlarmsPerDay
             // A sub-stream per (cell, day, kind): one kind's coverage leaves the others' draws alone.
             // Kinds 0..<4 are the sensor kinds, kind 4 the cell's wearables (indexed rather than
@@ -194,7 +194,10 @@ extension Simulation {
                     let u5 = rng.uniform(), u6 = rng.uniform(), u7 = rng.uniform(), u8 = rng.uniform(), u9 = rng.uniform()
                     let u10 = rng.uniform(), u11 = rng.uniform(), u12 = rng.uniform()
                     let victim = Int(population.elderlyIndex[group.lowerBound + min(Int(u11 * Double(group.count)), group.count - 1)])
-                    let wears = population.flags[victim] & Population.Flags.wearable != 0
+                    // A scheduled roll-out reaches a share of the elderly (`inRollout`; all of them unscheduled).
+                    let inPlace = !rates.careScheduled || inRollout(victim, share: rates.careShare[cg])
+                    let wears = inPlace && population.flags[victim] & Population.Flags.wearable != 0
+                    let callButton = inPlace && e.callButton, responseTeam = inPlace && e.responseTeam
                     let u13 = rng.uniform()
                     let enrolled = alone && u12 < community.serviceEnrolledShare
                     if enrolled && u13 < e.caseloadRiskReduction {
@@ -219,7 +222,7 @@ extension Simulation {
                     if wears && u4 < e.wearableAlarm {
                         notice = 1
                         if counting { tally[.alarmsTrue, cg] += 1 }
-                    } else if e.callButton && u5 < e.callButtonUse {
+                    } else if callButton && u5 < e.callButtonUse {
                         notice = 2
                     } else if !alone {
                         notice = -e.householdNoticeMinutes * log1p(-u6)
@@ -227,11 +230,11 @@ extension Simulation {
                         notice = -e.aloneDiscoveryHours * 60 * log1p(-u6)
                     }
                     // A linked response team answers instead of the grid workers (and adds no load).
-                    let (response, byTown) = e.responseTeam ? (e.responseTeamMinutes * (0.5 + u7), false) : responderMinutes(cell: c, u8, u9, u7)
+                    let (response, byTown) = responseTeam ? (e.responseTeamMinutes * (0.5 + u7), false) : responderMinutes(cell: c, u8, u9, u7)
                     let adverse = u10 < Simulation.harmProbability(minutes: notice + response, harmMinutes: e.harmMinutes,
                                                                     vulnerability: population.vulnerability[victim])
                     victimise(victim, harmed: adverse)
-                    if !e.responseTeam && !byTown { responders.todayLoad[c] += 1 }
+                    if !responseTeam && !byTown { responders.todayLoad[c] += 1 }
                     responders.todayResponseSum[c] += response
                     responders.todayResponseCount[c] += 1
                     if counting {

@@ -12,18 +12,32 @@ import Foundation
 /// array. Helpers the daily step calls per cell or per event are therefore `@inline(__always)`.
 struct Simulation {
     let scenario: Scenario
-    let effects: PolicyEffects
+    /// The district's policy effects (what the services contract buys: today's, when scheduled).
+    var effects: PolicyEffects
     let cells: [CellSetup]
     /// The group of each cell, and each group's effective scenario (the district-wide sections
     /// with the group's overrides) and rates.
     let groupOf: [Int]
     let groups: [Scenario]
     var rates: GroupRates
-    /// Whether any group's council or sensors are scheduled (docs/model.md §11), and today's
-    /// share of each one's full effect (`2g`: council, `2g + 1`: sensors). Rates are worked out
-    /// again only on a day when one of these shares changes.
+    /// Whether any policy is scheduled (docs/model.md §11), and today's share of each scheduled
+    /// policy's full effect. Rates are worked out again only on a day when a share changes.
     let hasSchedules: Bool
-    var scheduleShares: [Double]
+    var shares: PolicyShares
+    /// Seed of each resident's place in the elderly-care roll-out (`inRollout`); drawing from
+    /// it takes nothing from any process's stream.
+    let rolloutSeed: UInt64
+    /// Per elderly resident (`population.elderlyIndex` order), the safety offset without the
+    /// covered gain, when some group's elderly care is scheduled (else empty).
+    var careBaseOffset: [Float] = []
+
+    /// The windows the trial reports (counted days; `Scenario.Run.windows`: the output window,
+    /// then each year), the tally at each one's start, and each one's outputs once it ended
+    /// (the first window's parts too).
+    let windows: [Range<Int>]
+    var windowStart: [Tally?]
+    var windowOutputs: [[Double]]
+    var windowParts: [[Double]] = []
     var population: Population
     var book = DisputeBook()
     var tally: Tally
@@ -54,23 +68,34 @@ struct Simulation {
         let pop = Population(cells: cells, scenario: s, rng: streams.population)
         population = pop
         let nHouseholds = pop.householdCount
-        let effects = PolicyEffects(s, households: nHouseholds, residents: pop.residentCount)
-        self.effects = effects
 
         climate = CellClimate(pop)
         homes = HouseholdRecords(households: nHouseholds)
-        responders = ResponseNetwork(s, groups: groups, cells: cells, population: pop)
-        let community = CommunityState(s, effects: effects, population: pop, elderlyAlone: climate.elderlyAlone)
-        self.community = community
-        let scheduled = groups.contains { !$0.council.schedule.isUnscheduled || !$0.sensors.schedule.isUnscheduled }
+        let scheduled = PolicyShares.anyScheduled(s, groups: groups)
         hasSchedules = scheduled
+        rolloutSeed = StreamSeed.stream(seed: seed, trial: trial, process: .rollout)
+        windows = s.run.windows
+        windowStart = [Tally?](repeating: nil, count: windows.count)
+        windowOutputs = [[Double]](repeating: [], count: windows.count)
         if scheduled {
-            let shares = Simulation.scheduleShares(groups, day: -s.run.warmupDays)
-            scheduleShares = shares
-            rates = Simulation.rates(groups, shares: shares, households: nHouseholds, residents: pop.residentCount,
+            // The first warm-up day's shares; `followSchedules` sets the rest of the state from them.
+            let today = PolicyShares(s, groups: groups, day: -s.run.warmupDays)
+            shares = today
+            let effects = PolicyEffects(s, households: nHouseholds, residents: pop.residentCount, serviceShare: today.services)
+            self.effects = effects
+            responders = ResponseNetwork(s, workers: groups.indices.map { groups[$0].response.gridWorkers(atShare: today[$0, .response]) },
+                                         cells: cells, population: pop)
+            let community = CommunityState(s, effects: effects, population: pop, elderlyAlone: climate.elderlyAlone)
+            self.community = community
+            rates = Simulation.rates(s, groups, shares: today, households: nHouseholds, residents: pop.residentCount,
                                      participationMean: community.participationMean)
         } else {
-            scheduleShares = []
+            shares = PolicyShares(groups: groups.count)
+            let effects = PolicyEffects(s, households: nHouseholds, residents: pop.residentCount)
+            self.effects = effects
+            responders = ResponseNetwork(s, workers: groups.map(\.response.gridWorkersPerCell.value), cells: cells, population: pop)
+            let community = CommunityState(s, effects: effects, population: pop, elderlyAlone: climate.elderlyAlone)
+            self.community = community
             let groupEffects = groups.map { PolicyEffects($0, households: nHouseholds, residents: pop.residentCount) }
             rates = GroupRates(groups: groups, effects: groupEffects, participationMean: community.participationMean)
         }
@@ -92,6 +117,10 @@ struct Simulation {
         }
 
         mediators = MediationTiers(s, effects: effects, queueCapacity: Simulation.reservation(expected * 1.5))
+        if rates.careScheduled {
+            careBaseOffset = population.elderlyIndex.map { population.safetyOffset[Int($0)] }
+            rollOutCare(groups: groups.indices.filter { !groups[$0].elderlyCare.schedule.isUnscheduled })
+        }
         refreshCellMeans()
     }
 
@@ -110,6 +139,8 @@ struct Simulation {
     /// Advances one day.
     mutating func step() {
         if hasSchedules { followSchedules() }
+        let t = day - scenario.run.warmupDays
+        if counting { for w in windows.indices where windows[w].lowerBound == t { windowStart[w] = tally.marked() } }
         updateVolunteers()
         ariseDisputes()
         runDisputeCourse()
@@ -118,46 +149,22 @@ struct Simulation {
         happenElderlyEmergencies()
         makePreventiveVisits()
         updateResidents()
-        if counting && (day - scenario.run.warmupDays) % 7 == 6 { recordWeek() }
+        if counting && t % 7 == 6 { recordWeek() }
+        if counting { for w in windows.indices where windows[w].upperBound == t + 1 { closeWindow(w) } }
         day += 1
+    }
+
+    /// A window ends today: its outputs are read now (counts since its start, scores as they are).
+    mutating func closeWindow(_ w: Int) {
+        guard let start = windowStart[w] else { return }
+        let since = tally.since(start)
+        windowOutputs[w] = outcome(tally: since, window: windows[w])
+        if w == 0 { windowParts = partOutputs(tally: since) }
     }
 
     /// Runs every day of the scenario (warm-up included).
     mutating func run() {
         for _ in 0..<(scenario.run.warmupDays + scenario.run.days) { step() }
-    }
-
-    /// Today's shares of the scheduled policies' effects; the rates are worked out again only
-    /// when one changed (a schedule switching or ramping), so a steady day allocates nothing.
-    mutating func followSchedules() {
-        let t = day - scenario.run.warmupDays
-        var changed = false
-        for g in groups.indices {
-            let c = groups[g].council.schedule.fraction(atDay: t), k = groups[g].sensors.schedule.fraction(atDay: t)
-            if c != scheduleShares[2 * g] || k != scheduleShares[2 * g + 1] {
-                changed = true
-                scheduleShares[2 * g] = c
-                scheduleShares[2 * g + 1] = k
-            }
-        }
-        if changed {
-            rates = Simulation.rates(groups, shares: scheduleShares, households: population.householdCount,
-                                     residents: population.residentCount, participationMean: community.participationMean)
-        }
-    }
-
-    /// Each group's council and sensor shares on counted day `day`.
-    static func scheduleShares(_ groups: [Scenario], day: Int) -> [Double] {
-        groups.flatMap { [$0.council.schedule.fraction(atDay: day), $0.sensors.schedule.fraction(atDay: day)] }
-    }
-
-    /// The groups' rates with their council and sensors at the given shares.
-    static func rates(_ groups: [Scenario], shares: [Double], households: Int, residents: Int, participationMean: Double) -> GroupRates {
-        let effects = groups.indices.map { g in
-            PolicyEffects(groups[g], households: households, residents: residents, councilShare: shares[2 * g], sensorShare: shares[2 * g + 1])
-        }
-        return GroupRates(groups: groups, effects: effects, participationMean: participationMean,
-                          sensorShares: groups.indices.map { shares[2 * $0 + 1] })
     }
 
     /// Time constant of smoothed cell signals (days).

@@ -59,24 +59,34 @@ struct MediationTiers {
     /// Fractions of a case of capacity carried to the next day.
     var carry: [Double]
     /// Staff (public and purchased), cases per day and success by severity, per tier.
-    let staff: [Double]
-    let capacity: [Double]
-    let skill: [[Double]]
+    private(set) var staff: [Double]
+    private(set) var capacity: [Double]
+    private(set) var skill: [[Double]]
 
     init(_ s: Scenario, effects: PolicyEffects, queueCapacity: Int) {
+        (staff, capacity, skill) = MediationTiers.staffing(s, effects: effects)
+        carry = [Double](repeating: 0, count: s.mediation.tiers.count)
+        queues = s.mediation.tiers.map { _ in DisputeQueue(capacity: queueCapacity) }
+    }
+
+    /// The tiers staffed again with what the services contract buys today (a schedule, docs/model.md
+    /// §11); queues and carried capacity stay.
+    mutating func restaff(_ s: Scenario, effects: PolicyEffects) {
+        (staff, capacity, skill) = MediationTiers.staffing(s, effects: effects)
+    }
+
+    static func staffing(_ s: Scenario, effects: PolicyEffects) -> (staff: [Double], capacity: [Double], skill: [[Double]]) {
         let tiers = s.mediation.tiers
         var staff = tiers.map(\.staff.value)
         staff[0] += effects.purchasedMediators
-        self.staff = staff
-        capacity = zip(staff, tiers).map { $0 * $1.casesPerStaffDay.value }
+        let capacity = zip(staff, tiers).map { $0 * $1.casesPerStaffDay.value }
         // Tier 1's skill blends public mediators with purchased ones of the provider's quality.
         let purchasedShare = staff[0] > 0 ? effects.purchasedMediators / staff[0] : 0
-        skill = tiers.enumerated().map { t, tier in
+        let skill = tiers.enumerated().map { t, tier in
             let scale = t == 0 ? (1 - purchasedShare) + purchasedShare * effects.purchasedMediatorSkill : 1
             return [tier.successLow.value, tier.successMedium.value, tier.successHigh.value].map { $0 * scale }
         }
-        carry = [Double](repeating: 0, count: tiers.count)
-        queues = tiers.map { _ in DisputeQueue(capacity: queueCapacity) }
+        return (staff, capacity, skill)
     }
 }
 
@@ -96,11 +106,12 @@ struct ResponseNetwork {
     var todayResponseCount: [Int]
     /// Per cell: the scale of the distance to the nearest grid worker (km): √(area per worker / π),
     /// so the distance is this × √(−ln(1 − u)) (nearest of workers spread at random).
-    let nearestWorkerKm: [Double]
+    private(set) var nearestWorkerKm: [Double]
     /// Grid workers in the whole district (persons).
-    let districtWorkers: Double
+    private(set) var districtWorkers: Double
 
-    init(_ s: Scenario, groups: [Scenario], cells: [CellSetup], population: Population) {
+    /// `workers`: grid workers per cell of each group in place at the start.
+    init(_ s: Scenario, workers: [Double], cells: [CellSetup], population: Population) {
         let n = cells.count
         incidentLevel = cells.map(\.usualIncidentLevel)
         responseLevel = [Double](repeating: s.residents.responseReferenceMinutes.value, count: n)
@@ -108,14 +119,21 @@ struct ResponseNetwork {
         todayIncidents = [Int](repeating: 0, count: n)
         todayResponseSum = [Double](repeating: 0, count: n)
         todayResponseCount = [Int](repeating: 0, count: n)
+        districtWorkers = 0
+        nearestWorkerKm = [Double](repeating: 0, count: n)
+        place(workers: workers, s, cells: cells, population: population)
+    }
+
+    /// Places `workers` grid workers per cell of each group (at the start, and again when a
+    /// response schedule changes them, docs/model.md §11).
+    mutating func place(workers: [Double], _ s: Scenario, cells: [CellSetup], population: Population) {
         // Summed over classes of groups with equal staffing (no overrides: workers × cells).
-        districtWorkers = classes(groups.map(\.response.gridWorkersPerCell.value)).reduce(0.0) { sum, c in
+        districtWorkers = classes(workers).reduce(0.0) { sum, c in
             sum + c.key * Double(c.members.reduce(0) { $0 + s.district.cells[$1].count })
         }
-        nearestWorkerKm = (0..<n).map { c in
-            let workers = groups[cells[c].group].response.gridWorkersPerCell.value
-            let householdsPerWorker = Double(population.households(ofCell: c).count) / max(workers, 1e-9)
-            return (householdsPerWorker / cells[c].householdsPerKm2 / Double.pi).squareRoot()
+        for c in cells.indices {
+            let householdsPerWorker = Double(population.households(ofCell: c).count) / max(workers[cells[c].group], 1e-9)
+            nearestWorkerKm[c] = (householdsPerWorker / cells[c].householdsPerKm2 / Double.pi).squareRoot()
         }
     }
 
@@ -144,18 +162,29 @@ struct CommunityState {
     /// Patrol hours per week per 100 households, per cell.
     var patrolIntensity: [Double]
     /// Share of the elderly living alone whom purchased care workers visit (fraction 0–1).
-    let serviceEnrolledShare: Double
+    private(set) var serviceEnrolledShare: Double
     /// Mean willingness to volunteer, for the ask rate that gives `recruitmentPerYear`.
     let participationMean: Double
+    /// Wearers of a monitor in each cell whose monitor is in place (persons): every wearer unless
+    /// the group's elderly care is scheduled (docs/model.md §11).
+    var wearablesInPlace: [Int]
 
     init(_ s: Scenario, effects: PolicyEffects, population: Population, elderlyAlone: [Int]) {
         volunteers = (0..<population.cellCount).map { c in
             population.residents(ofCell: c).reduce(0) { $0 + (population.flags[$1] & Population.Flags.volunteer != 0 ? 1 : 0) }
         }
         patrolIntensity = [Double](repeating: 0, count: population.cellCount)
+        serviceEnrolledShare = 0
+        participationMean = Population.kumaraswamyMean(s.residents.participationAlpha.value, s.residents.participationBeta.value)
+        wearablesInPlace = population.wearablesPerCell
+        enrol(s, effects: effects, elderlyAlone: elderlyAlone)
+    }
+
+    /// Works out the purchased care caseload from what the services contract buys (at the start,
+    /// and again when its schedule changes the budget in force).
+    mutating func enrol(_ s: Scenario, effects: PolicyEffects, elderlyAlone: [Int]) {
         let totalAlone = elderlyAlone.reduce(0, +)
         serviceEnrolledShare = totalAlone > 0
             ? min(1, effects.serviceElderlyVisitsPerYear / s.services.visitsPerEnrolledElderYear.value / Double(totalAlone)) : 0
-        participationMean = Population.kumaraswamyMean(s.residents.participationAlpha.value, s.residents.participationBeta.value)
     }
 }

@@ -63,6 +63,36 @@ struct Tally {
     /// Minutes from the incident or emergency itself to a responder at the door (notice or report,
     /// dispatch, queue, travel) of each recorded incident and emergency.
     var emergencyResponseMinutes: [[Double]]
+    /// In a mark (`marked()`), the lengths the lists above had, per group (empty otherwise).
+    private var listLengths: [[Int]] = []
+
+    /// The tally as it stands, for the start of an output window: counts copied, lists replaced
+    /// by their lengths (so nothing long is copied).
+    func marked() -> Tally {
+        var m = self
+        m.listLengths = [resolutionHours.map(\.count), responseMinutes.map(\.count), emergencyResponseMinutes.map(\.count)]
+        m.resolutionHours = []; m.responseMinutes = []; m.emergencyResponseMinutes = []
+        return m
+    }
+
+    /// What was counted since `start` (a mark): counts are differences, lists what was appended
+    /// since. Since a mark of the empty tally, this is the tally itself, to the bit.
+    func since(_ start: Tally) -> Tally {
+        var d = self
+        for i in counts.indices { d.counts[i] -= start.counts[i] }
+        for g in 0..<groups {
+            d.mediationFailuresFinal[g] -= start.mediationFailuresFinal[g]
+            d.resolvedByMediation[g] -= start.resolvedByMediation[g]
+            d.resolvedByPetition[g] -= start.resolvedByPetition[g]
+            d.householdsComplained[g] -= start.householdsComplained[g]
+            d.volunteerDays[g] -= start.volunteerDays[g]
+            d.resolutionHours[g] = Array(resolutionHours[g][start.listLengths[0][g]...])
+            d.responseMinutes[g] = Array(responseMinutes[g][start.listLengths[1][g]...])
+            d.emergencyResponseMinutes[g] = Array(emergencyResponseMinutes[g][start.listLengths[2][g]...])
+        }
+        for t in mediationCases.indices { d.mediationCases[t] -= start.mediationCases[t] }
+        return d
+    }
 }
 
 extension DisputeType {

@@ -116,13 +116,17 @@ public struct TrialResult: Sendable, Equatable {
     /// estate type present), each indexed like `metrics` (NaN for district-only metrics); empty
     /// for a district of one group.
     public var parts: [[Double]]
+    /// The district's outputs year by year (each indexed like `metrics`) for a horizon longer
+    /// than 365 days (`Scenario.Run.yearWindows`); empty otherwise.
+    public var years: [[Double]]
 
-    public init(trial: Int, metrics: [Double], series: [Double], parameterDraws: [Double], parts: [[Double]] = []) {
+    public init(trial: Int, metrics: [Double], series: [Double], parameterDraws: [Double], parts: [[Double]] = [], years: [[Double]] = []) {
         self.trial = trial
         self.metrics = metrics
         self.series = series
         self.parameterDraws = parameterDraws
         self.parts = parts
+        self.years = years
     }
 
     public subscript(_ m: Metric) -> Double { metrics[m.rawValue] }
@@ -135,5 +139,6 @@ public struct TrialResult: Sendable, Equatable {
         func same(_ x: [Double], _ y: [Double]) -> Bool { x.map(\.bitPattern) == y.map(\.bitPattern) }
         return a.trial == b.trial && same(a.metrics, b.metrics) && same(a.series, b.series) && same(a.parameterDraws, b.parameterDraws)
             && a.parts.count == b.parts.count && zip(a.parts, b.parts).allSatisfy { same($0, $1) }
+            && a.years.count == b.years.count && zip(a.years, b.years).allSatisfy { same($0, $1) }
     }
 }

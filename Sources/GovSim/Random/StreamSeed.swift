@@ -76,4 +76,6 @@ public enum RandomProcess: UInt16, CaseIterable, Sendable {
     case visits = 10
     /// False alarms of sensors.
     case alarms = 11
+    /// Each elderly resident's place in a scheduled care roll-out (hashed, no draws).
+    case rollout = 12
 }

@@ -26,6 +26,10 @@ extension Scenario {
         public var elderlyVisitsPerWeek: Parameter = 1
         /// Coordination, insurance and training cost (yuan/volunteer/year).
         public var costPerVolunteerYear: Parameter = 400
+        /// When the volunteer drive acts (docs/model.md §11): its levers (`recruitmentPerYear`,
+        /// `patrolHoursPerWeek`, `training`, `chatGroupWarning`, `elderlyVisitsPerWeek`) move from
+        /// their defaults to these values as the schedule ramps. Default: from the first day.
+        public var schedule = Schedule()
 
         public init() {}
         public mutating func visit(_ v: ScenarioVisitor) {
@@ -40,6 +44,7 @@ extension Scenario {
             v.parameter("chatWarningGain", &chatWarningGain, .probability())
             v.parameter("elderlyVisitsPerWeek", &elderlyVisitsPerWeek, Bounds(0...50, unit: "visits/week"))
             v.parameter("costPerVolunteerYear", &costPerVolunteerYear, .nonNegative("yuan/volunteer/year"))
+            v.section("schedule", &schedule)
         }
     }
 
@@ -99,6 +104,9 @@ extension Scenario {
         public var defuseProbability: Parameter = 0.7
         /// Cost per visit (yuan/visit).
         public var costPerVisit: Parameter = 300
+        /// When the visits run (docs/model.md §11): households are flagged only while the share is
+        /// above 0, and the district's team makes the share of `visitsPerWeek`. Default: from the first day.
+        public var schedule = Schedule()
 
         public init() {}
         public mutating func visit(_ v: ScenarioVisitor) {
@@ -110,6 +118,7 @@ extension Scenario {
             v.parameter("disputeReduction", &disputeReduction, .fraction())
             v.parameter("defuseProbability", &defuseProbability, .probability())
             v.parameter("costPerVisit", &costPerVisit, .nonNegative("yuan/visit"))
+            v.section("schedule", &schedule)
         }
     }
 }

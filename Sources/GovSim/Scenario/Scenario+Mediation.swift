@@ -128,6 +128,9 @@ extension Scenario {
         /// Visits a purchased care worker pays each elderly resident living alone on the caseload
         /// (visits/elderly/year; 52 = weekly). The hours bought set how many are on the caseload.
         public var visitsPerEnrolledElderYear: Parameter = 52
+        /// When the contract runs (docs/model.md §11): the budget in force is the share of
+        /// `budget`, and everything it buys follows. Default: from the first day.
+        public var schedule = Schedule()
 
         public init() {}
         public mutating func visit(_ v: ScenarioVisitor) {
@@ -147,6 +150,7 @@ extension Scenario {
             v.parameter("coordinationRetention", &coordinationRetention, .fraction())
             v.parameter("hoursPerElderlyVisit", &hoursPerElderlyVisit, .positive("hours/visit"))
             v.parameter("visitsPerEnrolledElderYear", &visitsPerEnrolledElderYear, Bounds(1...365, unit: "visits/elderly/year"))
+            v.section("schedule", &schedule)
         }
     }
 }

@@ -197,6 +197,10 @@ extension Scenario {
         /// help is one press away (points). The one direct term a policy keeps, and small: telecare
         /// users scored ~0.3 SD higher on mental well-being in the Whole Systems Demonstrator (E34).
         public var coveredSafetyGain: Parameter = 3
+        /// When the care devices and services are in place (docs/model.md §11): wearables, the call
+        /// button and the response team reach the share of elderly residents, in a fixed random
+        /// order of roll-out. Default: from the first day.
+        public var schedule = Schedule()
 
         public init() {}
         public mutating func visit(_ v: ScenarioVisitor) {
@@ -223,6 +227,7 @@ extension Scenario {
             v.parameter("aloneDiscoveryHours", &aloneDiscoveryHours, .nonNegative("hours"))
             v.parameter("harmMinutes", &harmMinutes, .positive("minutes"))
             v.parameter("coveredSafetyGain", &coveredSafetyGain, Bounds(0...100, unit: "points"))
+            v.section("schedule", &schedule)
         }
     }
 
@@ -247,6 +252,10 @@ extension Scenario {
         public var townResponseMinutes: Parameter = 35
         /// What the town charges the district per call its responders answer (yuan/call).
         public var townCostPerCall: Parameter = 300
+        /// When the response set-up is in place (docs/model.md §11): `gridWorkersPerCell`,
+        /// `dispatchMinutes` and one-tap reporting move from their defaults to these values as the
+        /// schedule ramps. Default: from the first day.
+        public var schedule = Schedule()
 
         public init() {}
         public mutating func visit(_ v: ScenarioVisitor) {
@@ -259,6 +268,7 @@ extension Scenario {
             v.parameter("salaryPerWorkerYear", &salaryPerWorkerYear, .nonNegative("yuan/person/year"))
             v.parameter("townResponseMinutes", &townResponseMinutes, Bounds(0...1_440, unit: "minutes"))
             v.parameter("townCostPerCall", &townCostPerCall, .nonNegative("yuan/call"))
+            v.section("schedule", &schedule)
         }
     }
 }

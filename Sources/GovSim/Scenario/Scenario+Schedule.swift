@@ -35,11 +35,51 @@ extension Scenario {
 
         /// The policy's days at full effect over counted days 0..<days (the sum of the daily
         /// fractions): `days` exactly when unscheduled, so costs scale by it bit for bit.
-        public func activeDays(over days: Int) -> Double {
-            if isUnscheduled { return Double(days) }
+        public func activeDays(over days: Int) -> Double { activeDays(from: 0, to: days) }
+
+        /// The policy's days at full effect over counted days `from..<to` (days).
+        public func activeDays(from: Int, to: Int) -> Double {
+            if isUnscheduled { return Double(to - from) }
             var sum = 0.0
-            for t in 0..<max(days, 0) { sum += fraction(atDay: t) }
+            for t in from..<max(to, from) { sum += fraction(atDay: t) }
             return sum
         }
+
+        /// The counted days on which the share changes (`startDay`, every ramping day, `endDay`)
+        /// that lie in `0..<days`, ascending: where the report draws the break.
+        public func changeDays(before days: Int) -> [Int] {
+            if isUnscheduled { return [] }
+            var out = Array(startDay..<min(startDay + max(rampDays, 1), endDay, days))
+            if endDay < days { out.append(endDay) }
+            return out
+        }
     }
+
+    /// The window of counted days the outputs are read over (docs/model.md §11): counts are of
+    /// what happened in days `fromDay..<toDay`, scores are the state at the end of day `toDay − 1`.
+    public struct OutputWindow: ScenarioSection, Equatable {
+        /// First counted day of the window (days after warm-up). Default 0.
+        public var fromDay = 0
+        /// First counted day after the window (days after warm-up); 0, the default, is `run.days`.
+        public var toDay = 0
+
+        public init() {}
+        public mutating func visit(_ v: ScenarioVisitor) {
+            v.integer("fromDay", &fromDay, 0...36_500, unit: "days after warm-up")
+            v.integer("toDay", &toDay, 0...36_500, unit: "days after warm-up; 0: the last day")
+        }
+
+        /// Whether this is the default, the whole horizon.
+        public var isWholeHorizon: Bool { self == OutputWindow() }
+
+        /// The window as counted days `from..<to` of a horizon of `days`.
+        public func range(days: Int) -> Range<Int> { fromDay..<(toDay == 0 ? days : toDay) }
+    }
+}
+
+/// The value a policy lever has at `share` of the way from `off` (its value with the policy off,
+/// the section's default) to `on` (the scenario's value): exactly `off` at 0 and `on` at 1.
+@inline(__always)
+func ramped(_ off: Double, _ on: Double, _ share: Double) -> Double {
+    share == 1 ? on : share == 0 ? off : off + share * (on - off)
 }

@@ -56,6 +56,8 @@ public struct Scenario: ScenarioSection, Equatable {
         public var warmupDays = 0
         /// The scenario seed: with the trial index and process it names every random stream.
         public var seed = 20_260_101
+        /// The counted days the outputs are read over (docs/model.md §11). Default: all of them.
+        public var outputWindow = OutputWindow()
 
         public init() {}
         public mutating func visit(_ v: ScenarioVisitor) {
@@ -63,6 +65,18 @@ public struct Scenario: ScenarioSection, Equatable {
             v.integer("days", &days, 1...36_500, unit: "days")
             v.integer("warmupDays", &warmupDays, 0...3_650, unit: "days")
             v.integer("seed", &seed, 0...Int.max, unit: "seed")
+            v.section("outputWindow", &outputWindow)
+        }
+
+        /// The windows a trial reports: the output window first, then each year of the horizon
+        /// (`years`) when it is longer than a year; the last year may be shorter.
+        public var windows: [Range<Int>] {
+            [outputWindow.range(days: days)] + yearWindows
+        }
+
+        /// Each year of a horizon longer than 365 days (counted days), else none.
+        public var yearWindows: [Range<Int>] {
+            days > 365 ? stride(from: 0, to: days, by: 365).map { $0..<min($0 + 365, days) } : []
         }
     }
 
@@ -86,8 +100,32 @@ public struct Scenario: ScenarioSection, Equatable {
             sumCheck("council", [("residentSeats", council.residentSeats), ("propertySeats", council.propertySeats),
                                  ("socialOrgSeats", council.socialOrgSeats)], equalsOne: true)
         }
+        let window = run.outputWindow
+        if window.toDay != 0 && window.toDay > run.days {
+            issues.append(ScenarioIssue(path: "run.outputWindow.toDay", message: "expected a day ≤ run.days (\(run.days)), got \(window.toDay)"))
+        } else if window.range(days: run.days).isEmpty {
+            issues.append(ScenarioIssue(path: "run.outputWindow.fromDay", message: "expected a day before toDay (\(window.range(days: run.days).upperBound)), got \(window.fromDay)"))
+        }
+        func scheduleCheck(_ path: String, _ s: Schedule) {
+            if s.endDay <= s.startDay {
+                issues.append(ScenarioIssue(path: "\(path).schedule.endDay", message: "expected a day after startDay (\(s.startDay)), got \(s.endDay)"))
+            }
+        }
+        for (name, s) in [("council", council.schedule), ("sensors", sensors.schedule), ("volunteers", volunteers.schedule),
+                          ("preventiveVisits", preventiveVisits.schedule), ("elderlyCare", elderlyCare.schedule),
+                          ("response", response.schedule), ("services", services.schedule)] {
+            scheduleCheck(name, s)
+        }
         var names: [String: Int] = [:]
         for (g, group) in district.cells.enumerated() {
+            let p = group.policies(in: self)
+            for (name, s, own) in [("council", p.council.schedule, group.council.keys), ("sensors", p.sensors.schedule, group.sensors.keys),
+                                   ("volunteers", p.volunteers.schedule, group.volunteers.keys),
+                                   ("preventiveVisits", p.preventiveVisits.schedule, group.preventiveVisits.keys),
+                                   ("elderlyCare", p.elderlyCare.schedule, group.elderlyCare.keys),
+                                   ("response", p.response.schedule, group.response.keys)] where own.contains(where: { $0.hasPrefix("schedule.") }) {
+                scheduleCheck("district.cells[\(g)].\(name)", s)
+            }
             if let first = names[group.name] {
                 issues.append(ScenarioIssue(path: "district.cells[\(g)].name", message: "group name \(ScenarioWriter.quoted(group.name)) is already used by district.cells[\(first)]; group names must be unique (outputs are reported by group)"))
             } else {

@@ -68,6 +68,8 @@ public final class ScenarioWriter: ScenarioVisitor {
     public func section<S: ScenarioSection>(_ key: String, _ value: inout S) {
         // An unscheduled policy writes no schedule, so scenarios without schedules read as before.
         if patchKeys == nil, let schedule = value as? Scenario.Schedule, schedule.isUnscheduled { return }
+        // Likewise the default output window (the whole horizon).
+        if patchKeys == nil, let window = value as? Scenario.OutputWindow, window.isWholeHorizon { return }
         if let keys = patchKeys {
             let prefix = (relative + [key]).joined(separator: ".") + "."
             guard keys.contains(where: { $0.hasPrefix(prefix) }) else { return }
