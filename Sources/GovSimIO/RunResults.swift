@@ -65,6 +65,26 @@ public struct RunResults: Sendable {
             document["estates"] = .object(estates)
             document["district_only_metrics"] = .array(Metric.allCases.filter(\.isDistrictOnly).map { .string($0.name) })
         }
+        // Policies in time (docs/model.md §11): the window read, each year, each schedule.
+        let window = scenario.run.outputWindow.range(days: scenario.run.days)
+        if !scenario.run.outputWindow.isWholeHorizon {
+            document["output_window"] = .object(["fromDay": .integer(window.lowerBound), "toDay": .integer(window.upperBound)])
+        }
+        let years = scenario.run.yearWindows
+        if !years.isEmpty && trials.allSatisfy({ $0.years.count == years.count }) {
+            document["years"] = .array(years.enumerated().map { y, range in
+                let yearTrials = trials.map { TrialResult(trial: $0.trial, metrics: $0.years[y], series: [], parameterDraws: []) }
+                return .object(["year": .integer(y + 1), "fromDay": .integer(range.lowerBound), "toDay": .integer(range.upperBound),
+                                "metrics": RunResults.metricsJSON(EnsembleSummary(yearTrials), Metric.allCases)])
+            })
+        }
+        let schedules = scenario.schedules
+        if !schedules.isEmpty {
+            document["schedules"] = .array(schedules.map { n in
+                .object(["policy": .string(n.name), "startDay": .integer(n.schedule.startDay), "rampDays": .integer(n.schedule.rampDays),
+                         "endDay": n.schedule.endDay == Scenario.Schedule.never ? .null : .integer(n.schedule.endDay)])
+            })
+        }
         return JSONText.object(document).rendered
     }
 
@@ -113,14 +133,21 @@ public struct RunResults: Sendable {
         return table.rendered
     }
 
-    /// timeseries.csv: tidy rows (week, day, series, mean, p05, p50, p95) across trials.
+    /// timeseries.csv: tidy rows (week, day, series, mean, p05, p50, p95) across trials. A
+    /// scheduled policy adds the series `policy_share:<policy>`: its share of full effect on the
+    /// week's last day (0–1, the same in every trial), which marks the before/after break.
     public var timeseriesCSV: String {
         var table = CSVTable(header: ["week", "day", "series", "mean", "p05", "p50", "p95"])
+        let schedules = scenario.schedules
         for (w, week) in summary.weekly.enumerated() {
             for s in WeeklySeries.allCases {
                 let v = week[s.rawValue]
                 table.append([String(w + 1), String(7 * (w + 1)), s.name,
                               CSVTable.number(v.mean), CSVTable.number(v.p05), CSVTable.number(v.p50), CSVTable.number(v.p95)])
+            }
+            for n in schedules {
+                let share = CSVTable.number(n.schedule.fraction(atDay: 7 * (w + 1) - 1))
+                table.append([String(w + 1), String(7 * (w + 1)), "policy_share:\(n.name)", share, share, share, share])
             }
         }
         return table.rendered

@@ -81,6 +81,122 @@ final class ScheduleTests: XCTestCase {
         }
     }
 
+    /// Each policy section with its levers set away from the defaults (world parameters left
+    /// alone), scheduled by `sch`: what "the policy" is for that section (docs/model.md §11).
+    static let sections = ["council", "sensors", "volunteers", "preventiveVisits", "elderlyCare", "response", "services"]
+    static func with(_ section: String, _ base: Scenario, _ sch: Scenario.Schedule) -> Scenario {
+        var s = base
+        switch section {
+        case "council": s.council.enabled = true; s.council.schedule = sch
+        case "sensors": s.sensors.cameras.coverage = 0.6; s.sensors.smokeDetectors.coverage = 0.5; s.sensors.schedule = sch
+        case "volunteers":
+            s.volunteers.recruitmentPerYear = 0.03; s.volunteers.patrolHoursPerWeek = 6; s.volunteers.training = 0.9
+            s.volunteers.elderlyVisitsPerWeek = 3; s.volunteers.chatGroupWarning = false; s.volunteers.schedule = sch
+        case "preventiveVisits": s.preventiveVisits.enabled = true; s.preventiveVisits.visitsPerWeek = 25; s.preventiveVisits.schedule = sch
+        case "elderlyCare":
+            s.elderlyCare.wearableCoverage = 0.5; s.elderlyCare.callButtonService = true; s.elderlyCare.responseTeam = true
+            s.elderlyCare.schedule = sch
+        case "response":
+            s.response.gridWorkersPerCell = 3; s.response.dispatchMinutes = 2; s.response.oneTapReporting = true; s.response.schedule = sch
+        case "services": s.services.budget = 600_000; s.services.schedule = sch
+        default: XCTFail("unknown section \(section)")
+        }
+        return s
+    }
+
+    func testEverySectionStartingAfterTheHorizonIsTheBaseline() {
+        for warmup in [0, 15] {
+            var base = TestScenarios.small(days: 60)
+            base.run.warmupDays = warmup
+            let baseline = TestScenarios.run(base, trials: 3)
+            var all = base
+            for section in ScheduleTests.sections {
+                let late = ScheduleTests.with(section, base, schedule(start: 60, ramp: 5))
+                XCTAssertFalse(late == base, section)
+                assertBitIdentical(TestScenarios.run(late, trials: 3), baseline)
+                all = ScheduleTests.with(section, all, schedule(start: 70))
+            }
+            assertBitIdentical(TestScenarios.run(all, trials: 3), baseline)
+        }
+    }
+
+    func testEveryGroupSectionStartingAfterTheHorizonIsTheBaseline() {
+        var base = TestScenarios.small(days: 50)
+        var other = Scenario.CellGroup()
+        other.name = "b"; other.count = 2; other.households = 200; other.estate = .village
+        base.district.cells[0].name = "a"
+        base.district.cells.append(other)
+        let baseline = TestScenarios.run(base, trials: 3)
+        var late = base
+        let g = 1
+        late.district.cells[g].volunteers.set("recruitmentPerYear", .parameter(0.03))
+        late.district.cells[g].volunteers.set("patrolHoursPerWeek", .parameter(6))
+        late.district.cells[g].preventiveVisits.set("enabled", .flag(true))
+        late.district.cells[g].elderlyCare.set("wearableCoverage", .parameter(0.5))
+        late.district.cells[g].elderlyCare.set("callButtonService", .flag(true))
+        late.district.cells[g].response.set("gridWorkersPerCell", .parameter(3))
+        late.district.cells[g].response.set("oneTapReporting", .flag(true))
+        for section in ["volunteers", "preventiveVisits", "elderlyCare", "response"] {
+            switch section {
+            case "volunteers": late.district.cells[g].volunteers.set("schedule.startDay", .integer(50))
+            case "preventiveVisits": late.district.cells[g].preventiveVisits.set("schedule.startDay", .integer(50))
+            case "elderlyCare": late.district.cells[g].elderlyCare.set("schedule.startDay", .integer(50))
+            default: late.district.cells[g].response.set("schedule.startDay", .integer(50))
+            }
+        }
+        XCTAssertEqual(late.schedules.map(\.name), ["volunteers@b", "preventiveVisits@b", "elderlyCare@b", "response@b"])
+        assertBitIdentical(TestScenarios.run(late, trials: 3), baseline)
+    }
+
+    /// Over a ramp every scheduled lever moves one way, from its value with the policy off to
+    /// exactly the unscheduled policy's once the ramp is done.
+    func testTheRampIsMonotoneAndEndsAtTheUnscheduledPolicy() {
+        let base = TestScenarios.small(days: 40)
+        var ramping = base, always = base
+        for section in ScheduleTests.sections {
+            ramping = ScheduleTests.with(section, ramping, schedule(start: 5, ramp: 10))
+            always = ScheduleTests.with(section, always, Scenario.Schedule())
+        }
+        let (realised, _) = ramping.realised(seed: 7, trial: 0)
+        var sim = Simulation(scenario: realised, seed: 7, trial: 0)
+        var full = Simulation(scenario: always.realised(seed: 7, trial: 0).scenario, seed: 7, trial: 0)
+        full.step()
+        func levers(_ s: Simulation) -> [Double] {
+            [s.rates.volunteering[0].asksPerDay, s.rates.volunteering[0].patrolHours, s.rates.volunteering[0].elderlyVisitsPerWeek,
+             -s.rates.volunteering[0].chatGain, -s.rates.responding[0].dispatchMinutes, -s.rates.responding[0].speedup,
+             s.responders.districtWorkers, s.mediators.capacity[0], s.community.serviceEnrolledShare,
+             Double(s.community.wearablesInPlace.reduce(0, +)), s.rates.disputes[0].councilSettleShare,
+             s.rates.sensorDetect[0], s.rates.careShare[0], s.shares.visitTeam]
+        }
+        let first = levers(sim)
+        var previous = first
+        for day in 0..<20 {
+            sim.step()
+            let now = levers(sim)
+            for (i, (a, b)) in zip(previous, now).enumerated() { XCTAssertGreaterThanOrEqual(b, a, "lever \(i) on day \(day)") }
+            if day < 5 { XCTAssertEqual(now, previous, "nothing moves before the start (day \(day))") }
+            previous = now
+        }
+        XCTAssertEqual(previous.map(\.bitPattern), levers(full).map(\.bitPattern), "after the ramp: the unscheduled policy")
+        for i in first.indices { XCTAssertLessThan(first[i], previous[i], "lever \(i) moved") }
+        XCTAssertEqual(sim.population.safetyOffset.map(\.bitPattern), full.population.safetyOffset.map(\.bitPattern),
+                       "the covered safety gain reached everyone")
+    }
+
+    func testSchedulesAreValidatedWithTheirPaths() {
+        var s = Scenario()
+        s.response.schedule = schedule(start: 50, end: 50)
+        s.district.cells[0].volunteers.set("schedule.startDay", .integer(30))
+        s.district.cells[0].volunteers.set("schedule.endDay", .integer(10))
+        XCTAssertEqual(s.semanticIssues().map(\.path), ["response.schedule.endDay", "district.cells[0].volunteers.schedule.endDay"])
+        for section in ScheduleTests.sections {
+            var t = Scenario()
+            let issues = ScenarioReader.read(.object([section: .object(["schedule": .object(["startDay": .integer(30)])])]), into: &t)
+            XCTAssertEqual(issues, [], section)
+            XCTAssertEqual(t.schedules.map(\.name), [section])
+        }
+    }
+
     func testSchedulesReadAndWriteOnlyWhenSet() {
         var s = Scenario()
         var issues = ScenarioReader.read(.object(["council": .object(["schedule": .object(["startDay": .integer(30), "rampDays": .integer(7)])])]), into: &s)

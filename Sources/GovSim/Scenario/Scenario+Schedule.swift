@@ -83,3 +83,35 @@ extension Scenario {
 func ramped(_ off: Double, _ on: Double, _ share: Double) -> Double {
     share == 1 ? on : share == 0 ? off : off + share * (on - off)
 }
+
+extension Scenario {
+    /// A policy's schedule as the outputs name it: `section` (`council`), or `section@group` for a
+    /// group that sets its own (`council@old`).
+    public struct NamedSchedule: Equatable, Sendable {
+        public var name: String
+        public var schedule: Schedule
+    }
+
+    /// Every schedule of the scenario that is not the unscheduled default: the district-wide
+    /// sections in file order, then each group's own, in group order.
+    public var schedules: [NamedSchedule] {
+        var out: [NamedSchedule] = []
+        for (name, s) in [("council", council.schedule), ("sensors", sensors.schedule), ("volunteers", volunteers.schedule),
+                          ("preventiveVisits", preventiveVisits.schedule), ("elderlyCare", elderlyCare.schedule),
+                          ("response", response.schedule), ("services", services.schedule)] where !s.isUnscheduled {
+            out.append(NamedSchedule(name: name, schedule: s))
+        }
+        for group in district.cells {
+            let p = group.policies(in: self)
+            for (name, s, keys) in [("council", p.council.schedule, group.council.keys), ("sensors", p.sensors.schedule, group.sensors.keys),
+                                    ("volunteers", p.volunteers.schedule, group.volunteers.keys),
+                                    ("preventiveVisits", p.preventiveVisits.schedule, group.preventiveVisits.keys),
+                                    ("elderlyCare", p.elderlyCare.schedule, group.elderlyCare.keys),
+                                    ("response", p.response.schedule, group.response.keys)]
+            where keys.contains(where: { $0.hasPrefix("schedule.") }) && !s.isUnscheduled {
+                out.append(NamedSchedule(name: "\(name)@\(group.name)", schedule: s))
+            }
+        }
+        return out
+    }
+}

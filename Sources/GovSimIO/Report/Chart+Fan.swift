@@ -12,12 +12,23 @@ extension Chart {
         }
     }
 
+    /// A labelled vertical marker on a chart's x axis (a policy switching on, docs/model.md §11).
+    public struct Break: Sendable, Equatable {
+        public var x: Double
+        public var label: String
+        public init(x: Double, label: String) {
+            self.x = x
+            self.label = label
+        }
+    }
+
     /// A fan chart over whole-number x (weeks): the band 90% of trials fall in (p05–p95), the
     /// median line and the dashed mean line, with each point's values as a tooltip. Undefined
     /// values are left out of the line they would break. The run records no quartiles, so there
     /// is no 50% band.
+    /// `breaks` inside the x range are drawn as dashed vertical lines with their labels.
     public static func fan(_ points: [FanPoint], title: String, subtitle: String? = nil, x horizontal: Axis, y vertical: Axis,
-                           width: Double = 540, height: Double = 320) -> String {
+                           width: Double = 540, height: Double = 320, breaks: [Break] = []) -> String {
         var svg = SVG(width: width, height: height, title: title)
         let top = heading(&svg, title: title, subtitle: subtitle)
         let points = points.filter { $0.x.isFinite && [$0.mean, $0.p05, $0.p50, $0.p95].contains(where: \.isFinite) }
@@ -56,6 +67,13 @@ extension Chart {
             } else {
                 for p in line { svg.circle(cx: p.x, cy: p.y, r: 3, fill: colour) }
             }
+        }
+        for (i, b) in breaks.enumerated() where xDomain.contains(b.x) {
+            let bx = x(b.x)
+            svg.line(x1: bx, y1: plotTop, x2: bx, y2: bottom, stroke: Palette.ink, width: 1.5, dash: "4 3")
+            // Labels step down so that close breaks stay legible; near the right edge they read leftwards.
+            let anchor: SVG.Anchor = bx > (x.range.start + x.range.end) / 2 ? .end : .start
+            svg.text(b.label, x: bx + (anchor == .end ? -4 : 4), y: plotTop + 12 + 13 * Double(i % 3), anchor: anchor, size: 11)
         }
         // Invisible columns carry each point's values as a tooltip.
         let columnWidth = points.count > 1 ? (x.range.end - x.range.start) / Double(points.count - 1) : 20

@@ -30,6 +30,8 @@ struct RunData {
     var parts: [Part] = []
     /// Weekly bands per series name, by week.
     var weekly: [String: [Chart.FanPoint]]
+    /// The scheduled policies (summary.json's `schedules`): name and first counted day on.
+    var schedules: [(policy: String, startDay: Int, rampDays: Int, endDay: Int?)] = []
     /// trials.csv: one value per trial for each column (NaN where empty).
     var columns: [String: [Double]]
     var resolvedScenario: String
@@ -81,6 +83,10 @@ struct RunData {
                 parts.append(Part(kind: kind, name: name, households: (p["households"] as? NSNumber)?.doubleValue ?? .nan,
                                   residents: (p["residents"] as? NSNumber)?.doubleValue ?? .nan, metrics: RunData.stats(ms)))
             }
+        }
+        for case let entry as [String: Any] in summary["schedules"] as? [Any] ?? [] {
+            guard let policy = entry["policy"] as? String, let start = entry["startDay"] as? Int else { continue }
+            schedules.append((policy, start, entry["rampDays"] as? Int ?? 0, entry["endDay"] as? Int))
         }
         let known = Metric.allCases.map(\.name).filter { metrics[$0] != nil }
         metricNames = known + metrics.keys.filter { Metric(name: $0) == nil }.sorted()

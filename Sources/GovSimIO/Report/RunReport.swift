@@ -92,12 +92,23 @@ public enum RunReport {
             ("disputes", "Disputes arising per week", Chart.Axis("disputes per week")),
             ("incidents", "Safety incidents per week", Chart.Axis("incidents per week")),
         ]
+        // A scheduled policy's start (and end) is a vertical marker: weeks run from day 0, so a
+        // policy from day d starts at week d / 7.
+        var breaks: [Chart.Break] = []
+        for s in d.schedules {
+            let ramp = s.rampDays > 1 ? ", full by day \(s.startDay + s.rampDays - 1)" : ""
+            breaks.append(Chart.Break(x: Double(s.startDay) / 7, label: "\(s.policy) from day \(s.startDay)\(ramp)"))
+            if let end = s.endDay { breaks.append(Chart.Break(x: Double(end) / 7, label: "\(s.policy) ends day \(end)")) }
+        }
+        let scheduled = d.schedules.isEmpty ? "" : " Dashed vertical lines mark when a scheduled policy starts or ends "
+            + "(days after warm-up; timeseries.csv gives its share of full effect week by week as the series policy_share:…)."
         var out = section("Week by week", note: "Each chart shows, for every week, the band 90% of trials fall in (5th to 95th "
                           + "percentile across trials), the median and the mean. The run records no quartiles, so there is no "
-                          + "50% band. Scores are snapshots at the end of each week; disputes and incidents are counts over the week.")
+                          + "50% band. Scores are snapshots at the end of each week; disputes and incidents are counts over the week."
+                          + scheduled)
         out += "<div class=\"charts\">\n"
         for (series, title, axis) in charts {
-            out += figure(Chart.fan(d.weekly[series] ?? [], title: title, x: Chart.Axis("week"), y: axis))
+            out += figure(Chart.fan(d.weekly[series] ?? [], title: title, x: Chart.Axis("week"), y: axis, breaks: breaks))
         }
         return out + "</div>\n</section>\n"
     }
