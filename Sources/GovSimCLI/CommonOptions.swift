@@ -61,6 +61,11 @@ enum Common {
     /// results are held at once. Prints why (the caller exits 65).
     static func fits(_ scenarios: [Scenario], threads: Int, keptTrials: Double? = nil, file: String, console: Console) -> Bool {
         for s in scenarios {
+            // The output window must lie in the horizon the run has (after `--days`).
+            if let issue = s.run.windowIssues.first {
+                console.err("\(file): \(issue) (with \(s.run.days) days)\n")
+                return false
+            }
             if let refusal = ResourceEstimate(s, threads: threads, keptTrials: keptTrials).refusal {
                 console.err("\(file): \(refusal)\n")
                 return false

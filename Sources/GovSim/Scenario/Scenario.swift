@@ -70,8 +70,23 @@ public struct Scenario: ScenarioSection, Equatable {
 
         /// The windows a trial reports: the output window first, then each year of the horizon
         /// (`years`) when it is longer than a year; the last year may be shorter.
+        /// A window `validate` would refuse (`windowIssues`) is clamped into the horizon, so a
+        /// trial always reads one.
         public var windows: [Range<Int>] {
-            [outputWindow.range(days: days)] + yearWindows
+            let w = outputWindow.range(days: days)
+            let to = min(max(w.upperBound, 1), days)
+            return [min(w.lowerBound, to - 1)..<to] + yearWindows
+        }
+
+        /// Problems with the output window on this horizon (also checked after `--days` changes it).
+        public var windowIssues: [ScenarioIssue] {
+            let window = outputWindow
+            if window.toDay != 0 && window.toDay > days {
+                return [ScenarioIssue(path: "run.outputWindow.toDay", message: "expected a day ≤ run.days (\(days)), got \(window.toDay)")]
+            } else if window.range(days: days).isEmpty {
+                return [ScenarioIssue(path: "run.outputWindow.fromDay", message: "expected a day before toDay (\(window.range(days: days).upperBound)), got \(window.fromDay)")]
+            }
+            return []
         }
 
         /// Each year of a horizon longer than 365 days (counted days), else none.
@@ -100,12 +115,7 @@ public struct Scenario: ScenarioSection, Equatable {
             sumCheck("council", [("residentSeats", council.residentSeats), ("propertySeats", council.propertySeats),
                                  ("socialOrgSeats", council.socialOrgSeats)], equalsOne: true)
         }
-        let window = run.outputWindow
-        if window.toDay != 0 && window.toDay > run.days {
-            issues.append(ScenarioIssue(path: "run.outputWindow.toDay", message: "expected a day ≤ run.days (\(run.days)), got \(window.toDay)"))
-        } else if window.range(days: run.days).isEmpty {
-            issues.append(ScenarioIssue(path: "run.outputWindow.fromDay", message: "expected a day before toDay (\(window.range(days: run.days).upperBound)), got \(window.fromDay)"))
-        }
+        issues += run.windowIssues
         func scheduleCheck(_ path: String, _ s: Schedule) {
             if s.endDay <= s.startDay {
                 issues.append(ScenarioIssue(path: "\(path).schedule.endDay", message: "expected a day after startDay (\(s.startDay)), got \(s.endDay)"))
