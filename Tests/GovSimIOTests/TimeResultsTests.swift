@@ -56,6 +56,8 @@ final class TimeResultsTests: XCTestCase {
         SVGTests.assertWellFormed(html, "report.html")
         XCTAssertTrue(html.contains("council from day 100, full by day 113"))
         XCTAssertTrue(html.contains("response from day 300"))
+        XCTAssertTrue(html.contains("<h2>Year by year</h2>") || html.contains("Year by year"), "a table of the years")
+        XCTAssertTrue(html.contains("<td>365–399</td>"))
     }
 
     func testTrialLinesKeepTheYears() throws {

@@ -32,6 +32,10 @@ struct RunData {
     var weekly: [String: [Chart.FanPoint]]
     /// The scheduled policies (summary.json's `schedules`): name and first counted day on.
     var schedules: [(policy: String, startDay: Int, rampDays: Int, endDay: Int?)] = []
+    /// The counted days the outputs were read over, when not the whole horizon (`output_window`).
+    var window: (from: Int, to: Int)?
+    /// Each year's district outputs (summary.json's `years`), for a horizon over 365 days.
+    var years: [(year: Int, from: Int, to: Int, metrics: [String: Stat])] = []
     /// trials.csv: one value per trial for each column (NaN where empty).
     var columns: [String: [Double]]
     var resolvedScenario: String
@@ -83,6 +87,14 @@ struct RunData {
                 parts.append(Part(kind: kind, name: name, households: (p["households"] as? NSNumber)?.doubleValue ?? .nan,
                                   residents: (p["residents"] as? NSNumber)?.doubleValue ?? .nan, metrics: RunData.stats(ms)))
             }
+        }
+        if let w = summary["output_window"] as? [String: Any], let from = w["fromDay"] as? Int, let to = w["toDay"] as? Int {
+            window = (from, to)
+        }
+        for case let y as [String: Any] in summary["years"] as? [Any] ?? [] {
+            guard let year = y["year"] as? Int, let from = y["fromDay"] as? Int, let to = y["toDay"] as? Int,
+                  let ms = y["metrics"] as? [String: Any] else { continue }
+            years.append((year, from, to, RunData.stats(ms)))
         }
         for case let entry as [String: Any] in summary["schedules"] as? [Any] ?? [] {
             guard let policy = entry["policy"] as? String, let start = entry["startDay"] as? Int else { continue }

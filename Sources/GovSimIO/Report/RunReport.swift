@@ -31,12 +31,13 @@ public enum RunReport {
 
     static func page(_ d: RunData) -> String {
         document(title: "govsim report: \(d.scenario)",
-                 body: header(d) + headlines(d) + groups(d) + weekly(d) + spread(d) + disputes(d) + incidents(d) + costs(d)
+                 body: header(d) + headlines(d) + groups(d) + weekly(d) + years(d) + spread(d) + disputes(d) + incidents(d) + costs(d)
                      + metricTable(d) + resolved(d) + footer(d))
     }
 
     static func header(_ d: RunData) -> String {
         var facts = ["\(d.trials) trials × \(d.days) days", "seed \(d.seed)"]
+        if let w = d.window { facts.append("outputs read over days \(w.from)–\(w.to - 1)") }
         if let r = d.residents { facts.append("~\(LinearScale.grouped(Double(r), decimals: 0)) residents per trial") }
         facts.append("govsim \(d.version)")
         var out = "<header>\n<p class=\"kicker\">govsim run report</p>\n<h1>\(esc(d.scenario))</h1>\n"
@@ -51,7 +52,7 @@ public enum RunReport {
 
     static func headlines(_ d: RunData) -> String {
         let safety = d[.safetyScore], satisfaction = d[.satisfactionPct]
-        let horizon = "at the end of the \(d.days) days"
+        let horizon = d.window.map { "at the end of the window of days \($0.from)–\($0.to - 1)" } ?? "at the end of the \(d.days) days"
         let safetyText = safety.mean.isFinite
             ? "Residents' perceived safety \(horizon) averages \(v(safety.mean)) out of 100 over \(safety.n) trials. "
               + "The trials pin that average down to \(v(safety.lo))–\(v(safety.hi)) (95% confidence); one realisation "
@@ -111,6 +112,30 @@ public enum RunReport {
             out += figure(Chart.fan(d.weekly[series] ?? [], title: title, x: Chart.Axis("week"), y: axis, breaks: breaks))
         }
         return out + "</div>\n</section>\n"
+    }
+
+    /// A horizon over a year: the main outputs year by year (docs/model.md §11.1).
+    static func years(_ d: RunData) -> String {
+        guard !d.years.isEmpty else { return "" }
+        let columns: [(String, Metric)] = [
+            ("safety", .safetyScore), ("satisfied %", .satisfactionPct), ("disputes", .disputes), ("petitions", .petitions),
+            ("incidents", .incidents), ("serious harm", .seriousHarm), ("response min (median)", .responseMinutesMedian),
+            ("cost (yuan)", .costTotal),
+        ]
+        var out = section("Year by year", note: "Each year read as a window of its own: counts and costs are what happened in "
+                          + "that year (they add up to the whole run's), scores are the state at the year's end; means over trials "
+                          + "with the 95% confidence interval of the mean.")
+        out += "<div class=\"table-wrap\">\n<table>\n<thead><tr><th>year</th><th>days</th>"
+            + columns.map { "<th>\(esc($0.0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for y in d.years {
+            out += "<tr><td>\(y.year)</td><td>\(y.from)–\(y.to - 1)</td>"
+            for (_, m) in columns {
+                let s = y.metrics[m.name] ?? RunData.Stat()
+                out += "<td>\(v(s.mean)) <small>(\(range(s.lo, s.hi)))</small></td>"
+            }
+            out += "</tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</div>\n</section>\n"
     }
 
     static func spread(_ d: RunData) -> String {
