@@ -69,6 +69,43 @@ final class ScheduleTests: XCTestCase {
         assertBitIdentical(TestScenarios.run(fromZero, trials: 4), TestScenarios.run(always, trials: 4))
     }
 
+    func testEverySectionScheduledFromDayZeroWithoutRampIsTheUnscheduledPolicy() {
+        let base = TestScenarios.small(days: 60)
+        var always = base, fromZero = base
+        for section in ScheduleTests.sections {
+            let one = ScheduleTests.with(section, base, schedule(start: 0, ramp: 0, end: 60))
+            assertBitIdentical(TestScenarios.run(one, trials: 3), TestScenarios.run(ScheduleTests.with(section, base, Scenario.Schedule()), trials: 3))
+            always = ScheduleTests.with(section, always, Scenario.Schedule())
+            fromZero = ScheduleTests.with(section, fromZero, schedule(start: 0, ramp: 0, end: 60))
+        }
+        assertBitIdentical(TestScenarios.run(fromZero, trials: 3), TestScenarios.run(always, trials: 3))
+    }
+
+    /// Read over the days before its start, a scheduled policy's run is the baseline's, bit for
+    /// bit (costs included); read over the days after, each section changes something.
+    func testBeforeItsStartAPolicyIsTheBaselineAndAfterItActs() {
+        var base = TestScenarios.small(days: 60)
+        var before = Scenario.OutputWindow(), after = Scenario.OutputWindow()
+        before.toDay = 30; after.fromDay = 30
+        base.run.outputWindow = before
+        let baseBefore = TestScenarios.run(base, trials: 3)
+        base.run.outputWindow = after
+        let baseAfter = TestScenarios.run(base, trials: 3)
+        for section in ScheduleTests.sections {
+            var s = ScheduleTests.with(section, base, schedule(start: 30, ramp: 5))
+            s.run.outputWindow = before
+            // The weekly series covers the whole horizon, so only the outputs are the baseline's.
+            for (a, b) in zip(TestScenarios.run(s, trials: 3), baseBefore) {
+                XCTAssertEqual(a.metrics.map(\.bitPattern), b.metrics.map(\.bitPattern), "\(section) before its start")
+            }
+            s.run.outputWindow = after
+            let acted = zip(TestScenarios.run(s, trials: 3), baseAfter).contains { a, b in
+                a.metrics.map(\.bitPattern) != b.metrics.map(\.bitPattern)
+            }
+            XCTAssertTrue(acted, "\(section) acts once started")
+        }
+    }
+
     func testAScheduledPolicyActsOnlyOnceStartedAndCostsItsDays() {
         let base = TestScenarios.small(days: 120)
         let always = TestScenarios.run(withPolicies(base, Scenario.Schedule()), trials: 4)

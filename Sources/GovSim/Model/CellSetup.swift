@@ -19,6 +19,9 @@ struct CellSetup {
     /// The group's demographics and what residents carry from its policies at setup.
     var elderlyShare, elderlyLivingAloneShare, elderlyAppAdoption, wearableCoverage, coveredSafetyGain, initialVolunteerShare: Double
     var callButtonService: Bool
+    /// When the group's elderly care is scheduled: its roll-out share on the first simulated day
+    /// (docs/model.md §11); nil when unscheduled.
+    var careRollout: Double?
 
     /// Incidents per 1000 residents per month the cell sees with no prevention: where the
     /// smoothed incident signal residents feel starts.
@@ -47,10 +50,10 @@ struct CellSetup {
                 elderlyLivingAloneShare: groups[g].residents.elderlyLivingAloneShare.value,
                 elderlyAppAdoption: groups[g].residents.elderlyAppAdoption.value,
                 wearableCoverage: groups[g].elderlyCare.wearableCoverage.value,
-                // A scheduled roll-out adds the gain as it reaches each resident (`Simulation.rollOutCare`).
-                coveredSafetyGain: groups[g].elderlyCare.schedule.isUnscheduled ? groups[g].elderlyCare.coveredSafetyGain.value : 0,
+                coveredSafetyGain: groups[g].elderlyCare.coveredSafetyGain.value,
                 initialVolunteerShare: groups[g].volunteers.initialShare.value,
-                callButtonService: groups[g].elderlyCare.callButtonService)
+                callButtonService: groups[g].elderlyCare.callButtonService,
+                careRollout: groups[g].elderlyCare.schedule.isUnscheduled ? nil : groups[g].elderlyCare.schedule.fraction(atDay: -s.run.warmupDays))
             cells.append(contentsOf: repeatElement(setup, count: group.count))
         }
         return cells

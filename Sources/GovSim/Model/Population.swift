@@ -39,6 +39,9 @@ struct Population {
     var cellResidentStart: [Int32] = [0]
     /// Wearers of a monitor in each cell (persons).
     var wearablesPerCell: [Int] = []
+    /// Per resident, the safety offset without the covered gain (points), kept only when some
+    /// group's elderly care is scheduled (docs/model.md §11), else empty.
+    var careBaseOffset: [Float] = []
     /// Elderly residents of each cell grouped by whether they live alone (group 1) or not (group 0):
     /// indices into the resident arrays, cell by cell, group by group; `elderlyGroupStart[cell * 2 + g]`
     /// starts group g. Who wears a monitor is a flag, not a group, so wearable coverage leaves the
@@ -58,6 +61,14 @@ struct Population {
     var householdCount: Int { householdCell.count }
     var cellCount: Int { cellResidentStart.count - 1 }
 
+    /// Whether elderly resident `r`'s devices and services are in place at roll-out share
+    /// `share` (docs/model.md §11): residents are reached in a fixed random order of the trial, a
+    /// hash of (`seed`, resident) with no stream drawn, so exactly none at 0 and all at 1.
+    @inline(__always)
+    static func inRollout(_ r: Int, share: Double, seed: UInt64) -> Bool {
+        share >= 1 || (share > 0 && Double(StreamSeed.mix(seed ^ UInt64(truncatingIfNeeded: r)) >> 11) * 0x1p-53 < share)
+    }
+
     func residents(ofCell c: Int) -> Range<Int> { Int(cellResidentStart[c])..<Int(cellResidentStart[c + 1]) }
     func households(ofCell c: Int) -> Range<Int> { Int(cellHouseholdStart[c])..<Int(cellHouseholdStart[c + 1]) }
 
@@ -68,7 +79,8 @@ struct Population {
 
     /// Builds the population. Every resident consumes the same number of uniform draws whatever
     /// the policy (coverage shares only move thresholds), so two policies share their residents.
-    init(cells: [CellSetup], scenario s: Scenario, rng: RandomStream) {
+    /// `rolloutSeed` orders the elderly in a scheduled care roll-out (`inRollout`).
+    init(cells: [CellSetup], scenario s: Scenario, rng: RandomStream, rolloutSeed: UInt64 = 0) {
         let sdH = Float(s.residents.happinessSpread.value)
         let sdS = Float(s.residents.safetySpread.value)
         let sdT = Float(s.residents.trustSpread.value)
@@ -81,6 +93,7 @@ struct Population {
         let participationA = r.participationAlpha.value, participationB = r.participationBeta.value
         let participationMean = Population.kumaraswamyMean(participationA, participationB)
         var groups: [[Int32]] = [[], []]
+        let keepBase = cells.contains { $0.careRollout != nil }
 
         // Room for the residents expected (5 % margin; household sizes are drawn) so the appends
         // below never regrow and copy the arrays. Exceeding it is harmless: the array then grows.
@@ -110,6 +123,7 @@ struct Population {
             let elderlyShare = cell.elderlyShare, aloneShare = cell.elderlyLivingAloneShare, elderlyApp = cell.elderlyAppAdoption
             let wearable = cell.wearableCoverage, coveredGain = Float(cell.coveredSafetyGain), callButton = cell.callButtonService
             let initialShare = cell.initialVolunteerShare
+            let rollout = cell.careRollout
             var cumulative: Float = 0
             for _ in 0..<cell.households {
                 let size = 1 + Population.poissonByInversion(cell.residentsPerHousehold - 1, rng.uniform())
@@ -147,7 +161,10 @@ struct Population {
                     if f & Flags.appUser != 0 { online = true }
                     // The first volunteers are the willing: the chance is in proportion to willingness.
                     if uVolunteer < initialShare * willing / max(participationMean, 1e-9) { f |= Flags.volunteer }
+                    // A scheduled roll-out gives the gain only to those it reached on the first day.
+                    if covered, let share = rollout, !Population.inRollout(Int(index), share: share, seed: rolloutSeed) { covered = false }
                     let oh = sdH * zH, os = sdS * zS + (covered ? coveredGain : 0), ot = sdT * zT
+                    if keepBase { careBaseOffset.append(sdS * zS) }
                     happinessOffset.append(oh)
                     safetyOffset.append(os)
                     trustOffset.append(ot)

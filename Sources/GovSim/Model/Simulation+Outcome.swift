@@ -23,10 +23,15 @@ extension Simulation {
         if s.services.schedule.isUnscheduled {
             services = effects.serviceSpendPerYear * years
         } else {
+            // Days at full budget cost what the unscheduled contract does; ramping days what they buy.
+            var fullDays = 0
             for day in from..<to {
                 let share = s.services.schedule.fraction(atDay: day)
+                if share == 1 { fullDays += 1; continue }
                 services += PolicyEffects.serviceSpend(s.services, hours: PolicyEffects.serviceHours(s.services, share: share)) / 365
             }
+            let full = PolicyEffects.serviceSpend(s.services, hours: PolicyEffects.serviceHours(s.services, share: 1))
+            services = fullDays == to - from ? full * years : services + full * (Double(fullDays) / 365)
         }
         func cellCount(_ members: [Int]) -> Double { Double(members.reduce(0) { $0 + s.district.cells[$1].count }) }
         var sensors = 0.0
@@ -72,11 +77,8 @@ extension Simulation {
             // Scheduled: the mean number of workers in place per cell over the window.
             var workers = c.key[0]
             let r = groups[c.members[0]].response
-            if !r.schedule.isUnscheduled {
-                var sum = 0.0
-                for day in from..<to { sum += r.gridWorkers(atShare: r.schedule.fraction(atDay: day)) }
-                workers = sum / Double(max(to - from, 1))
-            }
+            // Workers are linear in the share, so the mean in place is the workers at the mean share.
+            if !r.schedule.isUnscheduled { workers = r.gridWorkers(atShare: r.schedule.activeDays(from: from, to: to) / Double(max(to - from, 1))) }
             response += workers * cellCount(c.members) * c.key[1] * years + Double(t.total(.townResponses, over: c.members)) * c.key[2]
         }
         let total = mediation + services + sensors + care + volunteerCost + council + visits + response

@@ -37,13 +37,10 @@ extension Simulation {
         return GroupRates(groups: groups, effects: effects, participationMean: participationMean, shares: shares)
     }
 
-    /// Whether elderly resident `r`'s devices and services are in place at roll-out share
-    /// `share`: residents are reached in a fixed random order of the trial (a hash of the
-    /// resident, no stream drawn), so exactly none at 0 and all at 1.
+    /// Whether elderly resident `r`'s devices and services are in place at roll-out share `share`
+    /// (`Population.inRollout`).
     @inline(__always)
-    func inRollout(_ r: Int, share: Double) -> Bool {
-        share >= 1 || (share > 0 && Double(StreamSeed.mix(rolloutSeed ^ UInt64(truncatingIfNeeded: r)) >> 11) * 0x1p-53 < share)
-    }
+    func inRollout(_ r: Int, share: Double) -> Bool { Population.inRollout(r, share: share, seed: rolloutSeed) }
 
     /// Sets what the care roll-out has reached in the scheduled groups' cells: the wearers whose
     /// monitor is in place, and the covered safety gain (wearable or call button, §3.9) of those
@@ -60,7 +57,7 @@ extension Simulation {
                     let reached = inRollout(r, share: share)
                     if wears && reached { wearing += 1 }
                     let covered = (wears || care.callButtonService) && reached
-                    population.safetyOffset[r] = careBaseOffset[e] + (covered ? gain : 0)
+                    population.safetyOffset[r] = population.careBaseOffset[r] + (covered ? gain : 0)
                 }
             }
             community.wearablesInPlace[c] = wearing

@@ -24,12 +24,9 @@ struct Simulation {
     /// policy's full effect. Rates are worked out again only on a day when a share changes.
     let hasSchedules: Bool
     var shares: PolicyShares
-    /// Seed of each resident's place in the elderly-care roll-out (`inRollout`); drawing from
-    /// it takes nothing from any process's stream.
+    /// Seed of each resident's place in the elderly-care roll-out (`inRollout`); using it takes
+    /// nothing from any process's stream.
     let rolloutSeed: UInt64
-    /// Per elderly resident (`population.elderlyIndex` order), the safety offset without the
-    /// covered gain, when some group's elderly care is scheduled (else empty).
-    var careBaseOffset: [Float] = []
 
     /// The windows the trial reports (counted days; `Scenario.Run.windows`: the output window,
     /// then each year), the tally at each one's start, and each one's outputs once it ended
@@ -65,7 +62,9 @@ struct Simulation {
         let cells = CellSetup.cells(of: s, groups: groups)
         self.cells = cells
         groupOf = cells.map(\.group)
-        let pop = Population(cells: cells, scenario: s, rng: streams.population)
+        let rollout = StreamSeed.stream(seed: seed, trial: trial, process: .rollout)
+        rolloutSeed = rollout
+        let pop = Population(cells: cells, scenario: s, rng: streams.population, rolloutSeed: rollout)
         population = pop
         let nHouseholds = pop.householdCount
 
@@ -73,7 +72,6 @@ struct Simulation {
         homes = HouseholdRecords(households: nHouseholds)
         let scheduled = PolicyShares.anyScheduled(s, groups: groups)
         hasSchedules = scheduled
-        rolloutSeed = StreamSeed.stream(seed: seed, trial: trial, process: .rollout)
         windows = s.run.windows
         windowStart = [Tally?](repeating: nil, count: windows.count)
         windowOutputs = [[Double]](repeating: [], count: windows.count)
@@ -117,10 +115,7 @@ struct Simulation {
         }
 
         mediators = MediationTiers(s, effects: effects, queueCapacity: Simulation.reservation(expected * 1.5))
-        if rates.careScheduled {
-            careBaseOffset = population.elderlyIndex.map { population.safetyOffset[Int($0)] }
-            rollOutCare(groups: groups.indices.filter { !groups[$0].elderlyCare.schedule.isUnscheduled })
-        }
+        if rates.careScheduled { rollOutCare(groups: groups.indices.filter { !groups[$0].elderlyCare.schedule.isUnscheduled }) }
         refreshCellMeans()
     }
 
