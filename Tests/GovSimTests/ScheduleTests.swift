@@ -118,8 +118,8 @@ final class ScheduleTests: XCTestCase {
         }
     }
 
-    /// Each policy section with its levers set away from the defaults (world parameters left
-    /// alone), scheduled by `sch`: what "the policy" is for that section (docs/model.md §11).
+    /// Each policy section with its inputs set away from the defaults (uncertainties, which carry
+    /// priors, left alone), scheduled by `sch`: what "the policy" is for that section (docs/model.md §11).
     static let sections = ["council", "sensors", "volunteers", "preventiveVisits", "elderlyCare", "response", "services"]
     static func with(_ section: String, _ base: Scenario, _ sch: Scenario.Schedule) -> Scenario {
         var s = base
@@ -127,14 +127,14 @@ final class ScheduleTests: XCTestCase {
         case "council": s.council.enabled = true; s.council.schedule = sch
         case "sensors": s.sensors.cameras.coverage = 0.6; s.sensors.smokeDetectors.coverage = 0.5; s.sensors.schedule = sch
         case "volunteers":
-            s.volunteers.recruitmentPerYear = 0.03; s.volunteers.patrolHoursPerWeek = 6; s.volunteers.training = 0.9
+            s.volunteers.patrolHoursPerWeek = 6; s.volunteers.training = 0.9
             s.volunteers.elderlyVisitsPerWeek = 3; s.volunteers.chatGroupWarning = false; s.volunteers.schedule = sch
         case "preventiveVisits": s.preventiveVisits.enabled = true; s.preventiveVisits.visitsPerWeek = 25; s.preventiveVisits.schedule = sch
         case "elderlyCare":
             s.elderlyCare.wearableCoverage = 0.5; s.elderlyCare.callButtonService = true; s.elderlyCare.responseTeam = true
             s.elderlyCare.schedule = sch
         case "response":
-            s.response.gridWorkersPerCell = 3; s.response.dispatchMinutes = 2; s.response.oneTapReporting = true; s.response.schedule = sch
+            s.response.gridWorkersPerCell = 3; s.response.oneTapReporting = true; s.response.schedule = sch
         case "services": s.services.budget = 600_000; s.services.schedule = sch
         default: XCTFail("unknown section \(section)")
         }
@@ -166,7 +166,6 @@ final class ScheduleTests: XCTestCase {
         let baseline = TestScenarios.run(base, trials: 3)
         var late = base
         let g = 1
-        late.district.cells[g].volunteers.set("recruitmentPerYear", .parameter(0.03))
         late.district.cells[g].volunteers.set("patrolHoursPerWeek", .parameter(6))
         late.district.cells[g].preventiveVisits.set("enabled", .flag(true))
         late.district.cells[g].elderlyCare.set("wearableCoverage", .parameter(0.5))
@@ -200,7 +199,7 @@ final class ScheduleTests: XCTestCase {
         full.step()
         func levers(_ s: Simulation) -> [Double] {
             [s.rates.volunteering[0].asksPerDay, s.rates.volunteering[0].patrolHours, s.rates.volunteering[0].elderlyVisitsPerWeek,
-             -s.rates.volunteering[0].chatGain, -s.rates.responding[0].dispatchMinutes, -s.rates.responding[0].speedup,
+             s.rates.volunteering[0].spotMax, -s.rates.volunteering[0].chatGain, -s.rates.responding[0].speedup,
              s.responders.districtWorkers, s.mediators.capacity[0], s.community.serviceEnrolledShare,
              Double(s.community.wearablesInPlace.reduce(0, +)), s.rates.disputes[0].councilSettleShare,
              s.rates.sensorDetect[0], s.rates.careShare[0], s.shares.visitTeam]

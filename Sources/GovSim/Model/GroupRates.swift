@@ -53,8 +53,8 @@ struct GroupRates {
 
     /// The groups' effective scenarios, in order, and their policy effects (council, privacy);
     /// `shares`: today's share of each scheduled policy (docs/model.md §11; all 1 when omitted).
-    /// A scheduled lever moves from its default to the group's value with its share (`ramped`),
-    /// which is the group's value exactly at share 1.
+    /// A scheduled lever (a planner's input, never an uncertainty with a prior) moves from its
+    /// default to the group's value with its share (`ramped`), exactly the group's value at 1.
     init(groups: [Scenario], effects: [PolicyEffects], participationMean: Double, shares: PolicyShares? = nil) {
         let off = (volunteers: Scenario.Volunteers(), response: Scenario.Response())
         for (g, s) in groups.enumerated() {
@@ -63,7 +63,7 @@ struct GroupRates {
             let sv = shares?[g, .volunteers] ?? 1
             let chat = v.chatGroupWarning ? v.chatWarningGain.value : 0
             volunteering.append(Volunteering(
-                asksPerDay: ramped(off.volunteers.recruitmentPerYear.value, v.recruitmentPerYear.value, sv) / 365 / max(participationMean, 1e-9)
+                asksPerDay: v.recruitmentPerYear.value / 365 / max(participationMean, 1e-9)
                     * e.councilRecruitFactor * e.coordinationRecruitFactor,
                 dropout: 1 - exp(-v.dropoutPerYear.value * (1 - e.coordinationRetention) / 365),
                 patrolHours: ramped(off.volunteers.patrolHoursPerWeek.value, v.patrolHoursPerWeek.value, sv),
@@ -81,7 +81,7 @@ struct GroupRates {
             anyVisits = anyVisits || visitsOn
             let r = s.response
             let sr = shares?[g, .response] ?? 1
-            let dispatch = ramped(off.response.dispatchMinutes.value, r.dispatchMinutes.value, sr)
+            let dispatch = r.dispatchMinutes.value
             responding.append(Responding(
                 speedup: ramped(off.response.oneTapReporting ? 1 - r.oneTapSpeedup.value : 1, r.oneTapReporting ? 1 - r.oneTapSpeedup.value : 1, sr),
                 dispatchMinutes: dispatch,

@@ -26,9 +26,9 @@ extension Scenario {
         public var elderlyVisitsPerWeek: Parameter = 1
         /// Coordination, insurance and training cost (yuan/volunteer/year).
         public var costPerVolunteerYear: Parameter = 400
-        /// When the volunteer drive acts (docs/model.md §11): its levers (`recruitmentPerYear`,
-        /// `patrolHoursPerWeek`, `training`, `chatGroupWarning`, `elderlyVisitsPerWeek`) move from
-        /// their defaults to these values as the schedule ramps. Default: from the first day.
+        /// When the volunteer programme acts (docs/model.md §11): its inputs (`patrolHoursPerWeek`,
+        /// `training`, `chatGroupWarning`, `elderlyVisitsPerWeek`) move from their defaults to
+        /// these values as the schedule ramps. Default: from the first day.
         public var schedule = Schedule()
 
         public init() {}

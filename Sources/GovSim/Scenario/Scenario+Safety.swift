@@ -252,9 +252,9 @@ extension Scenario {
         public var townResponseMinutes: Parameter = 35
         /// What the town charges the district per call its responders answer (yuan/call).
         public var townCostPerCall: Parameter = 300
-        /// When the response set-up is in place (docs/model.md §11): `gridWorkersPerCell`,
-        /// `dispatchMinutes` and one-tap reporting move from their defaults to these values as the
-        /// schedule ramps. Default: from the first day.
+        /// When the response set-up is in place (docs/model.md §11): `gridWorkersPerCell` and
+        /// one-tap reporting move from their defaults to these values as the schedule ramps.
+        /// Default: from the first day.
         public var schedule = Schedule()
 
         public init() {}
