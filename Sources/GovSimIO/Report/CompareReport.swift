@@ -17,6 +17,8 @@ enum CompareReport: ReportPage {
         var n = 0
         var baselineMean = Double.nan, armMean = Double.nan, difference = Double.nan
         var ci = Interval(lo: .nan, hi: .nan)
+        /// 90% predictive interval of the difference in one realisation (compare.json `pi90`).
+        var pi90 = Interval(lo: .nan, hi: .nan)
         var relativeChangePct = Double.nan, effectSize = Double.nan, pValue = Double.nan, correlation = Double.nan
 
         /// The relative change's 95% interval (%): the difference's, over the baseline mean.
@@ -72,7 +74,8 @@ enum CompareReport: ReportPage {
                     guard let d = metrics.object(m.name) else { continue }
                     self.differences[arm, default: [:]][m] = Difference(
                         n: d.int("n") ?? 0, baselineMean: d.number("baseline_mean"), armMean: d.number("arm_mean"),
-                        difference: d.number("difference"), ci: d.interval("ci95"), relativeChangePct: d.number("relative_change_pct"),
+                        difference: d.number("difference"), ci: d.interval("ci95"), pi90: d.interval("pi90"),
+                        relativeChangePct: d.number("relative_change_pct"),
                         effectSize: d.number("effect_size"), pValue: d.number("p_value"), correlation: d.number("correlation"))
                 }
             }
@@ -188,17 +191,21 @@ enum CompareReport: ReportPage {
     }
 
     static func full(_ d: Data, _ arm: String) -> String {
-        var out = section("\(arm) − \(d.baseline): every output", note: "Paired difference (policy − baseline) with its 95% "
-                          + "confidence interval, relative change, effect size (Cohen's d), paired t-test p-value and the "
+        var out = section("\(arm) − \(d.baseline): every output", note: "Paired difference (policy − baseline) with the 95% "
+                          + "confidence interval of its mean (how precisely the average effect is known), its 90% predictive "
+                          + "interval (how the effect could turn out in one realisation, over chance and the parameters both "
+                          + "arms draw alike), relative change, effect size (Cohen's d), paired t-test p-value and the "
                           + "correlation of the two arms across trials (what pairing bought). Coloured: the interval excludes "
                           + "zero, blue on the better side, vermillion (orange-red) on the worse.")
         let rows = Metric.allCases.map { m -> [String] in
             let x = d[arm, m]
             return ["<code>\(esc(m.name))</code>", esc(m.unit), v(x.baselineMean), v(x.armMean), styled(x, m),
-                    "\(signed(x.ci.lo)) – \(signed(x.ci.hi))", x.relativeChangePct.isFinite ? signed(x.relativeChangePct) + "%" : "–",
+                    "\(signed(x.ci.lo)) – \(signed(x.ci.hi))", x.pi90.lo.isFinite ? "\(signed(x.pi90.lo)) – \(signed(x.pi90.hi))" : "–",
+                    x.relativeChangePct.isFinite ? signed(x.relativeChangePct) + "%" : "–",
                     v(x.effectSize), pValue(x.pValue), v(x.correlation), String(x.n)]
         }
-        out += table(["output", "unit", "baseline", "policy", "difference", "95% CI", "change", "effect d", "p", "pairing r", "n"], rows)
+        out += table(["output", "unit", "baseline", "policy", "difference", "95% CI of mean", "90% predictive", "change", "effect d", "p",
+                      "pairing r", "n"], rows)
         return out + "</section>\n"
     }
 
