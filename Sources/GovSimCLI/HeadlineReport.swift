@@ -9,7 +9,12 @@ enum HeadlineReport {
     static func text(_ r: RunResults, residents: Int, threads: Int, seconds: Double, colour: Bool = false) -> String {
         let s = r.scenario
         var out = "\(s.name): \(r.trials.count) trials × \(s.run.days) days, seed \(r.seed), ~\(grouped(residents)) residents per trial, "
-        out += "\(threads) thread\(threads == 1 ? "" : "s"), \(String(format: "%.1f", seconds)) s\n\n"
+        out += "\(threads) thread\(threads == 1 ? "" : "s"), \(String(format: "%.1f", seconds)) s\n"
+        if !s.run.outputWindow.isWholeHorizon {
+            let w = s.run.outputWindow.range(days: s.run.days)
+            out += "Outputs read over counted days \(w.lowerBound)–\(w.upperBound - 1) (run.outputWindow).\n"
+        }
+        out += "\n"
         let safety = r.summary[.safetyScore], satisfaction = r.summary[.satisfactionPct]
         out += "Predicted safety score \(number(safety.mean)) / 100 (95% CI \(number(safety.ci95.lo))–\(number(safety.ci95.hi))); "
         out += "90% predictive interval \(number(safety.prediction90.lo))–\(number(safety.prediction90.hi)).\n"
@@ -26,7 +31,25 @@ enum HeadlineReport {
         out += TextTable.render(header: ["metric", "unit", "mean", "95% CI of mean", "90% predictive"], rows: rows,
                                 alignments: [.left, .left, .right, .right, .right],
                                 style: colour ? { row, _ in row < 0 ? ANSI.bold : nil } : nil)
-        return out + byGroup(r, colour: colour)
+        return out + byGroup(r, colour: colour) + byYear(r, colour: colour)
+    }
+
+    /// For a horizon over a year, the main outputs year by year (means over trials; intervals are
+    /// in summary.json's `years`), up to 10 years.
+    static func byYear(_ r: RunResults, colour: Bool) -> String {
+        let years = r.scenario.run.yearWindows
+        guard !years.isEmpty, r.trials.allSatisfy({ $0.years.count == years.count }) else { return "" }
+        guard years.count <= 10 else { return "\nOutputs by year: summary.json (years).\n" }
+        let metrics: [Metric] = [.safetyScore, .satisfactionPct, .disputes, .petitions, .incidents, .seriousHarm,
+                                 .responseMinutesMedian, .costTotal]
+        let rows = years.enumerated().map { y, range -> [String] in
+            ["\(y + 1)", "\(range.lowerBound)–\(range.upperBound - 1)"] + metrics.map { m in
+                number(MetricSummary(r.trials.map { $0.years[y][m.rawValue] }).mean)
+            }
+        }
+        return "\nBy year (means over trials; counts and costs are each year's):\n" + TextTable.render(
+            header: ["year", "days"] + metrics.map(\.name), rows: rows,
+            alignments: [.left, .left] + metrics.map { _ in .right }, style: colour ? { row, _ in row < 0 ? ANSI.bold : nil } : nil)
     }
 
     /// For a district of several groups, the main outputs by group and estate type (means over
