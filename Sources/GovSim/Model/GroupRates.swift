@@ -81,11 +81,11 @@ struct GroupRates {
             anyVisits = anyVisits || visitsOn
             let r = s.response
             let sr = shares?[g, .response] ?? 1
-            let dispatch = r.dispatchMinutes.value
+            let oneTap = r.oneTapReporting ? 1 - r.oneTapSpeedup.value : 1
             responding.append(Responding(
-                speedup: ramped(off.response.oneTapReporting ? 1 - r.oneTapSpeedup.value : 1, r.oneTapReporting ? 1 - r.oneTapSpeedup.value : 1, sr),
-                dispatchMinutes: dispatch,
-                townMinutes: dispatch + r.townResponseMinutes.value))
+                speedup: ramped(off.response.oneTapReporting ? 1 - r.oneTapSpeedup.value : 1, oneTap, sr),
+                dispatchMinutes: r.dispatchMinutes.value,
+                townMinutes: r.dispatchMinutes.value + r.townResponseMinutes.value))
             let c = s.elderlyCare
             care.append(Care(
                 ratePerDay: c.emergencyRatePerYear.value / 365, precursorShare: c.precursorShare.value,

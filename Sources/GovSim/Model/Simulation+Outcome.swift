@@ -74,10 +74,10 @@ extension Simulation {
             [r.response.gridWorkersPerCell.value, r.response.salaryPerWorkerYear.value, r.response.townCostPerCall.value,
              Double(r.response.schedule.startDay), Double(r.response.schedule.rampDays), Double(r.response.schedule.endDay)]
         }) {
-            // Scheduled: the mean number of workers in place per cell over the window.
+            // Scheduled: the mean number of workers in place per cell over the window (workers are
+            // linear in the share, so that is the workers at the mean share).
             var workers = c.key[0]
             let r = groups[c.members[0]].response
-            // Workers are linear in the share, so the mean in place is the workers at the mean share.
             if !r.schedule.isUnscheduled { workers = r.gridWorkers(atShare: r.schedule.activeDays(from: from, to: to) / Double(max(to - from, 1))) }
             response += workers * cellCount(c.members) * c.key[1] * years + Double(t.total(.townResponses, over: c.members)) * c.key[2]
         }
