@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
@@ -98,7 +99,9 @@ def discover(
     Returns:
         The :class:`Discovery`; an empty ``boxes`` when no box reaches ``density``.
     """
-    from ema_workbench.analysis import prim  # optional dependency: pip install ema_workbench
+    with warnings.catch_warnings():  # it warns at import about optional parallel back ends
+        warnings.simplefilter("ignore", UserWarning)
+        from ema_workbench.analysis import prim  # optional dependency: pip install ema_workbench
 
     wide = sweep.wide()
     x = wide[sweep.levers].astype(float).reset_index(drop=True)
@@ -179,7 +182,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--boxes", type=int, default=2, help="boxes to look for")
     args = parser.parse_args(argv)
     try:
-        import ema_workbench  # noqa: F401
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            import ema_workbench  # noqa: F401
     except ImportError:
         print("This example needs the EMA Workbench: pip install ema_workbench", file=sys.stderr)
         return 2
