@@ -264,7 +264,10 @@ class Comparison:
         _check_complete(path)
         data = _read_json(path / "compare.json")
         rows: List[Dict[str, Any]] = []
-        for arm, metrics in data.get("differences", {}).items():
+        differences = data.get("differences", {})
+        order = [a for a in data.get("arms", []) if a in differences] + [a for a in differences if a not in data.get("arms", [])]
+        for arm in order:
+            metrics = differences[arm]
             for metric, stats in metrics.items():
                 rows.append({"arm": arm, "part_kind": DISTRICT, "part": "", "metric": metric, **_flatten_stats(stats)})
             by_group = (data.get("differences_by_group") or {}).get(arm) or {}
