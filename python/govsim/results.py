@@ -76,10 +76,9 @@ def _frame(rows: List[Dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
     extra = [c for c in frame.columns if c not in columns]
     frame = frame[list(columns) + extra]
     for column in frame.columns:
-        if column in ("part_kind", "part", "metric", "unit", "kind", "arm", "test", "ci95_method",
-                      "prediction95_method", "note"):
-            continue
-        frame[column] = pd.to_numeric(frame[column], errors="coerce")
+        # Numbers (with null as NaN) become floats; a column holding any text stays as it is.
+        if frame[column].map(lambda v: v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))).all():
+            frame[column] = pd.to_numeric(frame[column], errors="coerce")
     return frame.reset_index(drop=True)
 
 
