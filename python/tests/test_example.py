@@ -54,3 +54,16 @@ def test_main_prints_the_boxes(example: ModuleType, capsys: pytest.CaptureFixtur
     out = capsys.readouterr().out
     assert "govsim sweep of example" in out
     assert "Box 1" in out or "no box" in out
+
+
+def test_notebook_cells_compile() -> None:
+    """The notebook beside the example: valid nbformat 4 JSON whose code cells are valid Python
+    (its code calls the functions tested above)."""
+    import json
+
+    notebook = json.loads(EXAMPLE.with_suffix(".ipynb").read_text(encoding="utf-8"))
+    assert notebook["nbformat"] == 4
+    code = ["".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    assert code
+    for number, source in enumerate(code):
+        compile(source, f"{EXAMPLE.stem}.ipynb cell {number}", "exec")
