@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import numbers
 import subprocess
 import tempfile
 from pathlib import Path
@@ -31,12 +33,16 @@ class _Workspace:
 
 
 def _number(value: float) -> str:
-    """A number as the CLI reads it (no exponent for ordinary values, repr for the rest)."""
-    if isinstance(value, bool):
-        raise TypeError("a sweep range needs numbers, not booleans (a switch cannot be swept)")
-    if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and abs(value) < 1e15):
-        return str(int(value))
-    return repr(float(value))
+    """A number as the CLI reads it: whole numbers without a decimal point, others by ``repr``
+    (shortest round-trip form; the CLI reads exponents such as ``1e-05``). numpy scalars work."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"a sweep range needs numbers, got {value!r} (a switch cannot be swept)")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"a sweep range needs finite numbers, got {value!r}")
+    if isinstance(value, numbers.Integral) or (number.is_integer() and abs(number) < 1e15):
+        return str(int(number))
+    return repr(number)
 
 
 def _vary_argument(path: str, spec: Range) -> str:

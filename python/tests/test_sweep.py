@@ -69,3 +69,19 @@ def test_lhs_design_and_text_ranges(tiny: Path, tmp_path: Path) -> None:
 def test_stat_must_exist(grid: govsim.Sweep) -> None:
     with pytest.raises(KeyError):
         grid.wide("nonsense")
+
+
+def test_vary_arguments() -> None:
+    import numpy as np
+
+    from govsim.runner import _vary_argument
+
+    assert _vary_argument("services.budget", (0, 2e6, 5)) == "services.budget=0:2000000:5"
+    assert _vary_argument("x", (np.int64(0), np.float64(0.05))) == "x=0:0.05"
+    assert _vary_argument("x", "0:1:3") == "x=0:1:3"
+    with pytest.raises(TypeError):
+        _vary_argument("council.enabled", (False, True))
+    with pytest.raises(ValueError):
+        _vary_argument("x", (0, 1, 2.5))
+    with pytest.raises(ValueError):
+        _vary_argument("x", (0,))
