@@ -33,7 +33,7 @@ final class ApproximateBayesTests: XCTestCase {
 
     static func settings(seed: UInt64, threads: Int = 1) -> ApproximateBayes.Settings {
         var s = ApproximateBayes.Settings()
-        s.particles = 200
+        s.particles = 100
         s.quantile = 0.5
         s.minimumTolerance = 1
         s.minimumAcceptance = 0.01
@@ -56,15 +56,15 @@ final class ApproximateBayesTests: XCTestCase {
     }
 
     /// 90% credible intervals cover the truth in about 90% of 200 repetitions, for each
-    /// parameter. Measured (this code, these seeds): a 181/200, b 180/200 (see docs/validation.md).
+    /// parameter. Measured (this code, these seeds): a 174/200, b 182/200 (see docs/validation.md).
     /// Tolerance: the binomial sd of a 200-repetition coverage at 90% is √(0.9·0.1/200) = 0.021;
     /// a coverage outside 0.9 ± 3·0.021 = [0.836, 0.964] fails.
     /// Control, on the same draws: a simulator that forgets its noise gives too-narrow posteriors,
-    /// and its coverage must fall below that band, so the test can fail.
+    /// and its coverage must fall below that band, so the test can fail. 100 particles each.
     func testNinetyPercentIntervalsCoverTheTruthInNinetyPercentOfRepetitions() {
         let repetitions = 200
         let band = 0.9 - 3 * (0.9 * 0.1 / Double(repetitions)).squareRoot() ... 0.9 + 3 * (0.9 * 0.1 / Double(repetitions)).squareRoot()
-        func coverage(noisy: Bool) -> [Int] {
+        func coverage(noisy: Bool, repetitions: Int) -> [Int] {
             var covered = [0, 0]
             for r in 0..<repetitions {
                 let (truth, y) = Self.repetition(r)
@@ -78,15 +78,17 @@ final class ApproximateBayesTests: XCTestCase {
             }
             return covered
         }
-        let covered = coverage(noisy: true)
+        let covered = coverage(noisy: true, repetitions: repetitions)
         print("ABC-SMC 90% interval coverage over \(repetitions) repetitions: a \(covered[0]), b \(covered[1])")
         for (k, name) in ["a", "b"].enumerated() {
             XCTAssertTrue(band.contains(Double(covered[k]) / Double(repetitions)), "\(name): \(covered[k])/\(repetitions) covered")
         }
-        let control = coverage(noisy: false)
-        print("control (noise forgotten): a \(control[0]), b \(control[1])")
+        // The control on the first 50 repetitions: its coverage is far below (about half), and
+        // 50 keep the test short; its 99.8% Clopper–Pearson upper bound must lie below the band.
+        let control = coverage(noisy: false, repetitions: 50)
+        print("control (noise forgotten): a \(control[0]), b \(control[1]) of 50")
         for (k, name) in ["a", "b"].enumerated() {
-            XCTAssertLessThan(Double(control[k]) / Double(repetitions), band.lowerBound, "control \(name): \(control[k])/\(repetitions)")
+            XCTAssertLessThan(Intervals.clopperPearson(k: control[k], n: 50, level: 0.998).hi, band.lowerBound, "control \(name): \(control[k])/50")
         }
     }
 
@@ -122,7 +124,7 @@ final class ApproximateBayesTests: XCTestCase {
         XCTAssertEqual(r.stopReason, .budget)
         XCTAssertLessThanOrEqual(r.simulations, 700)
         XCTAssertLessThanOrEqual(r.generations.reduce(0) { $0 + $1.simulations }, 700)
-        s.simulationBudget = 150
+        s.simulationBudget = 50
         XCTAssertNil(ApproximateBayes.run(priors: Self.priors, settings: s) { _, _ in 0 })
     }
 
