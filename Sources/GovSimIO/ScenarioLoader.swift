@@ -54,9 +54,13 @@ public enum ScenarioLoader {
     /// Reads a JSON tree into a scenario, reporting problems against `file`.
     static func read(_ tree: JSONValue, file: String) throws(ScenarioFileError) -> Scenario {
         var scenario = Scenario()
-        var issues = ScenarioReader.read(tree, into: &scenario, ignoring: ["extends"])
+        var issues = ScenarioReader.read(tree, into: &scenario, ignoring: ["extends", PosteriorFile.key])
         if issues.isEmpty { issues = scenario.semanticIssues() }
         guard issues.isEmpty else { throw ScenarioFileError(file: file, problems: issues.map(\.description)) }
+        // `posterior` (made absolute by `mergedTree`): the sample each trial draws a vector from.
+        if case .object(let top) = tree, case .string(let posterior)? = top[PosteriorFile.key] {
+            scenario.posterior = try PosteriorFile.load(path: posterior, for: scenario)
+        }
         return scenario
     }
 
@@ -70,7 +74,7 @@ public enum ScenarioLoader {
             throw ScenarioFileError(file: path, problems: ["extends: the files extend each other in a cycle: \(names.joined(separator: " → "))"])
         }
         chain.append(canonical)
-        let own = try CellsFile.expand(try parse(path: path), file: path)
+        let own = try PosteriorFile.resolve(try CellsFile.expand(try parse(path: path), file: path), file: path)
         guard case .object(var members) = own else {
             throw ScenarioFileError(file: path, problems: ["expected an object {...} at the top of the file, got \(own.kindDescription)"])
         }

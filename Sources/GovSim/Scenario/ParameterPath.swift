@@ -32,6 +32,14 @@ public struct ParameterPath: Sendable, Equatable, CustomStringConvertible {
         return finder.found?.value ?? .nan
     }
 
+    /// The parameter as the scenario gives it (a number or a distribution).
+    public func parameter(in scenario: Scenario) -> Parameter? {
+        let finder = PathFinder(target: text)
+        var copy = scenario
+        copy.visit(finder)
+        return finder.found
+    }
+
     /// The scenario with this parameter set to `value`, clamped to the field's bounds and
     /// rounded when the field is an integer.
     public func setting(_ value: Double, in scenario: Scenario) -> Scenario {
