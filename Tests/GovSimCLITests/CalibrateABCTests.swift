@@ -70,6 +70,14 @@ final class CalibrateABCTests: XCTestCase {
         for trial in 0..<6 {
             XCTAssertEqual(policy.scenario.realised(seed: 7, trial: trial).draws.map(\.value), s.realised(seed: 7, trial: trial).draws.map(\.value))
         }
+        // A value set by path (a sweep point, a fit) wins over the sample's column; the other column stays.
+        let swept = try ParameterPath("estates.oldEstate.baseHappiness", in: s).setting(50, in: s)
+        XCTAssertEqual(swept.posterior?.paths, ["estates.oldEstate.propertyDisputeRate"])
+        for trial in 0..<3 {
+            let a = swept.realised(seed: 7, trial: trial).scenario
+            XCTAssertEqual(a.estates.oldEstate.baseHappiness, .fixed(50))
+            XCTAssertEqual(a.estates.oldEstate.propertyDisputeRate, .fixed(posterior.rows[posterior.row(seed: 7, trial: trial)][0]))
+        }
         // Without the posterior the trials differ; with it the run is the same twice.
         var plain = s
         plain.posterior = nil

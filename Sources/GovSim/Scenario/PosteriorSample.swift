@@ -26,6 +26,16 @@ public struct PosteriorSample: Sendable, Equatable {
         cumulative = self.weights.map { c += $0; return c }
     }
 
+    /// The sample without the column `path` (the joint sample's marginal over the others; nil
+    /// when no column is left).
+    public func removing(_ path: String) -> PosteriorSample? {
+        guard let k = paths.firstIndex(of: path) else { return self }
+        guard paths.count > 1 else { return nil }
+        var p = paths
+        p.remove(at: k)
+        return PosteriorSample(source: source, paths: p, rows: rows.map { var r = $0; r.remove(at: k); return r }, weights: weights)
+    }
+
     /// The row a uniform draw u ∈ [0, 1) picks (row i with probability weights[i]).
     public func row(for u: Double) -> Int {
         var lo = 0, hi = cumulative.count - 1
