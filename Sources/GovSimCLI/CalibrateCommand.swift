@@ -41,7 +41,7 @@ enum CalibrateCommand {
             OptionSpec(long: "min-acceptance", valueName: "rate", help: "abc: stop when a generation accepts fewer than this share of its proposals.", defaultText: "0.02"),
             OptionSpec(long: "resume", help: "abc: continue the fit whose journal is in the output folder."),
             Common.seed, Common.threads,
-            Common.out("the first scenario's folder"), Common.quiet,
+            Common.out("the first scenario's folder"), Common.fixed, Common.quiet,
         ],
         examples: ["govsim calibrate scenarios/cases/pudong-baseline.json5 --fit estates.oldEstate.propertyDisputeRate=0.1:2 --fit estates.oldEstate.baseHappiness=40:70",
                    "govsim calibrate scenarios/cases/pudong-baseline.json5 --method abc --fit estates.oldEstate.propertyDisputeRate=0.1:1 --fit estates.oldEstate.baseHappiness=40:80 --budget 2000"]
@@ -51,7 +51,7 @@ enum CalibrateCommand {
         var files: [LoadedScenario] = []
         var failed = false
         for path in parsed.positionals {
-            if let loaded = Common.load(path, console: console) { files.append(loaded) } else { failed = true }
+            if let loaded = Common.load(path, fixed: parsed.flag("fixed"), console: console) { files.append(loaded) } else { failed = true }
         }
         if failed { return ExitStatus.dataError }
         guard files.contains(where: { !$0.targets.isEmpty }) else {

@@ -53,10 +53,12 @@ public enum ScenarioLoader {
 
     /// Reads a JSON tree into a scenario, reporting problems against `file`.
     static func read(_ tree: JSONValue, file: String) throws(ScenarioFileError) -> Scenario {
-        var scenario = Scenario()
+        // Fields the file leaves out keep their defaults, shipped priors included.
+        var scenario = Scenario.withShippedPriors
         var issues = ScenarioReader.read(tree, into: &scenario, ignoring: ["extends", PosteriorFile.key])
         if issues.isEmpty { issues = scenario.semanticIssues() }
         guard issues.isEmpty else { throw ScenarioFileError(file: file, problems: issues.map(\.description)) }
+        if scenario.run.uncertainty == .fixed { scenario = scenario.fixingShippedPriors() }
         // `posterior` (made absolute by `mergedTree`): the sample each trial draws a vector from.
         if case .object(let top) = tree, case .string(let posterior)? = top[PosteriorFile.key] {
             scenario.posterior = try PosteriorFile.load(path: posterior, for: scenario)
