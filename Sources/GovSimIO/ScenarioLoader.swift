@@ -61,10 +61,15 @@ public enum ScenarioLoader {
     static func read(_ tree: JSONValue, file: String) throws(ScenarioFileError) -> Scenario {
         // Fields the file leaves out keep their defaults, shipped priors included.
         var scenario = Scenario.withShippedPriors
-        var issues = ScenarioReader.read(tree, into: &scenario, ignoring: ["extends"])
+        var issues = ScenarioReader.read(tree, into: &scenario, ignoring: ["extends", PosteriorFile.key])
         if issues.isEmpty { issues = scenario.semanticIssues() }
         guard issues.isEmpty else { throw ScenarioFileError(file: file, problems: issues.map(\.description)) }
-        return scenario.run.uncertainty == .fixed ? scenario.fixingShippedPriors() : scenario
+        if scenario.run.uncertainty == .fixed { scenario = scenario.fixingShippedPriors() }
+        // `posterior` (made absolute by `mergedTree`): the sample each trial draws a vector from.
+        if case .object(let top) = tree, case .string(let posterior)? = top[PosteriorFile.key] {
+            scenario.posterior = try PosteriorFile.load(path: posterior, for: scenario)
+        }
+        return scenario
     }
 
     /// The file's tree merged over the trees of the files it extends. Each file of the chain is
@@ -77,7 +82,7 @@ public enum ScenarioLoader {
             throw ScenarioFileError(file: path, problems: ["extends: the files extend each other in a cycle: \(names.joined(separator: " → "))"])
         }
         chain.append(canonical)
-        let own = try CellsFile.expand(try parse(path: path), file: path)
+        let own = try PosteriorFile.resolve(try CellsFile.expand(try parse(path: path), file: path), file: path)
         guard case .object(var members) = own else {
             throw ScenarioFileError(file: path, problems: ["expected an object {...} at the top of the file, got \(own.kindDescription)"])
         }
