@@ -171,7 +171,10 @@ public struct RunResults: Sendable {
         var header = ["govsim \(RunResults.version): the scenario as run, every field shown with its unit.",
                       "Running this file reproduces the run: govsim run scenario.resolved.json5"]
         header.append("Read from \(loaded.path)" + (loaded.extends.isEmpty ? "" : ", which extends \(loaded.extends.joined(separator: " → "))"))
-        return ScenarioWriter.text(of: s, header: header)
+        let text = ScenarioWriter.text(of: s, header: header)
+        guard let posterior = s.posterior, let open = text.range(of: "\n{\n") else { return text }
+        // The posterior sample is a side file: name it (absolute) so the file still reproduces the run.
+        return text.replacingCharacters(in: open, with: "\n{\n  posterior: \(JSONLiteral.quoted(posterior.source)),  // each trial draws one vector from it\n")
     }
 
     /// The files `write` writes.

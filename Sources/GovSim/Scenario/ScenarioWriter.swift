@@ -38,7 +38,7 @@ public final class ScenarioWriter: ScenarioVisitor {
     static func number(_ x: Double) -> String { JSONLiteral.number(x) }
     static func quoted(_ s: String) -> String { JSONLiteral.quoted(s) }
 
-    static func parameterText(_ p: Parameter) -> String {
+    public static func parameterText(_ p: Parameter) -> String {
         switch p {
         case .fixed(let v): return number(v)
         case .normal(let m, let s): return "{dist: \"normal\", mean: \(number(m)), sd: \(number(s))}"
