@@ -38,7 +38,7 @@ extension Chart {
         let top = headingHeight(subtitle: subtitle)
         let positions = geometry.shapes.flatMap { $0.polygons.flatMap { $0.flatMap { $0 } } }
         let scale = mapDomain(Array(values.values))
-        let plotTop = top + colourBarHeight + 30
+        let plotTop = top + colourBarHeight + 10
         guard let west = positions.map(\.lon).min(), let east = positions.map(\.lon).max(),
               let south = positions.map(\.lat).min(), let north = positions.map(\.lat).max(), let scale else {
             var svg = SVG(width: width, height: plotTop + 160, title: title)
