@@ -77,8 +77,10 @@ public struct DistrictGeometry: Sendable, Equatable {
         return try parse(text: text, file: path, groups: groups)
     }
 
-    /// Parses GeoJSON text (JSON, or JSON5, through the scenario parser and its guards).
-    public static func parse(text: String, file: String, groups: [String]?) throws(ScenarioFileError) -> DistrictGeometry {
+    /// Parses GeoJSON text (JSON, or JSON5, through the scenario parser and its guards), with at
+    /// most `limit` positions in all.
+    public static func parse(text: String, file: String, groups: [String]?,
+                             limit: Int = DistrictGeometry.maximumPositions) throws(ScenarioFileError) -> DistrictGeometry {
         let tree = try ScenarioLoader.parse(text: text, file: file)
         func fail(_ problem: String) -> ScenarioFileError { ScenarioFileError(file: file, problems: [problem]) }
         guard case .object(let top) = tree, top["type"] == .string("FeatureCollection"), case .array(let features)? = top["features"] else {
@@ -121,8 +123,8 @@ public struct DistrictGeometry: Sendable, Equatable {
             default: throw problem("geometry.type: expected \"Polygon\" or \"MultiPolygon\", got \"\(type)\"")
             }
             positions += polygons.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
-            guard positions <= maximumPositions else {
-                throw problem("too large: the file holds more than \(maximumPositions) positions; simplify the outlines")
+            guard positions <= limit else {
+                throw problem("too large: the file holds more than \(limit) positions by this feature; simplify the outlines")
             }
             shapes.append(Shape(name: name, polygons: polygons))
         }
