@@ -14,9 +14,9 @@ extension Chart {
         public var withinNoise: Bool
     }
 
-    /// The colour domain of `estimates` (means with their 95% intervals; nil when no mean is finite): the range of the means,
-    /// or, when every interval overlaps every other (the largest lower end lies below the
-    /// smallest upper end), the union of the intervals.
+    /// The colour domain of `estimates` (means with their 95% intervals; nil when no mean is
+    /// finite): the range of the means, or, when every interval overlaps every other (the
+    /// largest lower end lies below the smallest upper end), the union of the intervals.
     public static func mapDomain(_ estimates: [Estimate]) -> MapDomain? {
         let defined = estimates.filter { $0.value.isFinite }
         guard let lowest = defined.map(\.value).min(), let highest = defined.map(\.value).max() else { return nil }
