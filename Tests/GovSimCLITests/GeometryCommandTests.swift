@@ -140,6 +140,8 @@ final class GeometryCommandTests: XCTestCase {
         XCTAssertEqual(govsim("run", scenario(), "--threads", "1", "--quiet", "--out", out).status, 0)
         let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         XCTAssertTrue(report.contains("No outline in the geometry file for 1 of 3 groups, not drawn: villages."), report)
+        let validate = govsim("validate", folder + "/district.json5")
+        XCTAssertTrue(validate.out.hasSuffix("; outlines for 2 of 3 groups (none for villages)\n"), validate.out)
         XCTAssertEqual(report.components(separatedBy: "<path ").count - 1, 3 * 2)
     }
 }
