@@ -26,6 +26,8 @@ enum ValidateCommand {
                 line += "\(s.run.trials) trials × \(s.run.days) days"
                 let uncertain = s.distributionPaths.count
                 if uncertain > 0 { line += ", \(uncertain) parameter\(uncertain == 1 ? "" : "s") drawn per trial" }
+                let shipped = s.shippedPriorPaths.count
+                if shipped > 0 { line += " (\(shipped) from shipped priors)" }
                 if let geometry = loaded.geometry {
                     let groups = s.district.cells.map(\.name), missing = geometry.missing(groups)
                     line += "; outlines for \(groups.count - missing.count) of \(groups.count) groups"

@@ -71,5 +71,6 @@ final class AreaTests: XCTestCase {
         s.district.cells[0].areaKm2 = .fixed(0.25)
         XCTAssertTrue(ScenarioWriter.text(of: s).contains("areaKm2: 0.25,"))
         XCTAssertTrue(ParameterListing.entries(of: s).contains { $0.path == "district.cells[0].areaKm2" })
+        XCTAssertEqual(ParameterProvenance.entry(for: "district.cells[3].areaKm2")?.source, .input, "a fact of the place, no prior")
     }
 }
