@@ -163,7 +163,8 @@ enum ComparisonReport {
                 let d = o.differences[arm - 1][m.rawValue]
                 return [m.name, HeadlineReport.number(d.baselineMean), HeadlineReport.number(d.armMean), signed(d.difference),
                         "\(signed(d.ci95.lo)) – \(signed(d.ci95.hi))", "\(signed(d.prediction90.lo)) – \(signed(d.prediction90.hi))",
-                        d.relativeChangePct.isFinite ? signed(d.relativeChangePct) + "%" : "–",
+                        m.kind == .share || m.kind == .score ? (d.difference.isFinite ? signed(d.difference) + " pts" : "–")
+                            : d.relativeChangePct.isFinite ? signed(d.relativeChangePct) + "%" : "–",
                         HeadlineReport.number(d.effectSize), pValue(d.pValue), HeadlineReport.number(d.correlation)]
             }
             out += TextTable.render(header: ["metric", "baseline", "policy", "difference", "95% CI of mean", "90% predictive", "change", "effect d", "p", "pairing r"],
@@ -176,8 +177,15 @@ enum ComparisonReport {
             let ce = r.costEffectiveness(arm)
             out += "Cost-effectiveness: \(HeadlineReport.number(ce.safetyPointsPerMillion)) safety points and "
             out += "\(HeadlineReport.number(ce.satisfactionPointsPerMillion)) satisfaction points per million yuan; "
-            out += "\(ce.costPerDisputeAverted.isFinite ? HeadlineReport.number(ce.costPerDisputeAverted) + " yuan per dispute averted" : "no dispute averted").\n"
+            out += "\(ce.costPerDisputeAverted.isFinite ? HeadlineReport.number(ce.costPerDisputeAverted) + " yuan per dispute averted" : "no dispute averted")"
+            out += " (this package's average return; a larger or smaller one need not scale with its cost).\n"
             out += byGroup(r, arm: arm, colour: colour)
+        }
+        if r.satisfiedThreshold.isFinite, r.names.count > 1 {
+            let happiness = o.differences[0][Metric.meanHappiness.rawValue].baselineMean
+            out += "\"Satisfied\" = happiness at or above a resident's own threshold (mean \(HeadlineReport.number(r.satisfiedThreshold)), "
+            out += "spread \(HeadlineReport.number(r.satisfiedThresholdSpread))); the baseline's mean happiness is "
+            out += "\(HeadlineReport.number(happiness)), \(signed(happiness - r.satisfiedThreshold)) points from it.\n"
         }
         return out
     }
@@ -207,7 +215,7 @@ enum ComparisonReport {
                 cells.append((d, m))
             }
         }
-        return out + TextTable.render(header: ["group", "metric", "baseline", "policy", "difference", "95% CI"], rows: rows,
+        return out + TextTable.render(header: ["group", "metric", "baseline", "policy", "difference", "95% CI of mean"], rows: rows,
                                       alignments: [.left, .left, .right, .right, .right, .right],
                                       style: style(colour, difference: 4) { cells[$0] })
     }

@@ -258,8 +258,15 @@ final class CommandTests: XCTestCase {
         let prediction = write("pred.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 5, tolerance: 1, kind: \"predicted\" } } }")
         let reported = govsim("check", met, prediction, "--trials", "3", "--out", folder + "/c3")
         XCTAssertEqual(reported.status, 0, reported.out + reported.err)
-        XCTAssertTrue(reported.out.contains("miss") && reported.out.contains("0 of 1 predictions within tolerance"), reported.out)
+        XCTAssertTrue(reported.out.contains("miss") && reported.out.contains("0 of 1 predictions hit"), reported.out)
         let checked = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/c3/check.json"))) as! [String: Any]
+        // A prediction is scored against its 90% predictive interval, beside the no-policy run it extends.
+        let files = try XCTUnwrap(checked["files"] as? [[String: Any]])
+        let predictedTarget = try XCTUnwrap((files.last?["targets"] as? [[String: Any]])?.first)
+        XCTAssertEqual(predictedTarget["hit"] as? Bool, false)
+        let pi = try XCTUnwrap(predictedTarget["predicted_pi90"] as? [Double])
+        XCTAssertTrue(pi[0] < pi[1] && !(pi[0]...pi[1]).contains(5))
+        XCTAssertNotNil(predictedTarget["counterfactual"] as? Double, "the file extends tiny.json5: its run is the counterfactual")
         XCTAssertEqual(checked["fitted_met"] as? Bool, true)
         XCTAssertEqual(checked["all_met"] as? Bool, false)
         XCTAssertEqual(govsim("check", met, prediction, "--trials", "3", "--strict", "--out", folder + "/c4").status, 1)
