@@ -2,6 +2,34 @@ import XCTest
 import GovSim
 @testable import GovSimIO
 
+/// A run of two groups with outlines, written with its report's data files.
+enum MapFixture {
+    static let geometry = """
+    {"type": "FeatureCollection", "features": [
+      {"type": "Feature", "properties": {"name": "old & <east>"}, "geometry": {"type": "Polygon", "coordinates": [[[120, 30], [120.01, 30], [120.01, 30.01], [120, 30.01], [120, 30]]]}},
+      {"type": "Feature", "properties": {"name": "village"}, "geometry": {"type": "MultiPolygon", "coordinates": [[[[120.01, 30], [120.03, 30], [120.03, 30.01], [120.01, 30.01], [120.01, 30]]]]}}
+    ]}
+    """
+    static let scenario = """
+    { name: "mapped", run: { trials: 6, days: 28, seed: 5 }, district: { geometryFile: "cells.geojson", cells: [
+      { name: "old & <east>", count: 2, households: 150, estate: "oldEstate" },
+      { name: "village", count: 1, households: 120, estate: "village" },
+    ] } }
+    """
+
+    /// Writes the run's files (the geometry's copy included) into `folder`/mapped and returns that path.
+    static func results(in folder: TemporaryFolder) throws -> String {
+        folder.write("cells.geojson", geometry)
+        let loaded = try ScenarioLoader.load(path: folder.write("mapped.json5", scenario))
+        let trials = Ensemble(scenario: loaded.scenario, seed: 5, threads: 2).run(trials: 0..<6)
+        let out = folder.path + "/mapped"
+        let manifest = RunManifest(command: ["govsim", "run", "mapped.json5"], scenarioFile: "mapped.json5", seed: 5, trials: 6,
+                                   days: 28, threads: 2, residents: 0, started: Date(timeIntervalSince1970: 1_800_000_000), seconds: 0.5)
+        try RunResults(loaded: loaded, seed: 5, trials: trials).write(to: out, manifest: manifest)
+        return out
+    }
+}
+
 /// The geometry file's reading and the maps' colour scale.
 final class GeometryTests: XCTestCase {
     let folder = TemporaryFolder()
@@ -69,5 +97,16 @@ final class GeometryTests: XCTestCase {
         XCTAssertTrue(svg.contains("<title>a: 62.5 (95% CI 62.0–63.0)</title>"), svg)
         XCTAssertTrue(svg.contains("<title>b &amp; c: no value</title>"), svg)
         XCTAssertTrue(svg.contains("groups from 62.5 to 62.5"), svg)
+    }
+
+    /// The report of a mapped run is well-formed XHTML with one path per group in each map,
+    /// and the escaped names in the tooltips.
+    func testAMappedReportIsWellFormed() throws {
+        let out = try MapFixture.results(in: folder)
+        let html = try RunReport.html(resultsFolder: out)
+        SVGTests.assertWellFormed(html, "report.html with maps")
+        XCTAssertEqual(html.components(separatedBy: "<path ").count - 1, 3 * 2)
+        XCTAssertTrue(html.contains("<title>old &amp; &lt;east&gt;: "), "names escaped in tooltips")
+        XCTAssertTrue(html.contains("geometry.geojson"), "the footer names the copy it drew from")
     }
 }

@@ -114,6 +114,21 @@ final class ReportRenderTests: XCTestCase {
         }
     }
 
+    /// A run with a geometry file: the run's charts, the groups' three bar charts and three
+    /// maps load and paint.
+    func testAMappedReportRendersInHeadlessChromium() throws {
+        guard let executable = Self.chromium else {
+            throw XCTSkip("no chromium on the PATH: install it (apt-get install chromium) to render report.html")
+        }
+        let out = try MapFixture.results(in: folder)
+        try RunReport.write(resultsFolder: out)
+        let html = try XCTUnwrap(folder.read("mapped/report.html"))
+        let charts = html.components(separatedBy: "<svg ").count - 1
+        let dom = try render(out, name: "mapped", charts: charts, chromium: executable)
+        XCTAssertEqual(dom.components(separatedBy: "<path ").count - 1, 3 * 2, "one path per group in each of 3 maps")
+        XCTAssertTrue(dom.contains("<h2>Maps</h2>"))
+    }
+
     /// The reports of compare, sweep (response curves over one axis, heatmaps over two),
     /// sensitivity and optimize all load cleanly and paint.
     func testEveryAnalysisReportRendersInHeadlessChromium() throws {
@@ -121,7 +136,8 @@ final class ReportRenderTests: XCTestCase {
             throw XCTSkip("no chromium on the PATH: install it (apt-get install chromium) to render report.html")
         }
         let folders: [(String, String, Int)] = [
-            ("compare", try AnalysisFixture.compare(in: folder), 2),
+            // Two forest plots (changes in points, relative changes in %) and the cost scatter.
+            ("compare", try AnalysisFixture.compare(in: folder), 3),
             ("sweep-curves", try AnalysisFixture.sweep(in: folder, axes: 1), 3),
             ("sweep-heatmaps", try AnalysisFixture.sweep(in: folder, axes: 2), 3),
             ("sensitivity-sobol", try AnalysisFixture.sensitivity(in: folder), 2),
