@@ -82,6 +82,8 @@ final class GeometryTests: XCTestCase {
         XCTAssertFalse(real.withinNoise, "50 and 60 cannot both be right")
         XCTAssertEqual(real.domain, 50...60, "the range of the means")
         XCTAssertNil(Chart.mapDomain([Chart.Estimate(.nan)]))
+        let wide = [Chart.Estimate(12, interval: Interval(lo: -20, hi: 40)), Chart.Estimate(13, interval: Interval(lo: 5, hi: 21))]
+        XCTAssertEqual(Chart.mapDomain(wide, limits: 0...Double.infinity)?.domain, 0...40, "minutes are never negative")
     }
 
     func testAChoroplethHasAPathAndATooltipPerShape() throws {

@@ -16,28 +16,30 @@ extension Chart {
 
     /// The colour domain of `estimates` (means with their 95% intervals; nil when no mean is
     /// finite): the range of the means, or, when every interval overlaps every other (the
-    /// largest lower end lies below the smallest upper end), the union of the intervals.
-    public static func mapDomain(_ estimates: [Estimate]) -> MapDomain? {
+    /// largest lower end lies below the smallest upper end), the union of the intervals, kept
+    /// within `limits` (the values the output can take: 0–100 for a score, ≥ 0 for minutes).
+    public static func mapDomain(_ estimates: [Estimate], limits: ClosedRange<Double> = -Double.infinity...Double.infinity) -> MapDomain? {
         let defined = estimates.filter { $0.value.isFinite }
         guard let lowest = defined.map(\.value).min(), let highest = defined.map(\.value).max() else { return nil }
         let los = defined.map { $0.interval?.lo ?? .nan }, his = defined.map { $0.interval?.hi ?? .nan }
         let intervalsKnown = los.allSatisfy(\.isFinite) && his.allSatisfy(\.isFinite)
         let withinNoise = defined.count > 1 && intervalsKnown && los.max()! <= his.min()!
-        let span = withinNoise ? (los.min()!...his.max()!) : (lowest...highest)
+        let span = withinNoise ? (max(los.min()!, limits.lowerBound)...min(his.max()!, limits.upperBound)) : (lowest...highest)
         let domain = span.lowerBound < span.upperBound ? span : LinearScale.extent(of: [span.lowerBound])!
         return MapDomain(domain: domain, lowest: lowest, highest: highest, withinNoise: withinNoise)
     }
 
     /// A choropleth: every shape of `geometry` filled with its group's mean on the sequential
     /// scale (grey where the group has no value), each with a tooltip of its name, mean and 95%
-    /// interval; a colour bar above states the range. Longitude and latitude are projected
+    /// interval; a colour bar above states the range (`limits` as in `mapDomain`). Longitude and latitude are projected
     /// equirectangularly (x = longitude × cos of the mean latitude, y = latitude), scaled to
     /// fit the box `width` wide and at most `maxHeight` high, north up.
     public static func choropleth(_ geometry: DistrictGeometry, values: [String: Estimate], title: String, subtitle: String? = nil,
-                                  value axis: Axis, width: Double = 540, maxHeight: Double = 420) -> String {
+                                  value axis: Axis, limits: ClosedRange<Double> = -Double.infinity...Double.infinity,
+                                  width: Double = 540, maxHeight: Double = 420) -> String {
         let top = headingHeight(subtitle: subtitle)
         let positions = geometry.shapes.flatMap { $0.polygons.flatMap { $0.flatMap { $0 } } }
-        let scale = mapDomain(Array(values.values))
+        let scale = mapDomain(Array(values.values), limits: limits)
         let plotTop = top + colourBarHeight + 10
         guard let west = positions.map(\.lon).min(), let east = positions.map(\.lon).max(),
               let south = positions.map(\.lat).min(), let north = positions.map(\.lat).max(), let scale else {

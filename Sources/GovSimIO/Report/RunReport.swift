@@ -236,20 +236,22 @@ public enum RunReport {
                 + "\(esc(missing.joined(separator: ", "))).</p>\n"
         }
         out += "<div class=\"charts\">\n"
-        let maps: [(Metric, String, Chart.Axis)] = [
-            (.safetyScore, "Safety score by group", Chart.Axis("safety score (points 0–100)")),
-            (.satisfactionPct, "Residents satisfied by group", Chart.Axis("satisfied (% of residents)", suffix: "%")),
-            (.responseMinutesMedian, "Median response by group", Chart.Axis("median response (minutes)")),
+        // (output, title, colour axis, the values it can take)
+        let maps: [(Metric, String, Chart.Axis, ClosedRange<Double>)] = [
+            (.safetyScore, "Safety score by group", Chart.Axis("safety score (points 0–100)"), 0...100),
+            (.satisfactionPct, "Residents satisfied by group", Chart.Axis("satisfied (% of residents)", suffix: "%"), 0...100),
+            (.responseMinutesMedian, "Median response by group", Chart.Axis("median response (minutes)"), 0...Double.infinity),
         ]
-        for (metric, title, axis) in maps {
+        for (metric, title, axis, limits) in maps {
             var values: [String: Chart.Estimate] = [:]
             for g in groups { if let s = g.metrics[metric.name] { values[g.name] = Chart.Estimate(s.mean, interval: Interval(lo: s.lo, hi: s.hi)) } }
-            let domain = Chart.mapDomain(Array(values.values))
+            let domain = Chart.mapDomain(Array(values.values), limits: limits)
             var caption: String
             if let domain, domain.withinNoise {
                 caption = "The groups' means (\(v(domain.lowest)) to \(v(domain.highest))) lie within the noise: every group's 95% "
                     + "interval overlaps every other's, so no two groups can be told apart. The colours span the intervals "
-                    + "(\(v(domain.domain.lowerBound)) to \(v(domain.domain.upperBound))), not the means, and show no real difference."
+                    + "(\(v(domain.domain.lowerBound)) to \(v(domain.domain.upperBound)), within the output's possible values), not the "
+                    + "means, and show no real difference."
             } else if let domain {
                 caption = "Colours run from the lowest group mean (\(v(domain.lowest))) to the highest (\(v(domain.highest)))."
             } else {
@@ -257,7 +259,7 @@ public enum RunReport {
             }
             if metric == .responseMinutesMedian { caption += " Lower is better." }
             out += "<figure>\n" + Chart.choropleth(geometry, values: values, title: title, subtitle: "\(metric.unit), mean over trials per group",
-                                                     value: axis) + "<figcaption>\(esc(caption))</figcaption>\n</figure>\n"
+                                                     value: axis, limits: limits) + "<figcaption>\(esc(caption))</figcaption>\n</figure>\n"
         }
         return out + "</div>\n</section>\n"
     }
