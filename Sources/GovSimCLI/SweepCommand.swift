@@ -103,8 +103,13 @@ enum SweepCommand {
             console.err("govsim: interrupted: \(results.count) of \(unit.count) points are kept in \(out)/points; run again with --resume to finish\n")
             return ExitStatus.interrupted
         }
+        // The reference every point is paired against: the scenario as written, on the same trials.
+        guard let reference = sweep.runReference(shouldStop: { Interruption.shared.requested }) else {
+            console.err("govsim: interrupted: all \(unit.count) points are kept in \(out)/points; run again with --resume to finish\n")
+            return ExitStatus.interrupted
+        }
         do {
-            try folder.writeTables(results)
+            try folder.writeTables(results, reference: reference)
         } catch {
             console.err("govsim: \(error)\n")
             return ExitStatus.cannotCreate

@@ -16,6 +16,7 @@ enum ValidateCommand {
         for file in files {
             do {
                 let loaded = try ScenarioLoader.load(path: file)
+                for warning in loaded.warnings { console.err("warning: \(warning)\n") }
                 let s = loaded.scenario
                 guard Common.fits([s], threads: Ensemble.availableCores, file: file, console: console) else {
                     status = ExitStatus.dataError
