@@ -204,17 +204,18 @@ final class ReportRenderTests: XCTestCase {
         guard let executable = Self.chromium else {
             throw XCTSkip("no chromium on the PATH: install it (apt-get install chromium) to measure report.html")
         }
-        let run = try ReportFixture.results(in: folder)
+        let run = try ReportFixture.results(in: folder), mapped = try MapFixture.results(in: folder)
         try RunReport.write(resultsFolder: run)
+        try RunReport.write(resultsFolder: mapped)
         let folders: [(String, String)] = [
-            ("run", run),
+            ("run", run), ("run with maps", mapped),
             ("compare", try AnalysisFixture.compare(in: folder)),
             ("sweep", try AnalysisFixture.sweep(in: folder, axes: 2)),
             ("sensitivity", try AnalysisFixture.sensitivity(in: folder)),
             ("optimize", try AnalysisFixture.optimize(in: folder)),
         ]
         for (name, out) in folders {
-            if name != "run" { try ReportKind.detect(in: out).write(resultsFolder: out) }
+            if !name.hasPrefix("run") { try ReportKind.detect(in: out).write(resultsFolder: out) }
             let phone = try measure(out, name: name, width: 390, print: false, chromium: executable)
             XCTAssertLessThanOrEqual((phone["overflow"] as? Double) ?? 1e9, 0, "\(name) at 390 px: the page scrolls sideways")
             XCTAssertGreaterThanOrEqual((phone["minChart"] as? Double) ?? 0, 11, "\(name) at 390 px: chart text smaller than 11 px")
