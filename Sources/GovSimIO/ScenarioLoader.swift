@@ -29,15 +29,18 @@ public struct LoadedScenario: Sendable {
     public var extends: [String]
     /// The observed values this file says it should reproduce (not inherited through `extends`).
     public var targets: [Target] = []
+    /// The groups' outlines from `district.geometryFile` (nil without one), for the report's maps.
+    public var geometry: DistrictGeometry?
     /// What the file does that is valid but easy to do by mistake (a list shorter than the one it
     /// replaces through `extends`), for the commands to print on stderr.
     public var warnings: [String] = []
 
-    public init(scenario: Scenario, path: String, extends: [String], targets: [Target] = []) {
+    public init(scenario: Scenario, path: String, extends: [String], targets: [Target] = [], geometry: DistrictGeometry? = nil) {
         self.scenario = scenario
         self.path = path
         self.extends = extends
         self.targets = targets
+        self.geometry = geometry
     }
 }
 
@@ -48,20 +51,25 @@ public enum ScenarioLoader {
     public static func load(path: String) throws(ScenarioFileError) -> LoadedScenario {
         var chain: [String] = []
         var warnings: [String] = []
-        let (tree, ownName, ownTargets) = try mergedTree(path: path, chain: &chain, warnings: &warnings)
+        let (merged, ownName, ownTargets) = try mergedTree(path: path, chain: &chain, warnings: &warnings)
+        let (tree, geometryPath) = DistrictGeometry.extractPath(merged)
         var scenario = try read(tree, file: path)
         if !ownName { scenario.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
         let targets = try ownTargets.map { (t) throws(ScenarioFileError) in try Target.parse(t, file: path) } ?? []
-        var loaded = LoadedScenario(scenario: scenario, path: path, extends: Array(chain.dropFirst()), targets: targets)
+        let geometry = try geometryPath.map { (p) throws(ScenarioFileError) in
+            try DistrictGeometry.read(path: p, groups: scenario.district.cells.map(\.name))
+        }
+        var loaded = LoadedScenario(scenario: scenario, path: path, extends: Array(chain.dropFirst()), targets: targets, geometry: geometry)
         loaded.warnings = warnings
         return loaded
     }
 
-    /// Reads a JSON tree into a scenario, reporting problems against `file`.
+    /// Reads a JSON tree into a scenario, reporting problems against `file`. The tree's
+    /// `district.geometryFile` (a layout for reports, not part of the scenario) is set aside.
     static func read(_ tree: JSONValue, file: String) throws(ScenarioFileError) -> Scenario {
         // Fields the file leaves out keep their defaults, shipped priors included.
         var scenario = Scenario.withShippedPriors
-        var issues = ScenarioReader.read(tree, into: &scenario, ignoring: ["extends", PosteriorFile.key])
+        var issues = ScenarioReader.read(DistrictGeometry.extractPath(tree).0, into: &scenario, ignoring: ["extends", PosteriorFile.key])
         if issues.isEmpty { issues = scenario.semanticIssues() }
         guard issues.isEmpty else { throw ScenarioFileError(file: file, problems: issues.map(\.description)) }
         if scenario.run.uncertainty == .fixed { scenario = scenario.fixingShippedPriors() }
@@ -82,7 +90,7 @@ public enum ScenarioLoader {
             throw ScenarioFileError(file: path, problems: ["extends: the files extend each other in a cycle: \(names.joined(separator: " → "))"])
         }
         chain.append(canonical)
-        let own = try PosteriorFile.resolve(try CellsFile.expand(try parse(path: path), file: path), file: path)
+        let own = try PosteriorFile.resolve(try DistrictGeometry.resolvePath(try CellsFile.expand(try parse(path: path), file: path), file: path), file: path)
         guard case .object(var members) = own else {
             throw ScenarioFileError(file: path, problems: ["expected an object {...} at the top of the file, got \(own.kindDescription)"])
         }

@@ -205,7 +205,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(sweep.status, 0, sweep.err)
         let rows = try String(contentsOfFile: folder + "/sw/sweep.csv", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(rows.count, 1 + 3 * Metric.allCases.count)
-        XCTAssertEqual(rows[0], "point,mediation.tiers[0].staff,metric,unit,n,mean,sd,ci95_lo,ci95_hi,p05,p50,p95")
+        XCTAssertEqual(rows[0], "point,mediation.tiers[0].staff,metric,unit,n,mean,sd,ci95_lo,ci95_hi,p05,p50,p95,difference,difference_ci95_lo,difference_ci95_hi")
         // Resuming a finished sweep redoes nothing and rewrites the same tables.
         let before = try String(contentsOfFile: folder + "/sw/sweep_trials.csv", encoding: .utf8)
         XCTAssertEqual(govsim("sweep", path, "--vary", "mediation.tiers[0].staff=1:3:3", "--trials", "2", "--out", folder + "/sw", "--resume", "--quiet").status, 0)

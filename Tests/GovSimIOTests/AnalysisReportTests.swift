@@ -53,7 +53,7 @@ final class AnalysisReportTests: XCTestCase {
         let one = try page(try AnalysisFixture.sweep(in: folder, axes: 1), .sweep)
         XCTAssertTrue(one.contains("Response to sensors.cameras.coverage"))
         XCTAssertEqual(svgCount(one), 3, "a response curve per headline output")
-        XCTAssertTrue(one.contains("95% CI of the mean"))
+        XCTAssertTrue(one.contains("change from the scenario") && one.contains("paired 95% CI"), "curves of the paired difference")
         XCTAssertEqual(one.components(separatedBy: "<tr>").count - 1, 2 + 1 + 3, "two headers, the parameter, a row per point")
 
         let grid = try page(try AnalysisFixture.sweep(in: folder, axes: 2), .sweep)

@@ -114,6 +114,21 @@ final class ReportRenderTests: XCTestCase {
         }
     }
 
+    /// A run with a geometry file: the run's charts, the groups' three bar charts and three
+    /// maps load and paint.
+    func testAMappedReportRendersInHeadlessChromium() throws {
+        guard let executable = Self.chromium else {
+            throw XCTSkip("no chromium on the PATH: install it (apt-get install chromium) to render report.html")
+        }
+        let out = try MapFixture.results(in: folder)
+        try RunReport.write(resultsFolder: out)
+        let html = try XCTUnwrap(folder.read("mapped/report.html"))
+        let charts = html.components(separatedBy: "<svg ").count - 1
+        let dom = try render(out, name: "mapped", charts: charts, chromium: executable)
+        XCTAssertEqual(dom.components(separatedBy: "<path ").count - 1, 3 * 2, "one path per group in each of 3 maps")
+        XCTAssertTrue(dom.contains("<h2>Maps</h2>"))
+    }
+
     /// The reports of compare, sweep (response curves over one axis, heatmaps over two),
     /// sensitivity and optimize all load cleanly and paint.
     func testEveryAnalysisReportRendersInHeadlessChromium() throws {
@@ -121,6 +136,7 @@ final class ReportRenderTests: XCTestCase {
             throw XCTSkip("no chromium on the PATH: install it (apt-get install chromium) to render report.html")
         }
         let folders: [(String, String, Int)] = [
+            // Two forest plots (changes in points, relative changes in %) and the cost scatter.
             ("compare", try AnalysisFixture.compare(in: folder), 3),
             ("sweep-curves", try AnalysisFixture.sweep(in: folder, axes: 1), 3),
             ("sweep-heatmaps", try AnalysisFixture.sweep(in: folder, axes: 2), 3),
@@ -188,17 +204,18 @@ final class ReportRenderTests: XCTestCase {
         guard let executable = Self.chromium else {
             throw XCTSkip("no chromium on the PATH: install it (apt-get install chromium) to measure report.html")
         }
-        let run = try ReportFixture.results(in: folder)
+        let run = try ReportFixture.results(in: folder), mapped = try MapFixture.results(in: folder)
         try RunReport.write(resultsFolder: run)
+        try RunReport.write(resultsFolder: mapped)
         let folders: [(String, String)] = [
-            ("run", run),
+            ("run", run), ("run with maps", mapped),
             ("compare", try AnalysisFixture.compare(in: folder)),
             ("sweep", try AnalysisFixture.sweep(in: folder, axes: 2)),
             ("sensitivity", try AnalysisFixture.sensitivity(in: folder)),
             ("optimize", try AnalysisFixture.optimize(in: folder)),
         ]
         for (name, out) in folders {
-            if name != "run" { try ReportKind.detect(in: out).write(resultsFolder: out) }
+            if !name.hasPrefix("run") { try ReportKind.detect(in: out).write(resultsFolder: out) }
             let phone = try measure(out, name: name, width: 390, print: false, chromium: executable)
             XCTAssertLessThanOrEqual((phone["overflow"] as? Double) ?? 1e9, 0, "\(name) at 390 px: the page scrolls sideways")
             XCTAssertGreaterThanOrEqual((phone["minChart"] as? Double) ?? 0, 11, "\(name) at 390 px: chart text smaller than 11 px")

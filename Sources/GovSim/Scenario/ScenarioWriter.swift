@@ -53,6 +53,12 @@ public final class ScenarioWriter: ScenarioVisitor {
         emit(key, Self.parameterText(value), comment: bounds.unit)
     }
 
+    /// Only when set: an absent optional parameter writes nothing, so reading back gives nil.
+    public func optionalParameter(_ key: String, _ value: inout Parameter?, _ bounds: Bounds) {
+        guard let p = value else { return }
+        emit(key, Self.parameterText(p), comment: bounds.unit)
+    }
+
     public func integer(_ key: String, _ value: inout Int, _ range: ClosedRange<Int>, unit: String) {
         emit(key, String(value), comment: unit)
     }

@@ -103,6 +103,7 @@ h2 { font-size: 1.3rem; margin: 2.5rem 0 .5rem; padding-bottom: .25rem; border-b
 .lead { font-size: 1.1rem; margin: 0 0 .3rem; }
 .facts, .note, figcaption { color: var(--muted); }
 .note { font-size: .95rem; }
+figcaption { font-size: .9rem; margin-top: 4px; }
 .warn { background: #FFF4E0; border-left: 4px solid #E69F00; padding: 8px 12px; }
 .ok { background: #EAF4FB; border-left: 4px solid #0072B2; padding: 8px 12px; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 320px), 1fr)); gap: 16px; margin-top: 1.5rem; }
