@@ -84,13 +84,13 @@ public struct SweepFolder: Sendable {
 
     /// A point file's first line: what it is, the sweep's digest, the point and its values, and
     /// the digest of the table under it.
-    func pointHeader(_ p: Int, table: String) -> String {
+    public func pointHeader(_ p: Int, table: String) -> String {
         "# govsim-point 1 sweep \(digest) point \(p) values \(sweep.values(at: p).map(CSVTable.number).joined(separator: ";")) data \(String(StreamSeed.key(table), radix: 16))\n"
     }
 
     /// Point `p`'s trials from its file: refused unless it is this sweep's, for this point and
     /// its values, unedited, with exactly trials 0..<trials in order and values in their ranges.
-    func read(point p: Int, _ text: String) throws(ResumeError) -> [TrialResult] {
+    public func read(point p: Int, _ text: String) throws(ResumeError) -> [TrialResult] {
         let file = pointFile(p)
         guard let newline = text.firstIndex(of: "\n") else { throw .damaged(file, "empty or cut short") }
         let header = String(text[...newline]), table = String(text[text.index(after: newline)...])
