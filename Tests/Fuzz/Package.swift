@@ -10,9 +10,10 @@ let package = Package(
     name: "govsim-fuzz",
     dependencies: [.package(name: "govsim", path: "../..")],
     targets: [
+        .target(name: "CFuzzDriver"),
         .executableTarget(
             name: "govsim-fuzz",
-            dependencies: [.product(name: "GovSim", package: "govsim"), .product(name: "GovSimIO", package: "govsim")]
+            dependencies: ["CFuzzDriver", .product(name: "GovSim", package: "govsim"), .product(name: "GovSimIO", package: "govsim")]
         ),
     ]
 )

@@ -1,6 +1,9 @@
 import Foundation
 import GovSim
 import GovSimIO
+#if GOVSIM_FUZZ
+import CFuzzDriver
+#endif
 
 /// One fuzz input: its first byte picks the reader, the rest is the file (or files) it reads.
 /// Every input must end in a value or a thrown error; a trap, a hang or an allocation libFuzzer
@@ -97,10 +100,17 @@ enum FuzzShapes {
 }
 
 #if GOVSIM_FUZZ
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    FuzzTarget.one(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
+/// With libFuzzer (-sanitize=fuzzer): hands the command line to libFuzzer's driver.
+@main
+struct Fuzz {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            FuzzTarget.one(Array(UnsafeBufferPointer(start: data, count: size)))
+            return 0
+        })
+    }
 }
 #else
 /// Without libFuzzer: replays the files given (a corpus, a crash reproducer), or with
