@@ -20,8 +20,10 @@ enum CompareCommand {
         Kim and Nelson's (2001) fully sequential selection, which picks the best arm with \
         probability ≥ 1 − alpha whenever it leads the others by at least --indifference. Counts \
         of rare events get Poisson-aware intervals and an exact sign-flip test; relative changes \
-        get Fieller intervals. Writes compare.json, compare.csv, trials.csv and report.html (a forest plot \
-        of the differences, cost-effectiveness and the tables).
+        get Fieller intervals. Writes compare.json, compare.csv, trials.csv, manifest.json and report.html \
+        (a forest plot of the differences, cost-effectiveness and the tables). Finished trials are \
+        kept in checkpoint.txt as they finish: after a kill, --resume finishes the comparison to \
+        exactly the files an uninterrupted one writes.
         """,
         arguments: [
             ArgumentSpec(name: "baseline", help: "The baseline scenario."),
