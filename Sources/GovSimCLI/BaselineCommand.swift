@@ -24,7 +24,7 @@ enum BaselineCommand {
                   OptionSpec(long: "alpha", valueName: "a", help: "Family-wise false-alarm rate the check will use.", defaultText: "0.05"),
                   OptionSpec(long: "detect", valueName: "pct", help: "Choose the trial count so a PCT% change of each main output is caught with 90% power."),
                   OptionSpec(long: "max-trials", valueName: "n", help: "Cap on trials with --detect.", defaultText: "20000"),
-                  Common.quiet],
+                  Common.fixed, Common.quiet],
         examples: ["govsim baseline scenarios/regression/*.json5 --out results/baselines",
                    "govsim baseline scenarios/regression/sensors.json5 --detect 5"]
     )
@@ -41,7 +41,7 @@ enum BaselineCommand {
         }
         var loaded: [LoadedScenario] = []
         for path in parsed.positionals {
-            guard let l = Common.load(path, console: console) else { return ExitStatus.dataError }
+            guard let l = Common.load(path, fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
             loaded.append(l)
         }
         guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
@@ -113,7 +113,7 @@ enum RegressionCheck {
             console.err("govsim: \(error)\n")
             return ExitStatus.dataError
         }
-        guard let loaded = Common.load(parsed.positionals[0], console: console) else { return ExitStatus.dataError }
+        guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
         let margin = try parsed.double("margin", in: 0...100).map { $0 / 100 } ?? baseline.margin
         let alpha = try parsed.double("alpha", in: 1e-9...0.5) ?? baseline.alpha
         var s = loaded.scenario

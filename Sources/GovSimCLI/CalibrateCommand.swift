@@ -21,7 +21,7 @@ enum CalibrateCommand {
             OptionSpec(long: "budget", valueName: "evals", help: "Largest number of objective evaluations.", defaultText: "200"),
             OptionSpec(long: "trials", short: "n", valueName: "n", help: "Trials per scenario and evaluation.", defaultText: "40"),
             Common.seed, Common.threads,
-            Common.out("the first scenario's folder"), Common.quiet,
+            Common.out("the first scenario's folder"), Common.fixed, Common.quiet,
         ],
         examples: ["govsim calibrate scenarios/cases/pudong-baseline.json5 --fit estates.oldEstate.propertyDisputeRate=0.1:2 --fit estates.oldEstate.baseHappiness=40:70"]
     )
@@ -30,7 +30,7 @@ enum CalibrateCommand {
         var files: [LoadedScenario] = []
         var failed = false
         for path in parsed.positionals {
-            if let loaded = Common.load(path, console: console) { files.append(loaded) } else { failed = true }
+            if let loaded = Common.load(path, fixed: parsed.flag("fixed"), console: console) { files.append(loaded) } else { failed = true }
         }
         if failed { return ExitStatus.dataError }
         guard files.contains(where: { !$0.targets.isEmpty }) else {

@@ -17,7 +17,7 @@ enum CheckCommand {
         missed; predictions are reported hit or missed without failing, unless --strict.
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "Scenario files with targets.", isRepeating: true)],
-        options: [Common.trials, Common.seed, Common.threads, Common.out("results/check"), Common.quiet,
+        options: [Common.trials, Common.seed, Common.threads, Common.out("results/check"), Common.fixed, Common.quiet,
                   OptionSpec(long: "strict", help: "Fail (exit 1) when a predicted target is missed too."),
                   OptionSpec(long: "baseline", valueName: "file", help: "Instead: check one scenario against a recorded baseline (exit 1 on drift)."),
                   OptionSpec(long: "margin", valueName: "pct", help: "With --baseline: tolerance per output, % of its baseline mean.", defaultText: "the baseline's, else 1"),
@@ -33,7 +33,7 @@ enum CheckCommand {
         var files: [LoadedScenario] = []
         var failed = false
         for path in parsed.positionals {
-            if let loaded = Common.load(path, console: console) { files.append(loaded) } else { failed = true }
+            if let loaded = Common.load(path, fixed: parsed.flag("fixed"), console: console) { files.append(loaded) } else { failed = true }
         }
         if failed { return ExitStatus.dataError }
         let quiet = parsed.flag("quiet")
@@ -64,7 +64,7 @@ enum CheckCommand {
         }
         if !quiet { console.out(text(results) + "\nResults: \(out)/ (check.json, report.html)\n") }
         let strict = parsed.flag("strict")
-        let failing = results.flatMap(\.predictions).filter { !$0.met && (strict || $0.target.kind == .fitted) }
+        let failing = results.flatMap(\.predictions).filter { !$0.passed && (strict || $0.target.kind == .fitted) }
         return failing.isEmpty ? ExitStatus.success : ExitStatus.failure
     }
 
@@ -79,18 +79,22 @@ enum CheckCommand {
                 case .value(let v): observed = n(v)
                 case .change(let pct, _, let written): observed = "\(ComparisonReport.signed(pct))% vs \(written)"
                 }
-                let unit = p.target.observed == .value(p.target.number) ? "" : "%"
-                let status = p.target.kind == .fitted ? (p.met ? "met" : "MISSED") : (p.met ? "hit" : "miss")
+                let unit = p.target.isChange ? "%" : ""
+                let status = p.target.kind == .fitted ? (p.met ? "met" : "MISSED") : (p.hit ? "hit" : "miss")
+                let counterfactual = p.counterfactual.map { n($0) + unit } ?? ""
                 return [p.target.metric.name, p.target.kind.rawValue, observed, "±" + n(p.target.tolerance), n(p.mean) + unit,
-                        "\(n(p.ci95.lo)) – \(n(p.ci95.hi))", status]
+                        "\(n(p.ci95.lo)) – \(n(p.ci95.hi))", "\(n(p.pi90.lo)) – \(n(p.pi90.hi))", counterfactual, status]
             }
-            out += TextTable.render(header: ["output", "kind", "observed", "tolerance", "predicted", "95% CI", "status"], rows: rows,
-                                    alignments: [.left, .left, .right, .right, .right, .right, .left])
+            out += TextTable.render(header: ["output", "kind", "observed", "tolerance", "predicted", "95% CI of mean", "90% predictive",
+                                             "no policy", "status"], rows: rows,
+                                    alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .left])
         }
         let all = results.flatMap(\.predictions)
         let fitted = all.filter { $0.target.kind == .fitted }, predicted = all.filter { $0.target.kind == .predicted }
         out += "\n\(fitted.filter(\.met).count) of \(fitted.count) fitted targets met; "
-            + "\(predicted.filter(\.met).count) of \(predicted.count) predictions within tolerance\n"
+            + "\(predicted.filter(\.hit).count) of \(predicted.count) predictions hit (observed inside the 90% predictive interval)\n"
+        out += "A fitted target is met when the mean is within its tolerance; a prediction is hit when the observed figure lies "
+            + "inside the 90% predictive interval (chance and the parameters' priors).\n"
         return out
     }
 }

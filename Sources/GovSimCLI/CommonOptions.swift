@@ -8,6 +8,7 @@ enum Common {
     static let seed = OptionSpec(long: "seed", valueName: "s", help: "Scenario seed (overrides run.seed).")
     static let threads = OptionSpec(long: "threads", short: "j", valueName: "k", help: "Worker threads.", defaultText: "all cores")
     static let quiet = OptionSpec(long: "quiet", short: "q", help: "Print nothing but errors.")
+    static let fixed = OptionSpec(long: "fixed", help: "Run the parameters the scenario leaves to the defaults at their central values instead of drawing them from their shipped priors (run.uncertainty: \"fixed\"; docs/evidence.md).")
     static func format(_ file: String) -> OptionSpec {
         OptionSpec(long: "format", valueName: "f", help: "table, or json to print \(file) on stdout for scripts instead of the table.",
                    defaultText: "table")
@@ -16,10 +17,13 @@ enum Common {
         OptionSpec(long: "out", short: "o", valueName: "dir", help: "Output folder.", defaultText: defaultText)
     }
 
-    /// Loads a scenario file, printing its problems on failure.
-    static func load(_ path: String, console: Console) -> LoadedScenario? {
+    /// Loads a scenario file, printing its problems on failure. `fixed` (`--fixed`) puts the
+    /// shipped priors the scenario still carries at their central values.
+    static func load(_ path: String, fixed: Bool = false, console: Console) -> LoadedScenario? {
         do {
-            return try ScenarioLoader.load(path: path)
+            var loaded = try ScenarioLoader.load(path: path)
+            if fixed { loaded.scenario = loaded.scenario.fixingShippedPriors() }
+            return loaded
         } catch {
             console.err(error.description + "\n")
             return nil

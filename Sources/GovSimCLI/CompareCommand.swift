@@ -39,7 +39,7 @@ enum CompareCommand {
             OptionSpec(long: "select", help: "Choose the best arm by Kim–Nelson's sequential procedure: P(correct selection) ≥ 1 − alpha when the best leads by ≥ --indifference (first stage --trials, then --batch at a time up to --max-trials)."),
             OptionSpec(long: "alpha", valueName: "a", help: "1 − confidence of --select and of the indistinguishable group.", defaultText: "0.05"),
             OptionSpec(long: "resume", help: "Finish an interrupted comparison in the same output folder (its finished trials are kept)."),
-            Common.out("results/<baseline>-vs-<policy>"), Common.format("compare.json"), Common.quiet,
+            Common.out("results/<baseline>-vs-<policy>"), Common.format("compare.json"), Common.fixed, Common.quiet,
         ],
         examples: [
             "govsim compare scenarios/cases/pudong-baseline.json5 scenarios/cases/pudong-policy.json5",
@@ -71,7 +71,7 @@ enum CompareCommand {
         var scenarios: [Scenario] = []
         var failed = false
         for file in files {
-            if let loaded = Common.load(file, console: console) { scenarios.append(loaded.scenario) } else { failed = true }
+            if let loaded = Common.load(file, fixed: parsed.flag("fixed"), console: console) { scenarios.append(loaded.scenario) } else { failed = true }
         }
         if failed { return ExitStatus.dataError }
         let seed = seedOverride ?? UInt64(scenarios[0].run.seed)
@@ -211,14 +211,17 @@ enum ComparisonReport {
             let rows = Metric.headline.map { m -> [String] in
                 let d = o.differences[arm - 1][m.rawValue]
                 return [m.name, HeadlineReport.number(d.baselineMean), HeadlineReport.number(d.armMean), signed(d.difference),
-                        "\(signed(d.ci95.lo)) – \(signed(d.ci95.hi))", d.relativeChangePct.isFinite ? signed(d.relativeChangePct) + "%" : "–",
+                        "\(signed(d.ci95.lo)) – \(signed(d.ci95.hi))", "\(signed(d.prediction90.lo)) – \(signed(d.prediction90.hi))",
+                        d.relativeChangePct.isFinite ? signed(d.relativeChangePct) + "%" : "–",
                         HeadlineReport.number(d.effectSize), pValue(d.pValue), HeadlineReport.number(d.correlation)]
             }
-            out += TextTable.render(header: ["metric", "baseline", "policy", "difference", "95% CI", "change", "effect d", "p", "pairing r"],
-                                    rows: rows, alignments: [.left] + Array(repeating: .right, count: 8),
+            out += TextTable.render(header: ["metric", "baseline", "policy", "difference", "95% CI of mean", "90% predictive", "change", "effect d", "p", "pairing r"],
+                                    rows: rows, alignments: [.left] + Array(repeating: .right, count: 9),
                                     style: style(colour, difference: 3) { row in
                                         (o.differences[arm - 1][Metric.headline[row].rawValue], Metric.headline[row])
                                     })
+            out += "95% CI of mean: how precisely the average effect is known (narrows with trials). 90% predictive: how the "
+            out += "effect could turn out in one realisation, over chance and the parameters both arms draw alike.\n"
             let ce = r.costEffectiveness(arm)
             out += "Cost-effectiveness: \(HeadlineReport.number(ce.safetyPointsPerMillion)) safety points and "
             out += "\(HeadlineReport.number(ce.satisfactionPointsPerMillion)) satisfaction points per million yuan; "

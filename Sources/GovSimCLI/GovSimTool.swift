@@ -71,7 +71,7 @@ public enum GovSimTool {
             case "validate":
                 return ValidateCommand.execute(parsed.positionals, console: console)
             case "params":
-                return ParamsCommand.execute(parsed.positionals.first, console: console)
+                return try ParamsCommand.execute(parsed, console: console)
             default:
                 return help(parsed.positionals.first, console: console)
             }

@@ -3,7 +3,7 @@ import GovSim
 import GovSimIO
 
 /// The run's answer on stdout: a line on what was run, a sentence per headline output, and a
-/// table of the headline metrics (mean, 95% CI of the mean, range of 90% of trials); with
+/// table of the headline metrics (mean, 95% CI of the mean, 90% predictive interval); with
 /// `colour`, the table's header is bold.
 enum HeadlineReport {
     static func text(_ r: RunResults, residents: Int, threads: Int, seconds: Double, colour: Bool = false) -> String {
@@ -12,14 +12,18 @@ enum HeadlineReport {
         out += "\(threads) thread\(threads == 1 ? "" : "s"), \(String(format: "%.1f", seconds)) s\n\n"
         let safety = r.summary[.safetyScore], satisfaction = r.summary[.satisfactionPct]
         out += "Predicted safety score \(number(safety.mean)) / 100 (95% CI \(number(safety.ci95.lo))–\(number(safety.ci95.hi))); "
-        out += "90% of trials between \(number(safety.p05)) and \(number(safety.p95)).\n"
+        out += "90% predictive interval \(number(safety.prediction90.lo))–\(number(safety.prediction90.hi)).\n"
         out += "Predicted satisfaction \(number(satisfaction.mean))% of residents (95% CI \(number(satisfaction.ci95.lo))–\(number(satisfaction.ci95.hi))); "
-        out += "90% of trials between \(number(satisfaction.p05)) and \(number(satisfaction.p95)).\n\n"
+        out += "90% predictive interval \(number(satisfaction.prediction90.lo))–\(number(satisfaction.prediction90.hi)).\n"
+        let drawn = s.distributionPaths.count
+        out += s.run.uncertainty == .priors
+            ? "Predictive intervals hold chance and \(drawn) uncertain parameters drawn from their priors; the CI is only the mean's precision.\n\n"
+            : "Parameters fixed (--fixed): predictive intervals hold chance\(drawn > 0 ? " and the \(drawn) distributions the scenario gives" : " alone") and understate the uncertainty.\n\n"
         let rows = Metric.headline.map { m -> [String] in
             let x = r.summary[m]
-            return [m.name, m.unit, number(x.mean), "\(number(x.ci95.lo)) – \(number(x.ci95.hi))", "\(number(x.p05)) – \(number(x.p95))"]
+            return [m.name, m.unit, number(x.mean), "\(number(x.ci95.lo)) – \(number(x.ci95.hi))", "\(number(x.prediction90.lo)) – \(number(x.prediction90.hi))"]
         }
-        out += TextTable.render(header: ["metric", "unit", "mean", "95% CI of mean", "90% of trials"], rows: rows,
+        out += TextTable.render(header: ["metric", "unit", "mean", "95% CI of mean", "90% predictive"], rows: rows,
                                 alignments: [.left, .left, .right, .right, .right],
                                 style: colour ? { row, _ in row < 0 ? ANSI.bold : nil } : nil)
         return out + byGroup(r, colour: colour)

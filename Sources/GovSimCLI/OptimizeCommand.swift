@@ -27,13 +27,13 @@ enum OptimizeCommand {
             OptionSpec(long: "trials", short: "n", valueName: "n", help: "Trials per candidate.", defaultText: "20"),
             OptionSpec(long: "finalists", valueName: "k", help: "Candidates re-evaluated on fresh trials.", defaultText: "5"),
             OptionSpec(long: "final-trials", valueName: "n", help: "Trials per finalist.", defaultText: "100"),
-            Common.seed, Common.threads, Common.out("results/<scenario>-optimize"), Common.quiet,
+            Common.seed, Common.threads, Common.out("results/<scenario>-optimize"), Common.fixed, Common.quiet,
         ],
         examples: ["govsim optimize scenarios/example.json5 --budget 7000000 --over services.budget=0:2000000 --over mediation.tiers[0].staff=2:12 --over sensors.cameras.coverage=0:1"]
     )
 
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
-        guard let loaded = Common.load(parsed.positionals[0], console: console) else { return ExitStatus.dataError }
+        guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
         var scenario = loaded.scenario
         guard let budget = try parsed.double("budget", in: 0...1e15) else {
             throw UsageError(message: "--budget is required (yuan over the run's days)", command: "optimize")

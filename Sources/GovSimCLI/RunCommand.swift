@@ -9,7 +9,7 @@ enum RunCommand {
         abstract: "Run a scenario's Monte Carlo trials and write the results.",
         discussion: """
         Runs every trial of SCENARIO in parallel, prints the headline outputs (mean, 95% \
-        confidence interval of the mean, and the range 90% of trials fall in), and writes \
+        confidence interval of the mean, and the 90% predictive interval), and writes \
         summary.json, trials.csv, timeseries.csv, scenario.resolved.json5, manifest.json and \
         report.html (charts and tables on one self-contained page) into the output folder. \
         Results are bit-identical for any number of threads.
@@ -24,7 +24,7 @@ enum RunCommand {
             OptionSpec(long: "batch", valueName: "n", help: "Trials per batch with --precision.", defaultText: "50"),
             OptionSpec(long: "shard", valueName: "i/n", help: "Run only shard i of n (contiguous trial blocks) into a shard folder for govsim merge."),
             OptionSpec(long: "resume", help: "Finish an interrupted run in the same output folder (its finished trials are kept)."),
-            Common.out("results/<scenario name>"), Common.format("summary.json"), Common.quiet,
+            Common.out("results/<scenario name>"), Common.format("summary.json"), Common.fixed, Common.quiet,
         ],
         examples: [
             "govsim run scenarios/example.json5",
@@ -44,6 +44,8 @@ enum RunCommand {
         var maxTrials = 5_000
         var batch = 50
         var resume = false
+        /// Shipped priors at their central values (`--fixed`).
+        var fixed = false
         /// Print summary.json instead of the table (`--format json`).
         var json = false
         var shard: (index: Int, count: Int)?
@@ -61,6 +63,7 @@ enum RunCommand {
                 maxTrials: try parsed.int("max-trials", in: 2...1_000_000) ?? 5_000,
                 batch: try parsed.int("batch", in: 2...100_000) ?? 50,
                 resume: parsed.flag("resume"),
+                fixed: parsed.flag("fixed"),
                 json: try Common.json(parsed, command: "run"),
                 shard: try parsed.value("shard").map(shard))
     }
@@ -75,7 +78,7 @@ enum RunCommand {
     }
 
     static func execute(_ o: Options, commandLine: [String], console: Console) -> Int32 {
-        guard let loaded = Common.load(o.scenario, console: console) else { return ExitStatus.dataError }
+        guard let loaded = Common.load(o.scenario, fixed: o.fixed, console: console) else { return ExitStatus.dataError }
         var scenario = loaded.scenario
         if let t = o.trials { scenario.run.trials = t }
         if let d = o.days { scenario.run.days = d }

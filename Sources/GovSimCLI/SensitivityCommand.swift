@@ -25,13 +25,13 @@ enum SensitivityCommand {
             OptionSpec(long: "samples", valueName: "n", help: "Sobol base rows, or Morris trajectories.", defaultText: "64 (sobol), 20 (morris)"),
             OptionSpec(long: "replicates", valueName: "r", help: "Trials per design point.", defaultText: "10"),
             OptionSpec(long: "metrics", valueName: "names", help: "Comma-separated outputs to analyse.", defaultText: "safety_score,satisfaction_pct"),
-            Common.seed, Common.threads, Common.out("results/<scenario>-sensitivity"), Common.quiet,
+            Common.seed, Common.threads, Common.out("results/<scenario>-sensitivity"), Common.fixed, Common.quiet,
         ],
         examples: ["govsim sensitivity scenarios/example.json5 --vary services.budget=0:2000000 --vary triage.accuracy=0.6:0.95 --vary volunteers.initialShare=0:0.05"]
     )
 
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
-        guard let loaded = Common.load(parsed.positionals[0], console: console) else { return ExitStatus.dataError }
+        guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
         var scenario = loaded.scenario
         let specs = parsed.values("vary")
         guard specs.count >= 1 else { throw UsageError(message: "give at least one --vary PATH=lo:hi", command: "sensitivity") }

@@ -26,6 +26,8 @@ enum ValidateCommand {
                 line += "\(s.run.trials) trials × \(s.run.days) days"
                 let uncertain = s.distributionPaths.count
                 if uncertain > 0 { line += ", \(uncertain) parameter\(uncertain == 1 ? "" : "s") drawn per trial" }
+                let shipped = s.shippedPriorPaths.count
+                if shipped > 0 { line += " (\(shipped) from shipped priors)" }
                 console.out(line + "\n")
             } catch {
                 console.err(error.description + "\n")

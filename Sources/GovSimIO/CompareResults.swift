@@ -85,6 +85,7 @@ public struct CompareResults: Sendable {
         var entry: [String: JSONText] = [
             "n": .integer(d.n), "baseline_mean": .number(d.baselineMean), "arm_mean": .number(d.armMean),
             "difference": .number(d.difference), "ci95": .array([.number(d.ci95.lo), .number(d.ci95.hi)]),
+                    "pi90": .array([.number(d.prediction90.lo), .number(d.prediction90.hi)]),
             "ci95_method": .string(d.method), "p_value": .number(d.pValue), "test": .string(d.testMethod),
             "unit": .string(m.unit), "kind": .string(m.kind.rawValue),
         ]
@@ -110,6 +111,7 @@ public struct CompareResults: Sendable {
                 var entry: [String: JSONText] = [
                     "n": .integer(d.n), "baseline_mean": .number(d.baselineMean), "arm_mean": .number(d.armMean),
                     "difference": .number(d.difference), "ci95": .array([.number(d.ci95.lo), .number(d.ci95.hi)]),
+                    "pi90": .array([.number(d.prediction90.lo), .number(d.prediction90.hi)]),
                     "ci95_method": .string(d.method),
                     "relative_change_pct": .number(d.relativeChangePct),
                     "relative_change_ci95": .array([.number(d.relativeChangeCI95.lo), .number(d.relativeChangeCI95.hi)]),

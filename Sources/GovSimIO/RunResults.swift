@@ -30,6 +30,10 @@ public struct RunResults: Sendable {
             "seed": .integer(Int(seed)),
             "trials": .integer(trials.count),
             "days": .integer(scenario.run.days),
+            // What the predictive intervals (pi90, pi95) hold: parameter draws and chance.
+            "parameter_uncertainty": .string(scenario.run.uncertainty.rawValue),
+            "parameters_drawn": .integer(scenario.distributionPaths.count),
+            "parameters_from_shipped_priors": .integer(scenario.shippedPriorPaths.count),
             "version": .string(RunResults.version),
             "metrics": RunResults.metricsJSON(summary, Metric.allCases),
         ]
@@ -88,6 +92,9 @@ public struct RunResults: Sendable {
                 "p95": .number(s.p95), "p975": .number(s.p975),
                 "prediction95": .array([.number(s.prediction95.lo), .number(s.prediction95.hi)]),
                 "prediction95_method": .string(s.predictionMethod),
+                // Predictive intervals (parameters and chance) beside ci95 (the mean's precision).
+                "pi90": .array([.number(s.prediction90.lo), .number(s.prediction90.hi)]),
+                "pi95": .array([.number(s.prediction95.lo), .number(s.prediction95.hi)]),
                 "n": .integer(s.n), "unit": .string(m.unit), "kind": .string(m.kind.rawValue),
             ]
             if let b = s.bound { entry["bound"] = .number(b) }

@@ -53,11 +53,12 @@ public enum ScenarioLoader {
 
     /// Reads a JSON tree into a scenario, reporting problems against `file`.
     static func read(_ tree: JSONValue, file: String) throws(ScenarioFileError) -> Scenario {
-        var scenario = Scenario()
+        // Fields the file leaves out keep their defaults, shipped priors included.
+        var scenario = Scenario.withShippedPriors
         var issues = ScenarioReader.read(tree, into: &scenario, ignoring: ["extends"])
         if issues.isEmpty { issues = scenario.semanticIssues() }
         guard issues.isEmpty else { throw ScenarioFileError(file: file, problems: issues.map(\.description)) }
-        return scenario
+        return scenario.run.uncertainty == .fixed ? scenario.fixingShippedPriors() : scenario
     }
 
     /// The file's tree merged over the trees of the files it extends. Each file of the chain is

@@ -46,6 +46,12 @@ public struct Target: Sendable, Equatable {
         }
     }
 
+    /// Whether the target is a change against another scenario.
+    public var isChange: Bool {
+        if case .change = observed { return true }
+        return false
+    }
+
     /// Whether a prediction meets the target.
     public func isMet(by predicted: Double) -> Bool { predicted.isFinite && abs(predicted - number) <= tolerance }
 

@@ -11,7 +11,22 @@ public final class TargetEvaluator: @unchecked Sendable {
         /// NaN bounds when the reference's mean cannot be told from 0).
         public var mean: Double
         public var ci95: Interval
+        /// 90% predictive interval: where the figure of one realisation of the place would lie,
+        /// over chance and the parameters drawn from their priors (for a change, the paired
+        /// per-trial change against the reference).
+        public var pi90: Interval
+        /// The no-policy counterfactual of a predicted target: for a value, the same output of the
+        /// file the policy extends (its baseline), with its own 90% predictive interval; for a
+        /// change, 0 (with no policy the model predicts no change). Nil for fitted targets and for
+        /// files that extend nothing.
+        public var counterfactual: Double?
+        public var counterfactualPI90: Interval?
+        /// Within the tolerance of the observed figure (what a fitted target must be).
         public var met: Bool { target.isMet(by: mean) }
+        /// The observed figure lies inside the 90% predictive interval (what scores a prediction).
+        public var hit: Bool { pi90.lo <= target.number && target.number <= pi90.hi }
+        /// What check counts: `met` for a fitted target, `hit` for a prediction.
+        public var passed: Bool { target.kind == .fitted ? met : hit }
         /// How far off, in tolerances: (predicted − observed) / tolerance.
         public var standardisedError: Double { (mean - target.number) / target.tolerance }
     }
@@ -60,7 +75,7 @@ public final class TargetEvaluator: @unchecked Sendable {
             }
             return key
         }
-        var plan: [(file: LoadedScenario, seed: UInt64, trials: Int, own: String, refs: [String?])] = []
+        var plan: [(file: LoadedScenario, seed: UInt64, trials: Int, own: String, refs: [String?], parent: String?)] = []
         for file in files {
             let s = seed ?? UInt64(file.scenario.run.seed), n = trials ?? file.scenario.run.trials, days = file.scenario.run.days
             let own = need(file, seed: s, trials: n, days: days)
@@ -72,7 +87,13 @@ public final class TargetEvaluator: @unchecked Sendable {
                     refs.append(nil)
                 }
             }
-            plan.append((file, s, n, own, refs))
+            // A prediction of a value is shown beside the no-policy counterfactual: the baseline
+            // the policy file extends, on the same trials.
+            var parent: String? = nil
+            if let base = file.extends.first, file.targets.contains(where: { $0.kind == .predicted && !$0.isChange }) {
+                parent = need(try reference(base), seed: s, trials: n, days: days)
+            }
+            plan.append((file, s, n, own, refs, parent))
         }
         let offsets = jobs.reduce(into: [0]) { $0.append($0.last! + $1.trials) }
         let all = jobs
@@ -88,13 +109,23 @@ public final class TargetEvaluator: @unchecked Sendable {
                 let values = own.map { $0[target.metric] }
                 guard let ref else {
                     let s = MetricSummary(values, kind: target.metric.kind)
-                    return Prediction(target: target, mean: s.mean, ci95: s.ci95)
+                    var prediction = Prediction(target: target, mean: s.mean, ci95: s.ci95, pi90: s.prediction90)
+                    if target.kind == .predicted, let parent = p.parent {
+                        let c = MetricSummary(results[index[parent]!].map { $0[target.metric] }, kind: target.metric.kind)
+                        (prediction.counterfactual, prediction.counterfactualPI90) = (c.mean, c.prediction90)
+                    }
+                    return prediction
                 }
                 // A relative change: Fieller's interval, which carries the baseline mean's own
                 // uncertainty (dividing the paired interval by the baseline mean does not).
                 let base = results[index[ref]!].map { $0[target.metric] }
                 let d = PairedDifference(baseline: base, arm: values, kind: target.metric.kind)
-                return Prediction(target: target, mean: d.relativeChangePct, ci95: d.relativeChangeCI95)
+                // One realisation's change: trial by trial against the same trial's reference.
+                let perTrial = zip(base, values).compactMap { b, a in b > 0 && b.isFinite && a.isFinite ? 100 * (a - b) / b : nil }
+                var prediction = Prediction(target: target, mean: d.relativeChangePct, ci95: d.relativeChangeCI95,
+                                            pi90: MetricSummary(perTrial).prediction90)
+                if target.kind == .predicted { (prediction.counterfactual, prediction.counterfactualPI90) = (0, Interval(lo: 0, hi: 0)) }
+                return prediction
             }
             return FileResult(loaded: p.file, trials: p.trials, seed: p.seed, predictions: predictions)
         }

@@ -14,7 +14,7 @@ final class AnalysisCommandTests: XCTestCase {
         folder = NSTemporaryDirectory() + "govsim-analysis-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try! """
-        { name: "tiny", run: { trials: 3, days: 28, seed: 5 },
+        { name: "tiny", run: { trials: 3, days: 28, seed: 5, uncertainty: "fixed" },
           district: { cells: [{ count: 2, households: 100, estate: "oldEstate" }] },
           incidents: { rateMultiplier: { dist: "uniform", min: 0.5, max: 2 } } }
         """.write(toFile: folder + "/tiny.json5", atomically: true, encoding: .utf8)

@@ -298,7 +298,9 @@ final class CommandTests: XCTestCase {
         let bad = write("bad.json5", "{ run: { days: 0 } }")
         let r = govsim("validate", good, bad)
         XCTAssertEqual(r.status, 65)
-        XCTAssertTrue(r.out.hasPrefix("ok  \(good): 2 cells, ~624 residents, 6 trials × 21 days, 1 parameter drawn per trial"), r.out)
+        let shipped = Scenario.withShippedPriors.distributionPaths.count
+        XCTAssertTrue(r.out.hasPrefix("ok  \(good): 2 cells, ~624 residents, 6 trials × 21 days, \(shipped + 1) parameters drawn per trial "
+                                      + "(\(shipped) from shipped priors)"), r.out)
         XCTAssertEqual(r.err, "\(bad): run.days: expected an integer from 1 to 36500 (days), got 0\n")
         XCTAssertEqual(govsim("validate", good).status, 0)
     }

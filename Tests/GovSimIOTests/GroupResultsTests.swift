@@ -54,7 +54,8 @@ final class GroupResultsTests: XCTestCase {
         let header = r.trialsCSV.split(separator: "\n")[0].split(separator: ",").map(String.init)
         XCTAssertTrue(header.contains("safety_score@old"))
         XCTAssertTrue(header.contains("elderly_satisfaction_pct@village"))
-        XCTAssertEqual(header.count, 1 + Metric.allCases.count + 1 + 2 * Metric.byGroupColumns.count)
+        XCTAssertEqual(header.count, 1 + Metric.allCases.count + r.scenario.distributionPaths.count + 2 * Metric.byGroupColumns.count)
+        XCTAssertTrue(header.contains("param:district.cells[1].sensors.cameras.coverage"))
     }
 
     func testTrialLinesKeepTheParts() throws {

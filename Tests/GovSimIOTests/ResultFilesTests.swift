@@ -7,7 +7,7 @@ final class ResultFilesTests: XCTestCase {
 
     private func results(threads: Int) throws -> RunResults {
         let path = folder.write("tiny.json5", """
-        { run: { trials: 4, days: 28, seed: 11 }, district: { cells: [{ count: 2, households: 150 }] },
+        { run: { trials: 4, days: 28, seed: 11, uncertainty: "fixed" }, district: { cells: [{ count: 2, households: 150 }] },
           disputes: { rateMultiplier: { dist: "uniform", min: 0.8, max: 1.2 } } }
         """)
         let loaded = try ScenarioLoader.load(path: path)
@@ -36,13 +36,16 @@ final class ResultFilesTests: XCTestCase {
     func testSummaryHasTheContractedKeys() throws {
         let text = try results(threads: 2).summaryJSON
         let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
-        XCTAssertEqual(Set(json.keys), ["scenario", "seed", "trials", "days", "version", "metrics"])
+        XCTAssertEqual(Set(json.keys), ["scenario", "seed", "trials", "days", "version", "metrics",
+                                        "parameter_uncertainty", "parameters_drawn", "parameters_from_shipped_priors"])
+        XCTAssertEqual(json["parameter_uncertainty"] as? String, "fixed")
+        XCTAssertEqual(json["parameters_drawn"] as? Int, 1)
         let metrics = json["metrics"] as! [String: Any]
         for name in ["safety_score", "satisfaction_pct", "mean_happiness", "disputes", "complaint_rate_pct", "petitions",
                      "mass_incidents", "mediation_success_pct", "resolution_pct", "median_resolution_hours", "incidents",
                      "accidents", "elderly_adverse_events", "response_minutes_median", "cost_total"] {
             let m = try XCTUnwrap(metrics[name] as? [String: Any], name)
-            for key in ["mean", "sd", "ci95", "p05", "p50", "p95"] { XCTAssertNotNil(m[key], "\(name).\(key)") }
+            for key in ["mean", "sd", "ci95", "p05", "p50", "p95", "pi90", "pi95"] { XCTAssertNotNil(m[key], "\(name).\(key)") }
             XCTAssertEqual((m["ci95"] as? [Any])?.count, 2)
         }
     }

@@ -23,7 +23,24 @@ final class ScenarioLoaderTests: XCTestCase {
         XCTAssertEqual(loaded.scenario.name, "good")
         XCTAssertEqual(loaded.scenario.run.trials, 3)
         XCTAssertTrue(loaded.scenario.council.enabled)
-        XCTAssertEqual(loaded.scenario.mediation, Scenario().mediation)
+        XCTAssertEqual(loaded.scenario.mediation, Scenario.withShippedPriors.mediation)
+    }
+
+    /// A field the file leaves out draws from its shipped prior; a field it sets is its own;
+    /// `run.uncertainty: "fixed"` puts the rest at the central values; `extends` keeps both.
+    func testShippedPriorsFillWhatTheFileLeavesOut() throws {
+        let base = folder.write("base.json5", "{ residents: { failedTrustLoss: 9 } }")
+        let loaded = try ScenarioLoader.load(path: base).scenario
+        XCTAssertEqual(loaded.residents.failedTrustLoss, .fixed(9))
+        XCTAssertEqual(loaded.residents.disputeTrustLoss, Scenario.withShippedPriors.residents.disputeTrustLoss)
+        XCTAssertTrue(loaded.residents.disputeTrustLoss.isDistribution)
+        let fixed = folder.write("fixed.json5", "{ extends: \"base.json5\", run: { uncertainty: \"fixed\" } }")
+        let f = try ScenarioLoader.load(path: fixed).scenario
+        XCTAssertEqual(f.residents.failedTrustLoss, .fixed(9))
+        XCTAssertEqual(f.residents.disputeTrustLoss, Scenario().residents.disputeTrustLoss)
+        XCTAssertEqual(f.distributionPaths, [])
+        let bad = folder.write("bad.json5", "{ run: { uncertainty: \"none\" } }")
+        XCTAssertEqual(problems(bad)?.problems.first?.hasPrefix("run.uncertainty:"), true)
     }
 
     func testUnknownKeyNamesFileAndPathWithSuggestion() {

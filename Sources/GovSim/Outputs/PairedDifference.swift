@@ -18,6 +18,10 @@ public struct PairedDifference: Sendable, Equatable {
     /// difference of scaled-Poisson intervals of the positive and negative parts (each at
     /// 97.5%); when every difference is 0, [−`bound`, +`bound`] (see `note`).
     public var ci95: Interval
+    /// 90% predictive interval of the difference in one realisation (both arms drawing the same
+    /// parameters and chance): how the policy's effect could turn out, not how precisely its
+    /// average is known. Order statistics from 19 pairs on.
+    public var prediction90: Interval
     /// "t", "t+poisson", "zero bound" or "none".
     public var method: String
     /// When every paired difference is 0 (a count): |mean difference| ≤ bound at 95%.
@@ -59,6 +63,7 @@ public struct PairedDifference: Sendable, Equatable {
         difference = summary.mean
         sd = summary.sd
         ci95 = summary.ci95
+        prediction90 = summary.prediction90
         method = summary.method
         bound = nil
         note = nil

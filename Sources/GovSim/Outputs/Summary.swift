@@ -50,6 +50,10 @@ public struct MetricSummary: Sendable, Equatable {
     /// mean ± t·s·√(1 + 1/n) with fewer (`predictionMethod` says which).
     public var prediction95: Interval
     public var predictionMethod: String
+    /// The same at ≥ 90% (`pi90` in summary.json). With parameters drawn from their priors, both
+    /// are predictive intervals over parameter and trial uncertainty: where one more run of the
+    /// district would land. `ci95` is only how precisely the mean is known.
+    public var prediction90: Interval
 
     /// Summarises `values`, skipping NaN, with the Student t interval (for generic numbers:
     /// bootstrap replicates, differences, series). All fields are NaN when no value is defined.
@@ -66,6 +70,7 @@ public struct MetricSummary: Sendable, Equatable {
             (mean, sd, ci95, method) = (.nan, .nan, Interval(lo: .nan, hi: .nan), "none")
             (p025, p05, p50, p95, p975) = (.nan, .nan, .nan, .nan, .nan)
             (prediction95, predictionMethod) = (Interval(lo: .nan, hi: .nan), "none")
+            prediction90 = Interval(lo: .nan, hi: .nan)
             return
         }
         let count = n
@@ -78,6 +83,7 @@ public struct MetricSummary: Sendable, Equatable {
             return (m, s, q(0.025), q(0.05), q(0.5), q(0.95), q(0.975))
         }
         (prediction95, predictionMethod) = Intervals.prediction(sorted: x, mean: mean, sd: sd, level: 0.95, bounds: kind?.bounds)
+        prediction90 = Intervals.prediction(sorted: x, mean: mean, sd: sd, level: 0.90, bounds: kind?.bounds).0
         let half = count > 1 ? gsl_cdf_tdist_Pinv(0.975, Double(count - 1)) * sd / Double(count).squareRoot() : 0
         ci95 = Interval(lo: mean - half, hi: mean + half)
         method = count > 1 ? "t" : "none"

@@ -56,6 +56,10 @@ public struct Scenario: ScenarioSection, Equatable {
         public var warmupDays = 0
         /// The scenario seed: with the trial index and process it names every random stream.
         public var seed = 20_260_101
+        /// Whether the fields this scenario leaves to the defaults draw from their shipped priors
+        /// (`priors`, the default: parameter uncertainty reaches the intervals) or sit at their
+        /// central values (`fixed`). See `ParameterProvenance` and docs/evidence.md.
+        public var uncertainty: ParameterUncertainty = .priors
 
         public init() {}
         public mutating func visit(_ v: ScenarioVisitor) {
@@ -63,6 +67,7 @@ public struct Scenario: ScenarioSection, Equatable {
             v.integer("days", &days, 1...36_500, unit: "days")
             v.integer("warmupDays", &warmupDays, 0...3_650, unit: "days")
             v.integer("seed", &seed, 0...Int.max, unit: "seed")
+            v.choice("uncertainty", &uncertainty)
         }
     }
 

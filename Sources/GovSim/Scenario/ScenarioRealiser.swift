@@ -29,6 +29,8 @@ public final class ParameterListing: PathTrackingVisitor {
         public var path: String
         public var value: String
         public var unit: String
+        /// The field's value when it is a numeric parameter (nil for integers, flags, text).
+        public var parameter: Parameter? = nil
     }
     public private(set) var entries: [Entry] = []
 
@@ -45,6 +47,7 @@ public final class ParameterListing: PathTrackingVisitor {
 
     public override func parameter(_ key: String, _ value: inout Parameter, _ bounds: Bounds) {
         add(key, ScenarioWriter.parameterText(value), "\(bounds.unit); \(bounds.expectation)")
+        entries[entries.count - 1].parameter = value
     }
     public override func integer(_ key: String, _ value: inout Int, _ range: ClosedRange<Int>, unit: String) {
         add(key, String(value), "\(unit); an integer from \(range.lowerBound) to \(range.upperBound)")

@@ -8,6 +8,8 @@ struct RunData {
     struct Stat {
         var mean = Double.nan, lo = Double.nan, hi = Double.nan
         var p05 = Double.nan, p50 = Double.nan, p95 = Double.nan
+        /// The 90% predictive interval (summary.json `pi90`; p05–p95 in older files).
+        var pi90lo = Double.nan, pi90hi = Double.nan
         var n = 0
         var unit = ""
     }
@@ -18,6 +20,10 @@ struct RunData {
     var trials: Int
     var days: Int
     var version: String
+    /// "priors" or "fixed" (nil in files from before priors shipped), and how many parameters
+    /// each trial drew.
+    var uncertainty: String?
+    var parametersDrawn: Int
     /// Metric names in summary.json order: `Metric` order first, then any others by name.
     var metricNames: [String]
     var metrics: [String: Stat]
@@ -64,6 +70,8 @@ struct RunData {
         seed = summary["seed"] as? String ?? (summary["seed"] as? NSNumber)?.stringValue ?? "–"
         trials = summary["trials"] as? Int ?? 0
         days = summary["days"] as? Int ?? 0
+        uncertainty = summary["parameter_uncertainty"] as? String
+        parametersDrawn = summary["parameters_drawn"] as? Int ?? 0
         version = summary["version"] as? String ?? "–"
         self.metrics = [:]
         for (name, value) in metrics {
@@ -73,6 +81,9 @@ struct RunData {
             self.metrics[name] = Stat(mean: number("mean"), lo: (ci.first as? NSNumber)?.doubleValue ?? .nan,
                                       hi: (ci.last as? NSNumber)?.doubleValue ?? .nan, p05: number("p05"), p50: number("p50"),
                                       p95: number("p95"), n: m["n"] as? Int ?? 0, unit: m["unit"] as? String ?? "")
+            let pi = m["pi90"] as? [Any] ?? []
+            self.metrics[name]!.pi90lo = (pi.first as? NSNumber)?.doubleValue ?? number("p05")
+            self.metrics[name]!.pi90hi = (pi.last as? NSNumber)?.doubleValue ?? number("p95")
         }
         for (kind, key) in [("group", "groups"), ("estate", "estates")] {
             guard let block = summary[key] as? [String: Any] else { continue }

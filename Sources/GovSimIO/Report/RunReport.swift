@@ -55,12 +55,12 @@ public enum RunReport {
         let safetyText = safety.mean.isFinite
             ? "Residents' perceived safety \(horizon) averages \(v(safety.mean)) out of 100 over \(safety.n) trials. "
               + "The trials pin that average down to \(v(safety.lo))–\(v(safety.hi)) (95% confidence); one realisation "
-              + "of the period ends between \(v(safety.p05)) and \(v(safety.p95)) nine times out of ten."
+              + "of the period ends between \(v(safety.pi90lo)) and \(v(safety.pi90hi)) nine times out of ten (90% predictive interval)."
             : "No trial defined a safety score."
         let satisfactionText = satisfaction.mean.isFinite
             ? "On average \(v(satisfaction.mean))% of residents are satisfied \(horizon) (95% confidence: "
               + "\(v(satisfaction.lo))–\(v(satisfaction.hi))%); nine times out of ten one realisation ends between "
-              + "\(v(satisfaction.p05))% and \(v(satisfaction.p95))%."
+              + "\(v(satisfaction.pi90lo))% and \(v(satisfaction.pi90hi))% (90% predictive interval)."
             : "No trial defined satisfaction."
         return "<section class=\"cards\" aria-label=\"Headline outputs\">\n"
             + card("Safety score", safety, unit: "/ 100", suffix: "", text: safetyText)
@@ -75,7 +75,7 @@ public enum RunReport {
         <p class="big">\(v(s.mean))<span class="unit"> \(esc(unit))</span></p>
         <dl>
         <dt>95% CI of the mean</dt><dd>\(range(s.lo, s.hi, suffix: suffix))</dd>
-        <dt>90% of trials</dt><dd>\(range(s.p05, s.p95, suffix: suffix))</dd>
+        <dt>90% predictive interval</dt><dd>\(range(s.pi90lo, s.pi90hi, suffix: suffix))</dd>
         </dl>
         <p>\(esc(text))</p>
         </div>
@@ -247,16 +247,29 @@ public enum RunReport {
     }
 
     static func metricTable(_ d: RunData) -> String {
-        var out = section("Every output", note: "Mean over trials, the 95% confidence interval of that mean (Student t), the "
-                          + "range 90% of trials fall in (5th–95th percentile), and n, the trials in which the output is defined.")
+        var out = section("Every output", note: "Mean over trials; the 95% confidence interval of that mean (how precisely the "
+                          + "trials pin the average down: it narrows with more trials); the 90% predictive interval (where one "
+                          + "more realisation of the district would land, \(uncertaintyText(d))): it does not narrow with more "
+                          + "trials; and n, the trials in which the output is defined.")
         out += "<div class=\"table-wrap\">\n<table>\n<thead><tr><th>output</th><th>unit</th><th>mean</th><th>95% CI of mean</th>"
-            + "<th>90% of trials</th><th>n</th></tr></thead>\n<tbody>\n"
+            + "<th>90% predictive interval</th><th>n</th></tr></thead>\n<tbody>\n"
         for name in d.metricNames {
             let s = d.metrics[name]!
             out += "<tr><td><code>\(esc(name))</code></td><td>\(esc(s.unit))</td><td>\(v(s.mean))</td>"
-                + "<td>\(range(s.lo, s.hi))</td><td>\(range(s.p05, s.p95))</td><td>\(s.n)</td></tr>\n"
+                + "<td>\(range(s.lo, s.hi))</td><td>\(range(s.pi90lo, s.pi90hi))</td><td>\(s.n)</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</div>\n</section>\n"
+    }
+
+    /// What the predictive intervals hold, in words.
+    static func uncertaintyText(_ d: RunData) -> String {
+        switch d.uncertainty {
+        case "priors": return "over chance and the uncertainty of \(d.parametersDrawn) parameters drawn from their priors (docs/evidence.md)"
+        case "fixed": return d.parametersDrawn > 0
+            ? "over chance and \(d.parametersDrawn) parameters the scenario gives as distributions; the shipped priors were off (--fixed), so it understates the uncertainty"
+            : "over chance alone: parameters were fixed (--fixed), so it understates the uncertainty"
+        default: return "over chance and the parameters the scenario gives as distributions"
+        }
     }
 
     static func resolved(_ d: RunData) -> String {
