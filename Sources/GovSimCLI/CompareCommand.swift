@@ -126,7 +126,7 @@ enum CompareCommand {
                                        quiet: quiet || precision != nil || select, console: console)
         let outcome = Comparison(arms: scenarios, seed: seed, threads: threads).run(
             plan, progress: reporter.map { r in { @Sendable _, _ in r.advance(by: 1) } },
-            shouldStop: { Interruption.shared.requested }, known: known,
+            shouldStop: { Interruption.shared.requested || journal.failed }, known: known,
             finished: { @Sendable arm, t in journal.append(t, arm: arm) })
         reporter?.finish()
         let seconds = (ContinuousClock.now - clock) / .seconds(1)

@@ -46,17 +46,41 @@ public final class RunJournal: @unchecked Sendable {
         return body + " " + String(StreamSeed.key(body), radix: 16) + "\n"
     }
 
-    /// Appends a finished trial (from any thread); `arm` for a comparison's journal.
+    /// Appends a finished trial (from any thread); `arm` for a comparison's journal. After a
+    /// failed write (a full disk) nothing more is appended, and the part of the line that was
+    /// written is cut off again, so the journal stays whole lines that `--resume` can read.
     public func append(_ t: TrialResult, arm: Int? = nil) {
         let bytes = Array(RunJournal.line(t, arm: arm).utf8)
         lock.lock()
         defer { lock.unlock() }
-        let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress!, $0.count) }
-        if n != bytes.count && failure == nil { failure = String(cString: strerror(errno)) }
+        guard failure == nil else { return }
+        let end = lseek(fd, 0, SEEK_END)
+        var written = 0, error: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n > 0 { written += n; continue }
+                if n < 0 && errno == EINTR { continue }
+                error = n < 0 ? errno : ENOSPC
+                return
+            }
+        }
+        if written != bytes.count {
+            failure = String(cString: strerror(error))
+            if end >= 0 { _ = ftruncate(fd, end) }
+            return
+        }
         if ContinuousClock.now - lastSync >= .seconds(1) {
             fsync(fd)
             lastSync = ContinuousClock.now
         }
+    }
+
+    /// Whether a write has failed (the command should stop starting trials: they would be lost).
+    public var failed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return failure != nil
     }
 
     /// Flushes to disk; the first write error, if any.
