@@ -14,16 +14,37 @@ enum CalibrateCommand {
         parameters. The fitted values are shared by all the files (a case's baseline and policy \
         share the baseline's fitted rates). Writes <name>.calibrated.json5 for each file: it \
         extends the original, sets the fitted values, keeps the targets and records the fit.
+
+        --method abc gives a posterior instead of a point: ABC-SMC with adaptive tolerances \
+        (each generation's tolerance the --quantile of the previous one's distances; proposals \
+        moved by a normal kernel with twice the weighted covariance). Priors: uniform over \
+        PATH=lo:hi, or, for a bare PATH, the field's own distribution in the file (else uniform \
+        over the field's range). The distance of a particle is the Euclidean norm of the targets' \
+        standardised errors, (mean of --trials trials − observed) / tolerance. It stops at \
+        --min-tolerance (default 1: every particle's predictions within one tolerance, in norm), \
+        when the acceptance rate falls below --min-acceptance, or at --budget simulations. It \
+        writes <name>.posterior.csv (the parameter vectors and weights; its # lines record the \
+        run) and <name>.calibrated.json5 files that set posterior: to it, so every trial of run, \
+        compare, sweep or optimize draws one fitted vector. Progress goes to stderr each \
+        generation; <name>.abc-journal.txt keeps every whole generation, and --resume continues \
+        from it. Give calibrate the "before" files: what describes the place before the policy.
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "Scenario files with targets, fitted jointly.", isRepeating: true)],
         options: [
             OptionSpec(long: "fit", valueName: "path[=lo:hi]", help: "A parameter to fit, with its search range (default: the field's range when finite).", isRepeating: true),
-            OptionSpec(long: "budget", valueName: "evals", help: "Largest number of objective evaluations.", defaultText: "200"),
-            OptionSpec(long: "trials", short: "n", valueName: "n", help: "Trials per scenario and evaluation.", defaultText: "40"),
+            OptionSpec(long: "method", valueName: "m", help: "nelder-mead (a best fit) or abc (a posterior sample by ABC-SMC).", defaultText: "nelder-mead"),
+            OptionSpec(long: "budget", valueName: "evals", help: "Largest number of objective evaluations (with abc: of simulations, one per particle proposed).", defaultText: "200; abc 3000"),
+            OptionSpec(long: "trials", short: "n", valueName: "n", help: "Trials per scenario and evaluation (with abc: per particle).", defaultText: "40; abc 4"),
+            OptionSpec(long: "particles", valueName: "n", help: "abc: particles per generation.", defaultText: "200"),
+            OptionSpec(long: "quantile", valueName: "q", help: "abc: the quantile of a generation's distances that sets the next tolerance (0 < q < 1).", defaultText: "0.5"),
+            OptionSpec(long: "min-tolerance", valueName: "eps", help: "abc: stop at this tolerance (in the distance's units, target tolerances).", defaultText: "1"),
+            OptionSpec(long: "min-acceptance", valueName: "rate", help: "abc: stop when a generation accepts fewer than this share of its proposals.", defaultText: "0.02"),
+            OptionSpec(long: "resume", help: "abc: continue the fit whose journal is in the output folder."),
             Common.seed, Common.threads,
             Common.out("the first scenario's folder"), Common.fixed, Common.quiet,
         ],
-        examples: ["govsim calibrate scenarios/cases/pudong-baseline.json5 --fit estates.oldEstate.propertyDisputeRate=0.1:2 --fit estates.oldEstate.baseHappiness=40:70"]
+        examples: ["govsim calibrate scenarios/cases/pudong-baseline.json5 --fit estates.oldEstate.propertyDisputeRate=0.1:2 --fit estates.oldEstate.baseHappiness=40:70",
+                   "govsim calibrate scenarios/cases/pudong-baseline.json5 --method abc --fit estates.oldEstate.propertyDisputeRate=0.1:1 --fit estates.oldEstate.baseHappiness=40:80 --budget 2000"]
     )
 
     static func execute(_ parsed: ParsedArguments, commandLine: [String], console: Console) throws -> Int32 {
@@ -39,6 +60,15 @@ enum CalibrateCommand {
         }
         let fits = parsed.values("fit")
         guard !fits.isEmpty else { throw UsageError(message: "give at least one --fit PATH[=lo:hi]", command: "calibrate") }
+        let method = parsed.value("method") ?? "nelder-mead"
+        guard method == "nelder-mead" || method == "abc" else {
+            throw UsageError(message: "--method \(method): expected nelder-mead or abc", command: "calibrate")
+        }
+        if method == "abc" { return try executeABC(parsed, files: files, fits: fits, commandLine: commandLine, console: console) }
+        for option in ["particles", "quantile", "min-tolerance", "min-acceptance"] where parsed.value(option) != nil {
+            throw UsageError(message: "--\(option) applies only to --method abc", command: "calibrate")
+        }
+        if parsed.flag("resume") { throw UsageError(message: "--resume applies only to --method abc", command: "calibrate") }
         let parameters = try fits.map { spec -> Calibration.Parameter in
             if spec.contains("[") {
                 throw UsageError(message: "--fit \(spec): parameters inside lists (tiers, cell groups) cannot be fitted yet; fit an estate or section parameter", command: "calibrate")
@@ -108,5 +138,157 @@ enum CalibrateCommand {
             console.out(out)
         }
         return ExitStatus.success
+    }
+
+    /// `--method abc`: the priors, the ABC-SMC run with its journal, the posterior and calibrated files.
+    static func executeABC(_ parsed: ParsedArguments, files: [LoadedScenario], fits: [String], commandLine: [String], console: Console) throws -> Int32 {
+        var paths: [ParameterPath] = [], priors: [ABCPrior] = [], axes: [Axis] = []
+        for spec in fits {
+            if spec.contains("[") {
+                throw UsageError(message: "--fit \(spec): parameters inside lists (tiers, cell groups) cannot be fitted yet; fit an estate or section parameter", command: "calibrate")
+            }
+            if spec.contains("=") {
+                let axis = try Common.axes([spec], in: files[0].scenario, option: "fit", command: "calibrate")[0]
+                guard axis.hi > axis.lo else { throw UsageError(message: "--fit \(spec): the range must have lo < hi", command: "calibrate") }
+                paths.append(axis.path)
+                priors.append(.uniform(lo: axis.lo, hi: axis.hi))
+                axes.append(axis)
+                continue
+            }
+            let path = try fitPath(spec, in: files[0].scenario)
+            let r = path.bounds.range
+            if let p = path.parameter(in: files[0].scenario), p.isDistribution {
+                // The file's own distribution is the prior (truncated to the field's range).
+                let prior = ABCPrior.distribution(p, range: r)
+                paths.append(path)
+                priors.append(prior)
+                let s = prior.support
+                axes.append(Axis(path: path, lo: s.lowerBound.isFinite ? s.lowerBound : p.value, hi: s.upperBound < 1e300 ? s.upperBound : 10 * p.value))
+                continue
+            }
+            guard r.upperBound < 1e300 && r.lowerBound > -1e300 else {
+                throw UsageError(message: "--fit \(spec): the field is unbounded (\(path.bounds.expectation)) and the file gives it no distribution; give a range, \(spec)=lo:hi, or a prior as the field's value", command: "calibrate")
+            }
+            paths.append(path)
+            priors.append(.uniform(lo: r.lowerBound, hi: r.upperBound))
+            axes.append(Axis(path: path, lo: r.lowerBound, hi: r.upperBound))
+        }
+        if Set(paths.map(\.text)).count != paths.count { throw UsageError(message: "--fit: a parameter is named twice", command: "calibrate") }
+        var settings = ApproximateBayes.Settings()
+        settings.particles = try parsed.int("particles", in: 10...100_000) ?? 200
+        settings.quantile = try parsed.double("quantile", in: 0.05...0.95) ?? 0.5
+        settings.minimumTolerance = try parsed.double("min-tolerance", in: 0...1e9) ?? 1
+        settings.minimumAcceptance = try parsed.double("min-acceptance", in: 0...1) ?? 0.02
+        settings.simulationBudget = try parsed.int("budget", in: 1...100_000_000) ?? 3000
+        settings.seed = try Common.seed(parsed) ?? UInt64(files[0].scenario.run.seed)
+        let threads = try Common.threads(parsed)
+        let trials = try parsed.int("trials", in: 1...1_000_000) ?? 4
+        let quiet = parsed.flag("quiet")
+        for file in files {
+            guard Common.fits(Common.extremes(file.scenario, axes: axes), threads: threads, keptTrials: Double(trials) * 2,
+                              file: file.path, console: console) else { return ExitStatus.dataError }
+        }
+        let calibration = ABCCalibration(files: files, paths: paths, priors: priors, trials: trials, settings: settings, threads: threads)
+        let directory = parsed.value("out").map { $0.isEmpty ? "." : $0 } ?? { let d = (files[0].path as NSString).deletingLastPathComponent; return d.isEmpty ? "." : d }()
+        guard Common.prepare(directory, console: console) else { return ExitStatus.cannotCreate }
+        let base = URL(fileURLWithPath: files[0].path).deletingPathExtension().lastPathComponent
+        let posteriorName = base + ".posterior.csv"
+        let journalPath = (directory as NSString).appendingPathComponent(base + ".abc-journal.txt")
+        let fingerprint = calibration.fingerprint
+        var resume: (generations: [ABCGeneration], simulations: Int)?
+        if parsed.flag("resume") {
+            guard let data = FileManager.default.contents(atPath: journalPath), let text = String(data: data, encoding: .utf8) else {
+                console.err("govsim: \(journalPath): no ABC journal to resume\n")
+                return ExitStatus.nothingToResume
+            }
+            do { resume = try ABCJournal.parse(text, file: journalPath, fingerprint: fingerprint, dimensions: paths.count) } catch {
+                console.err("govsim: \(error)\n")
+                return ExitStatus.dataError
+            }
+            if !quiet { console.err("Resuming after generation \(resume!.generations.count - 1) (\(resume!.simulations) simulations)\n") }
+        }
+        Interruption.install()
+        var all = resume?.generations ?? []
+        var journalFailure: String?
+        let n = HeadlineReport.number
+        let result: ApproximateBayes.Result?
+        do {
+            result = try calibration.run(resume: resume, generationDone: { g, simulations in
+                all.append(g)
+                do { try AtomicFile.write(ABCJournal.text(fingerprint: fingerprint, generations: all, simulations: simulations), to: journalPath) } catch {
+                    journalFailure = "\(error)"
+                }
+                if !quiet {
+                    console.err("abc generation \(g.index): tolerance \(g.tolerance.isFinite ? n(g.tolerance) : "∞ (prior sample)"), acceptance \(n(100 * g.acceptanceRate))% of \(g.simulations) simulations, effective sample \(n(g.effectiveSampleSize)); \(simulations) of \(settings.simulationBudget) simulations used\n")
+                }
+            }, shouldStop: { Interruption.shared.requested })
+        } catch {
+            console.err(error.description + "\n")
+            return ExitStatus.dataError
+        }
+        if let journalFailure {
+            console.err("govsim: \(journalFailure)\n")
+            return ExitStatus.cannotCreate
+        }
+        guard let result else {
+            console.err("govsim: \(Interruption.shared.requested ? "interrupted" : "the budget of \(settings.simulationBudget) simulations") before the prior sample of \(settings.particles) particles was whole; nothing written\n")
+            return Interruption.shared.requested ? ExitStatus.interrupted : ExitStatus.failure
+        }
+        if result.stopReason == .interrupted {
+            console.err("govsim: interrupted after generation \(result.posterior.index); \(journalPath) keeps it: add --resume to continue\n")
+            return ExitStatus.interrupted
+        }
+        var names: [String: String] = [:]
+        for f in files {
+            names[URL(fileURLWithPath: f.path).standardizedFileURL.path] = URL(fileURLWithPath: f.path).deletingPathExtension().lastPathComponent + ".calibrated.json5"
+        }
+        let means = ABCCalibration.means(result.posterior)
+        let post = result.posterior
+        var header = ["// Calibrated by govsim \(RunResults.version) (ABC-SMC): \(commandLine.joined(separator: " "))",
+                      "// Posterior sample: \(posteriorName), \(post.particles.count) particles after \(result.generations.count) generations and \(result.simulations) simulations (\(result.stopReason.rawValue)); final tolerance \(n(post.tolerance)).",
+                      "// Each trial draws one vector from it (posterior: below); the values set here are the posterior means, for reference.",
+                      "// Posterior 90% intervals:"]
+        for (k, p) in paths.enumerated() {
+            header.append("//   \(p.text): mean \(n(means[k])), 90% \(n(post.quantile(0.05, parameter: k))) – \(n(post.quantile(0.95, parameter: k)))")
+        }
+        var written: [String] = []
+        do {
+            let csv = (directory as NSString).appendingPathComponent(posteriorName)
+            try AtomicFile.write(calibration.posteriorText(result, command: commandLine), to: csv)
+            written.append(csv)
+            for f in files {
+                let path = (directory as NSString).appendingPathComponent(names[URL(fileURLWithPath: f.path).standardizedFileURL.path]!)
+                try AtomicFile.write(Calibration.calibratedText(for: f, header: header, paths: paths.map(\.text), values: means,
+                                                                posterior: posteriorName, directory: directory, names: names), to: path)
+                written.append(path)
+            }
+        } catch {
+            console.err("govsim: \(error)\n")
+            return ExitStatus.cannotCreate
+        }
+        if !quiet {
+            var out = "ABC-SMC: \(result.generations.count) generations, \(result.simulations) simulations (\(result.stopReason.rawValue)); final tolerance \(n(post.tolerance)), effective sample \(n(post.effectiveSampleSize)) of \(post.particles.count)\n"
+            out += TextTable.render(header: ["parameter", "posterior mean", "90% interval", "prior"],
+                                    rows: paths.enumerated().map { k, p in
+                                        [p.text, n(means[k]), "\(n(post.quantile(0.05, parameter: k))) – \(n(post.quantile(0.95, parameter: k)))", priorText(priors[k])]
+                                    },
+                                    alignments: [.left, .right, .right, .left])
+            out += "\nWrote \(written.joined(separator: ", "))\n"
+            console.out(out)
+        }
+        return ExitStatus.success
+    }
+
+    static func fitPath(_ spec: String, in scenario: Scenario) throws(UsageError) -> ParameterPath {
+        do { return try ParameterPath(spec, in: scenario) } catch {
+            throw UsageError(message: "--fit \(spec): \(error.message)", command: "calibrate")
+        }
+    }
+
+    static func priorText(_ prior: ABCPrior) -> String {
+        switch prior {
+        case .uniform(let lo, let hi): return "uniform \(HeadlineReport.number(lo)) – \(HeadlineReport.number(hi))"
+        case .distribution(let p, _): return ScenarioWriter.parameterText(p)
+        }
     }
 }

@@ -23,6 +23,7 @@ enum Common {
         do {
             var loaded = try ScenarioLoader.load(path: path)
             if fixed { loaded.scenario = loaded.scenario.fixingShippedPriors() }
+            for warning in loaded.warnings { console.err("warning: \(warning)\n") }
             return loaded
         } catch {
             console.err(error.description + "\n")

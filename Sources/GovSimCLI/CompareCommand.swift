@@ -212,7 +212,8 @@ enum ComparisonReport {
                 let d = o.differences[arm - 1][m.rawValue]
                 return [m.name, HeadlineReport.number(d.baselineMean), HeadlineReport.number(d.armMean), signed(d.difference),
                         "\(signed(d.ci95.lo)) – \(signed(d.ci95.hi))", "\(signed(d.prediction90.lo)) – \(signed(d.prediction90.hi))",
-                        d.relativeChangePct.isFinite ? signed(d.relativeChangePct) + "%" : "–",
+                        m.kind == .share || m.kind == .score ? (d.difference.isFinite ? signed(d.difference) + " pts" : "–")
+                            : d.relativeChangePct.isFinite ? signed(d.relativeChangePct) + "%" : "–",
                         HeadlineReport.number(d.effectSize), pValue(d.pValue), HeadlineReport.number(d.correlation)]
             }
             out += TextTable.render(header: ["metric", "baseline", "policy", "difference", "95% CI of mean", "90% predictive", "change", "effect d", "p", "pairing r"],
@@ -225,9 +226,47 @@ enum ComparisonReport {
             let ce = r.costEffectiveness(arm)
             out += "Cost-effectiveness: \(HeadlineReport.number(ce.safetyPointsPerMillion)) safety points and "
             out += "\(HeadlineReport.number(ce.satisfactionPointsPerMillion)) satisfaction points per million yuan; "
-            out += "\(ce.costPerDisputeAverted.isFinite ? HeadlineReport.number(ce.costPerDisputeAverted) + " yuan per dispute averted" : "no dispute averted").\n"
+            out += "\(ce.costPerDisputeAverted.isFinite ? HeadlineReport.number(ce.costPerDisputeAverted) + " yuan per dispute averted" : "no dispute averted")"
+            out += " (this package's average return; a larger or smaller one need not scale with its cost).\n"
+            out += byGroup(r, arm: arm, colour: colour)
+        }
+        if r.satisfiedThreshold.isFinite, r.names.count > 1 {
+            let happiness = o.differences[0][Metric.meanHappiness.rawValue].baselineMean
+            out += "\"Satisfied\" = happiness at or above a resident's own threshold (mean \(HeadlineReport.number(r.satisfiedThreshold)), "
+            out += "spread \(HeadlineReport.number(r.satisfiedThresholdSpread))); the baseline's mean happiness is "
+            out += "\(HeadlineReport.number(happiness)), \(signed(happiness - r.satisfiedThreshold)) points from it.\n"
         }
         return out
+    }
+
+    /// The headline metrics given per group: the paired differences by group and estate type.
+    static let groupMetrics = Metric.headline.filter { Metric.byGroupColumns.contains($0) }
+
+    /// For a district of several groups, policy `arm`'s paired differences from the baseline by
+    /// group and estate type (`CompareResults.partDifferences`): every part up to 20 parts, the
+    /// estate types alone beyond (every group is in compare.json and compare.csv).
+    static func byGroup(_ r: CompareResults, arm: Int, colour: Bool) -> String {
+        let parts = r.partDifferences(arm)
+        guard !parts.isEmpty else { return "" }
+        let shown = parts.count <= 20 ? parts : parts.filter { $0.part.kind == .estate }
+        var out = "\nBy group, \(r.names[arm]) − \(r.names[0]) (paired, same trials):\n"
+        if shown.count < parts.count {
+            out += "\(parts.count - shown.count) groups: the estate types below; every group's differences are in compare.json "
+            out += "(differences_by_group) and compare.csv (rows metric@group).\n"
+        }
+        var rows: [[String]] = [], cells: [(PairedDifference, Metric)] = []
+        for (part, differences) in shown {
+            let label = part.kind == .group ? part.name : "\(part.name) (estate)"
+            for (k, m) in groupMetrics.enumerated() {
+                guard let d = differences.first(where: { $0.0 == m })?.1 else { continue }
+                rows.append([k == 0 ? label : "", m.name, HeadlineReport.number(d.baselineMean), HeadlineReport.number(d.armMean),
+                             signed(d.difference), "\(signed(d.ci95.lo)) – \(signed(d.ci95.hi))"])
+                cells.append((d, m))
+            }
+        }
+        return out + TextTable.render(header: ["group", "metric", "baseline", "policy", "difference", "95% CI of mean"], rows: rows,
+                                      alignments: [.left, .left, .right, .right, .right, .right],
+                                      style: style(colour, difference: 4) { cells[$0] })
     }
 
     /// The tables' colouring: bold headers, and in column `difference` green for a difference

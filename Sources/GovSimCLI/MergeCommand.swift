@@ -33,9 +33,11 @@ enum MergeCommand {
             return ExitStatus.dataError
         }
         let first = shards[0]
-        guard let scenario = Common.load((first.directory as NSString).appendingPathComponent("scenario.resolved.json5"), console: console)?.scenario else {
+        // The shards' resolved scenario names their copy of the geometry, if the run had one.
+        guard let shardLoaded = Common.load((first.directory as NSString).appendingPathComponent("scenario.resolved.json5"), console: console) else {
             return ExitStatus.dataError
         }
+        let scenario = shardLoaded.scenario
         // The resolved scenario must be the one the shards ran, and every trial of its shape.
         guard RunCheckpoint.digest(scenario) == first.shard.digest else {
             console.err("govsim: \(first.directory)/scenario.resolved.json5: not the scenario its shards ran (its digest differs from shard.txt's)\n")
@@ -49,7 +51,8 @@ enum MergeCommand {
         let out = parsed.value("out") ?? "results/\(scenario.name)"
         guard Common.prepare(out, console: console), let lock = Common.lock(out, console: console) else { return ExitStatus.cannotCreate }
         defer { withExtendedLifetime(lock) {} }
-        let loaded = LoadedScenario(scenario: scenario, path: first.shard.scenarioPath, extends: first.shard.extends)
+        let loaded = LoadedScenario(scenario: scenario, path: first.shard.scenarioPath, extends: first.shard.extends,
+                                    geometry: shardLoaded.geometry)
         let results = RunResults(loaded: loaded, seed: first.shard.seed, trials: trials)
         let residents = RunCommand.expectedResidents(scenario)
         let manifest = RunManifest(command: commandLine, scenarioFile: first.shard.scenarioPath, seed: first.shard.seed, trials: trials.count,
@@ -59,7 +62,7 @@ enum MergeCommand {
             try OutputFolder.begin(out)
             try results.write(to: out, manifest: manifest)
             try ReportKind.run.write(resultsFolder: out)
-            try OutputFolder.commit(out, files: RunResults.fileNames)
+            try OutputFolder.commit(out, files: results.files)
         } catch {
             console.err("govsim: \(error)\n")
             return ExitStatus.cannotCreate

@@ -14,7 +14,11 @@ enum OptimizeCommand {
         trials, so the choice is not the luckiest candidate; reports the chosen mix with its 95% \
         interval, its gain over the status quo, and the cost–benefit frontier. The objective is one \
         output (--objective) or a weighted mix (--weights), lower-is-better outputs counting negatively. \
-        Writes optimize.json, optimize.csv and report.html (every candidate's cost against its \
+        Finalists the best cannot be told apart from (paired 95% interval) are a statistical tie, \
+        broken by cost: the cheapest is chosen. --constraint bounds another output's change from \
+        the status quo (a candidate breaking it is not feasible); the chosen mix's effect on every \
+        headline output is reported. --pareto METRIC adds the Pareto front over the objective and \
+        METRIC among feasible candidates. Writes optimize.json, optimize.csv and report.html (every candidate's cost against its \
         objective, the budget and the choice).
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "The scenario file (JSON5).")],
@@ -23,6 +27,8 @@ enum OptimizeCommand {
             OptionSpec(long: "over", valueName: "path=lo:hi", help: "A lever and its range.", isRepeating: true),
             OptionSpec(long: "objective", valueName: "metric", help: "The output to maximise.", defaultText: "safety_score"),
             OptionSpec(long: "weights", valueName: "m=w,...", help: "A weighted mix instead, e.g. safety_score=0.5,satisfaction_pct=0.5."),
+            OptionSpec(long: "constraint", valueName: "metric<=±x[%]", help: "Bound another output's change from the status quo: median_resolution_hours<=+10% (relative) or mean_trust>=-1 (in its unit).", isRepeating: true),
+            OptionSpec(long: "pareto", valueName: "metric", help: "A second objective: report the Pareto front over the objective and this output."),
             OptionSpec(long: "candidates", valueName: "n", help: "Candidate mixes to try.", defaultText: "64"),
             OptionSpec(long: "trials", short: "n", valueName: "n", help: "Trials per candidate.", defaultText: "20"),
             OptionSpec(long: "finalists", valueName: "k", help: "Candidates re-evaluated on fresh trials.", defaultText: "5"),
@@ -54,13 +60,17 @@ enum OptimizeCommand {
         } else {
             weights = [(try Common.metric(parsed.value("objective") ?? "safety_score", option: "objective", command: "optimize"), 1)]
         }
+        let constraints = try parsed.values("constraint").map(constraint)
+        let pareto = try parsed.value("pareto").map { try Common.metric($0, option: "pareto", command: "optimize") }
         let seed = try Common.seed(parsed) ?? UInt64(scenario.run.seed)
         scenario.run.seed = Int(seed)
-        let optimization = Optimization(
+        var optimization = Optimization(
             scenario: scenario, levers: levers, weights: weights, budget: budget,
             candidates: try parsed.int("candidates", in: 1...100_000) ?? 64, trials: try parsed.int("trials", in: 2...100_000) ?? 20,
             finalists: try parsed.int("finalists", in: 1...1_000) ?? 5, finalTrials: try parsed.int("final-trials", in: 2...1_000_000) ?? 100,
             seed: seed, threads: try Common.threads(parsed))
+        optimization.constraints = constraints
+        optimization.secondObjective = pareto
         let quiet = parsed.flag("quiet")
         let out = parsed.value("out") ?? "results/\(scenario.name)-optimize"
         let kept = Double(optimization.candidates + 1) * Double(optimization.trials) + Double(optimization.finalists) * Double(optimization.finalTrials)
@@ -83,6 +93,22 @@ enum OptimizeCommand {
         return ExitStatus.success
     }
 
+    /// `median_resolution_hours<=+10%` or `mean_trust>=-1`.
+    static func constraint(_ text: String) throws -> Optimization.Constraint {
+        func fail(_ why: String) -> UsageError {
+            UsageError(message: "--constraint \(text): \(why); e.g. median_resolution_hours<=+10% or mean_trust>=-1", command: "optimize")
+        }
+        let op = text.range(of: "<=") ?? text.range(of: ">=")
+        guard let op else { throw fail("expected METRIC<=BOUND or METRIC>=BOUND") }
+        let name = String(text[..<op.lowerBound]).trimmingCharacters(in: .whitespaces)
+        var bound = String(text[op.upperBound...]).trimmingCharacters(in: .whitespaces)
+        let relative = bound.hasSuffix("%")
+        if relative { bound.removeLast() }
+        guard let x = Double(bound), x.isFinite else { throw fail("the bound '\(bound)' is not a number") }
+        let metric = try Common.metric(name, option: "constraint", command: "optimize")
+        return Optimization.Constraint(metric: metric, atMost: text[op] == "<=", bound: x, relative: relative)
+    }
+
     static func text(_ o: Optimization, _ r: Optimization.Result) -> String {
         let n = HeadlineReport.number
         let objective = o.weights.map { $0.weight == 1 && o.weights.count == 1 ? $0.metric.name : "\(n($0.weight))·\($0.metric.name)" }.joined(separator: " + ")
@@ -97,6 +123,35 @@ enum OptimizeCommand {
         out += "objective \(n(final.mean)) (95% CI \(n(final.ci95.lo))–\(n(final.ci95.hi))), mean cost \(n(c.finalCost?.mean ?? .nan)) yuan"
         if let v = r.bestVersusStatusQuo {
             out += "; \(ComparisonReport.signed(v.difference)) over the status quo (95% CI \(ComparisonReport.signed(v.ci95.lo)) – \(ComparisonReport.signed(v.ci95.hi)))"
+        }
+        if let top = r.top, top != best {
+            out += "\nStatistical tie: candidate \(top) had the best objective, but the chosen mix cannot be told apart from it "
+            out += "(paired 95% interval) and is cheaper by \(n((r.candidates[top].finalCost?.mean ?? .nan) - (c.finalCost?.mean ?? .nan))) yuan."
+        } else if !r.tied.isEmpty {
+            out += "\nTied with candidate\(r.tied.count == 1 ? "" : "s") \(r.tied.map(String.init).joined(separator: ", ")) (paired 95% interval); the chosen mix is the cheapest of them."
+        }
+        if !o.constraints.isEmpty {
+            out += "\nConstraints (change from the status quo): " + o.constraints.map(\.text).joined(separator: ", ") + "."
+        }
+        if !r.effects.isEmpty {
+            out += "\n\nEffect of the chosen mix on every headline output (against the status quo, paired, \(o.finalTrials) fresh trials):\n"
+            let signed = ComparisonReport.signed
+            out += TextTable.render(header: ["output", "status quo", "chosen", "difference", "95% CI", "change"],
+                                    rows: Metric.headline.map { m in
+                                        let d = r.effects[m.rawValue]
+                                        let change = m.kind == .share || m.kind == .score ? signed(d.difference) + " pts"
+                                            : d.relativeChangePct.isFinite ? signed(d.relativeChangePct) + "%" : "–"
+                                        return [m.name, n(d.baselineMean), n(d.armMean), signed(d.difference),
+                                                "\(signed(d.ci95.lo)) – \(signed(d.ci95.hi))", change]
+                                    }, alignments: [.left] + Array(repeating: .right, count: 5))
+        }
+        if let second = o.secondObjective {
+            let front = r.candidates.indices.filter { r.candidates[$0].onSecondFront }.sorted { r.candidates[$0].objective.mean > r.candidates[$1].objective.mean }
+            out += "\nPareto front over the objective and \(second.name) (feasible candidates no other beats on both):\n"
+            out += TextTable.render(header: ["candidate", "objective", second.name, "cost (yuan)"] + o.levers.map(\.path.text),
+                                    rows: front.map { i in [String(i), n(r.candidates[i].objective.mean), n(r.candidates[i].means[second.rawValue]),
+                                                            n(r.candidates[i].cost.mean)] + r.candidates[i].values.map(n) },
+                                    alignments: Array(repeating: .right, count: 4 + o.levers.count))
         }
         out += "\n\nCost–benefit frontier (no other candidate is cheaper and better):\n"
         let frontier = r.candidates.indices.filter { r.candidates[$0].onFrontier }.sorted { r.candidates[$0].cost.mean < r.candidates[$1].cost.mean }

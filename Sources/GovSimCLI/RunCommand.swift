@@ -170,7 +170,7 @@ enum RunCommand {
         do {
             try RunReport.write(resultsFolder: out)
             // report.html is drawn from the data files (govsim report redraws it): not listed.
-            try OutputFolder.commit(out, files: RunResults.fileNames)
+            try OutputFolder.commit(out, files: results.files)
         } catch {
             console.err("govsim: cannot write the report: \(error)\n")
             return ExitStatus.cannotCreate
@@ -240,8 +240,10 @@ enum RunCommand {
                          digest: digest, scenarioPath: loaded.path, extends: loaded.extends, trials: trials)
         do {
             try OutputFolder.begin(out)
-            try file.write(to: out, resolvedScenario: RunResults(loaded: runLoaded, seed: seed, trials: []).resolvedScenario(trials: total))
-            try OutputFolder.commit(out, files: [Shard.fileName, "scenario.resolved.json5"])
+            let shell = RunResults(loaded: runLoaded, seed: seed, trials: [])
+            try file.write(to: out, resolvedScenario: shell.resolvedScenario(trials: total))
+            try shell.writeGeometry(to: out)
+            try OutputFolder.commit(out, files: [Shard.fileName, "scenario.resolved.json5"] + (loaded.geometry == nil ? [] : [DistrictGeometry.fileName]))
             RunJournal.remove(from: out)
         } catch {
             console.err("govsim: \(error)\n")

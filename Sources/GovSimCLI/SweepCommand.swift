@@ -107,7 +107,13 @@ enum SweepCommand {
             console.err("govsim: interrupted: \(results.count) of \(unit.count) points are kept in \(out)/points; run again with --resume to finish\n")
             return ExitStatus.interrupted
         }
-        guard Common.commit(out, kind: .sweep, files: SweepFolder.fileNames, console: console, write: { try folder.writeTables(results) })
+        // The reference every point is paired against: the scenario as written, on the same trials.
+        guard let reference = sweep.runReference(shouldStop: { Interruption.shared.requested }) else {
+            console.err("govsim: interrupted: all \(unit.count) points are kept in \(out)/points; run again with --resume to finish\n")
+            return ExitStatus.interrupted
+        }
+        guard Common.commit(out, kind: .sweep, files: SweepFolder.fileNames, console: console,
+                            write: { try folder.writeTables(results, reference: reference) })
         else { return ExitStatus.cannotCreate }
         if !quiet { console.out(summary(sweep, results, out: out)) }
         return ExitStatus.success

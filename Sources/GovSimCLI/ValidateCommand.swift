@@ -16,6 +16,7 @@ enum ValidateCommand {
         for file in files {
             do {
                 let loaded = try ScenarioLoader.load(path: file)
+                for warning in loaded.warnings { console.err("warning: \(warning)\n") }
                 let s = loaded.scenario
                 guard Common.fits([s], threads: Ensemble.availableCores, file: file, console: console) else {
                     status = ExitStatus.dataError
@@ -28,6 +29,11 @@ enum ValidateCommand {
                 if uncertain > 0 { line += ", \(uncertain) parameter\(uncertain == 1 ? "" : "s") drawn per trial" }
                 let shipped = s.shippedPriorPaths.count
                 if shipped > 0 { line += " (\(shipped) from shipped priors)" }
+                if let geometry = loaded.geometry {
+                    let groups = s.district.cells.map(\.name), missing = geometry.missing(groups)
+                    line += "; outlines for \(groups.count - missing.count) of \(groups.count) groups"
+                    if !missing.isEmpty { line += " (none for \(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? ", …" : ""))" }
+                }
                 console.out(line + "\n")
             } catch {
                 console.err(error.description + "\n")

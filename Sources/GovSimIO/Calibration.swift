@@ -109,10 +109,21 @@ public struct Calibration: Sendable {
                 lines.append("//   \(URL(fileURLWithPath: r.loaded.path).lastPathComponent) \(p.target.metric.name): observed \(JSONLiteral.number(p.target.number)) ± \(JSONLiteral.number(p.target.tolerance)), predicted \(JSONLiteral.number((p.mean * 100).rounded() / 100)) — \(p.met ? "met" : "MISSED")")
             }
         }
+        return Calibration.calibratedText(for: file, header: lines, paths: parameters.map(\.path.text), values: result.values,
+                                          posterior: nil, directory: directory, names: names)
+    }
+
+    /// A calibrated file: `header` comment lines, then an object that `extends` the original,
+    /// sets `values` at `paths`, names the `posterior` sample (when given) and keeps the
+    /// original's targets.
+    public static func calibratedText(for file: LoadedScenario, header: [String], paths: [String], values: [Double], posterior: String?,
+                                      directory: String, names: [String: String]) -> String {
+        var lines = header
         lines.append("{")
         lines.append("  extends: \(JSONLiteral.quoted(Calibration.relativePath(from: directory, to: file.path))),")
+        if let posterior { lines.append("  posterior: \(JSONLiteral.quoted(posterior)),") }
         var tree: [String: Any] = [:]
-        for (p, v) in zip(parameters, result.values) { Calibration.insert(p.path.text.split(separator: ".").map(String.init), JSONLiteral.number(v), into: &tree) }
+        for (p, v) in zip(paths, values) { Calibration.insert(p.split(separator: ".").map(String.init), JSONLiteral.number(v), into: &tree) }
         lines += Calibration.render(tree, indent: 1)
         if !file.targets.isEmpty {
             lines.append("  targets: {")

@@ -15,6 +15,9 @@ public struct CompareResults: Sendable {
     public var alpha: Double
     /// Each arm's output parts (groups and estates; `Scenario.outputParts`).
     public var parts: [[Scenario.OutputPart]]
+    /// What "satisfied" means in the baseline: the mean of residents' own thresholds on happiness
+    /// and their spread (points), so a reader can see how near the edge the baseline sits.
+    public var satisfiedThreshold: Double, satisfiedThresholdSpread: Double
 
     public init(scenarios: [Scenario], seed: UInt64, outcome: Comparison.Outcome, objective: Metric, indifference: Double = 0,
                 alpha: Double = 0.05) {
@@ -29,6 +32,8 @@ public struct CompareResults: Sendable {
         }
         self.names = names
         parts = scenarios.map(\.outputParts)
+        satisfiedThreshold = scenarios.first?.residents.satisfiedThreshold.value ?? .nan
+        satisfiedThresholdSpread = scenarios.first?.residents.satisfiedThresholdSpread.value ?? .nan
         self.seed = seed
         self.outcome = outcome
         self.objective = objective
@@ -141,6 +146,10 @@ public struct CompareResults: Sendable {
             "trials": .object(Dictionary(uniqueKeysWithValues: names.indices.map { (names[$0], JSONText.integer(outcome.results[$0].count)) })),
             "stopped_because": .string(outcome.stoppedBecause),
             "objective": .string(objective.name),
+            "satisfaction_definition": .object([
+                "threshold": .number(satisfiedThreshold), "threshold_spread": .number(satisfiedThresholdSpread),
+                "meaning": .string("a resident is satisfied when their happiness is at or above their own threshold, drawn around the mean threshold with this spread (points 0–100)"),
+            ]),
             "ranking": .array(outcome.ranking.map { .string(names[$0]) }),
             "probability_best": .number(outcome.probabilityBest),
             "probability_best_meaning": .string("share of paired bootstrap resamples in which the first-ranked arm has the best mean (ties split); descriptive, not a guarantee"),

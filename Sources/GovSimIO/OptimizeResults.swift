@@ -43,6 +43,17 @@ public struct OptimizeResults: Sendable {
                 "cost_mean": .number(c.finalCost?.mean ?? .nan),
                 "gain_over_status_quo": .number(versus?.difference ?? .nan),
                 "gain_ci95": .array([.number(versus?.ci95.lo ?? .nan), .number(versus?.ci95.hi ?? .nan)]),
+                "top_candidate": result.top.map { .integer($0) } ?? .null,
+                "tied_with": .array(result.tied.map { .integer($0) }),
+                "chosen_because": .string(result.top != b ? "statistically tied with the top candidate and cheaper"
+                                          : result.tied.isEmpty ? "best objective on the fresh trials" : "best objective and cheapest of those tied"),
+                "effects": .object(Dictionary(uniqueKeysWithValues: Metric.allCases.compactMap { m -> (String, JSONText)? in
+                    guard m.rawValue < result.effects.count else { return nil }
+                    let d = result.effects[m.rawValue]
+                    return (m.name, .object(["status_quo_mean": .number(d.baselineMean), "chosen_mean": .number(d.armMean),
+                                             "difference": .number(d.difference), "ci95": .array([.number(d.ci95.lo), .number(d.ci95.hi)]),
+                                             "relative_change_pct": .number(d.relativeChangePct), "unit": .string(m.unit)]))
+                })),
             ])
         }
         return JSONText.object([
@@ -55,6 +66,16 @@ public struct OptimizeResults: Sendable {
             "trials_per_candidate": .integer(o.trials),
             "final_trials": .integer(o.finalTrials),
             "best": best,
+            "constraints": .array(o.constraints.map { .string($0.text) }),
+            "pareto": o.secondObjective.map { second in
+                .object(["objectives": .array([.string("objective"), .string(second.name)]),
+                         "front": .array(result.candidates.indices.filter { result.candidates[$0].onSecondFront }.map { i in
+                             .object(["candidate": .integer(i), "levers": levers(result.candidates[i]),
+                                      "objective_mean": .number(result.candidates[i].objective.mean),
+                                      second.name: .number(result.candidates[i].means[second.rawValue]),
+                                      "cost_mean": .number(result.candidates[i].cost.mean)])
+                         })])
+            } ?? .null,
             "frontier": .array(result.candidates.indices.filter { result.candidates[$0].onFrontier }
                 .sorted { result.candidates[$0].cost.mean < result.candidates[$1].cost.mean }
                 .map { i in .object(["candidate": .integer(i), "levers": levers(result.candidates[i]),

@@ -9,7 +9,14 @@ public enum RunCheckpoint {
 
     /// Identifies the run: the resolved scenario (with seed and requested trials).
     public static func digest(_ scenario: Scenario) -> String {
-        String(StreamSeed.key(ScenarioWriter.text(of: scenario)), radix: 16)
+        var text = ScenarioWriter.text(of: scenario)
+        if let p = scenario.posterior {
+            // The sample is not part of the scenario text: a changed posterior file is a different run.
+            text += "\nposterior " + p.paths.joined(separator: ",") + ";" + zip(p.rows, p.weights).map { row, w in
+                (row + [w]).map { "\($0)" }.joined(separator: ",")
+            }.joined(separator: ";")
+        }
+        return String(StreamSeed.key(text), radix: 16)
     }
 
     static func path(_ directory: String) -> String { (directory as NSString).appendingPathComponent(fileName) }

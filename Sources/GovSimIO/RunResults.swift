@@ -144,11 +144,27 @@ public struct RunResults: Sendable {
         var header = ["govsim \(RunResults.version): the scenario as run, every field shown with its unit.",
                       "Running this file reproduces the run: govsim run scenario.resolved.json5"]
         header.append("Read from \(loaded.path)" + (loaded.extends.isEmpty ? "" : ", which extends \(loaded.extends.joined(separator: " → "))"))
-        return ScenarioWriter.text(of: s, header: header)
+        let text = ScenarioWriter.text(of: s, header: header)
+        var named = text
+        if let posterior = s.posterior, let open = named.range(of: "\n{\n") {
+            // The posterior sample is a side file: name it (absolute) so the file still reproduces the run.
+            named = named.replacingCharacters(in: open, with: "\n{\n  posterior: \(JSONLiteral.quoted(posterior.source)),  // each trial draws one vector from it\n")
+        }
+        return loaded.geometry == nil ? named : DistrictGeometry.naming(copyIn: named)
     }
 
-    /// The files `write` writes.
+    /// The files `write` writes (without the geometry's copy).
     public static let fileNames = ["trials.csv", "timeseries.csv", "summary.json", "scenario.resolved.json5", "manifest.json"]
+
+    /// The files this run's `write` writes: `fileNames`, and the geometry's copy when the
+    /// scenario has one (`geometry.geojson`, named by the resolved scenario).
+    public var files: [String] { RunResults.fileNames + (loaded.geometry == nil ? [] : [DistrictGeometry.fileName]) }
+
+    /// Writes the normalised copy of the scenario's geometry into `directory`, if it has one.
+    public func writeGeometry(to directory: String) throws(AtomicFile.WriteError) {
+        guard let geometry = loaded.geometry else { return }
+        try AtomicFile.write(geometry.geoJSON, to: (directory as NSString).appendingPathComponent(DistrictGeometry.fileName))
+    }
 
     /// Writes the data files into `directory` (each atomically), plus the manifest.
     public func write(to directory: String, manifest: RunManifest) throws(AtomicFile.WriteError) {
@@ -160,6 +176,7 @@ public struct RunResults: Sendable {
         for (name, text) in files {
             try AtomicFile.write(text, to: (directory as NSString).appendingPathComponent(name))
         }
+        try writeGeometry(to: directory)
     }
 }
 

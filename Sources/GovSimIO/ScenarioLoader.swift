@@ -29,12 +29,18 @@ public struct LoadedScenario: Sendable {
     public var extends: [String]
     /// The observed values this file says it should reproduce (not inherited through `extends`).
     public var targets: [Target] = []
+    /// The groups' outlines from `district.geometryFile` (nil without one), for the report's maps.
+    public var geometry: DistrictGeometry?
+    /// What the file does that is valid but easy to do by mistake (a list shorter than the one it
+    /// replaces through `extends`), for the commands to print on stderr.
+    public var warnings: [String] = []
 
-    public init(scenario: Scenario, path: String, extends: [String], targets: [Target] = []) {
+    public init(scenario: Scenario, path: String, extends: [String], targets: [Target] = [], geometry: DistrictGeometry? = nil) {
         self.scenario = scenario
         self.path = path
         self.extends = extends
         self.targets = targets
+        self.geometry = geometry
     }
 }
 
@@ -44,34 +50,47 @@ public enum ScenarioLoader {
     /// Loads and validates a scenario file.
     public static func load(path: String) throws(ScenarioFileError) -> LoadedScenario {
         var chain: [String] = []
-        let (tree, ownName, ownTargets) = try mergedTree(path: path, chain: &chain)
+        var warnings: [String] = []
+        let (merged, ownName, ownTargets) = try mergedTree(path: path, chain: &chain, warnings: &warnings)
+        let (tree, geometryPath) = DistrictGeometry.extractPath(merged)
         var scenario = try read(tree, file: path)
         if !ownName { scenario.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
         let targets = try ownTargets.map { (t) throws(ScenarioFileError) in try Target.parse(t, file: path) } ?? []
-        return LoadedScenario(scenario: scenario, path: path, extends: Array(chain.dropFirst()), targets: targets)
+        let geometry = try geometryPath.map { (p) throws(ScenarioFileError) in
+            try DistrictGeometry.read(path: p, groups: scenario.district.cells.map(\.name))
+        }
+        var loaded = LoadedScenario(scenario: scenario, path: path, extends: Array(chain.dropFirst()), targets: targets, geometry: geometry)
+        loaded.warnings = warnings
+        return loaded
     }
 
-    /// Reads a JSON tree into a scenario, reporting problems against `file`.
+    /// Reads a JSON tree into a scenario, reporting problems against `file`. The tree's
+    /// `district.geometryFile` (a layout for reports, not part of the scenario) is set aside.
     static func read(_ tree: JSONValue, file: String) throws(ScenarioFileError) -> Scenario {
         // Fields the file leaves out keep their defaults, shipped priors included.
         var scenario = Scenario.withShippedPriors
-        var issues = ScenarioReader.read(tree, into: &scenario, ignoring: ["extends"])
+        var issues = ScenarioReader.read(DistrictGeometry.extractPath(tree).0, into: &scenario, ignoring: ["extends", PosteriorFile.key])
         if issues.isEmpty { issues = scenario.semanticIssues() }
         guard issues.isEmpty else { throw ScenarioFileError(file: file, problems: issues.map(\.description)) }
-        return scenario.run.uncertainty == .fixed ? scenario.fixingShippedPriors() : scenario
+        if scenario.run.uncertainty == .fixed { scenario = scenario.fixingShippedPriors() }
+        // `posterior` (made absolute by `mergedTree`): the sample each trial draws a vector from.
+        if case .object(let top) = tree, case .string(let posterior)? = top[PosteriorFile.key] {
+            scenario.posterior = try PosteriorFile.load(path: posterior, for: scenario)
+        }
+        return scenario
     }
 
     /// The file's tree merged over the trees of the files it extends. Each file of the chain is
     /// also read as a scenario of its own, so a problem is reported in the file that has it.
     /// Returns whether the file itself sets `name`, and its own `targets` (kept out of the tree).
-    static func mergedTree(path: String, chain: inout [String]) throws(ScenarioFileError) -> (JSONValue, Bool, JSONValue?) {
+    static func mergedTree(path: String, chain: inout [String], warnings: inout [String]) throws(ScenarioFileError) -> (JSONValue, Bool, JSONValue?) {
         let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         if chain.contains(canonical) {
             let names = (chain + [canonical]).map { URL(fileURLWithPath: $0).lastPathComponent }
             throw ScenarioFileError(file: path, problems: ["extends: the files extend each other in a cycle: \(names.joined(separator: " → "))"])
         }
         chain.append(canonical)
-        let own = try CellsFile.expand(try parse(path: path), file: path)
+        let own = try PosteriorFile.resolve(try DistrictGeometry.resolvePath(try CellsFile.expand(try parse(path: path), file: path), file: path), file: path)
         guard case .object(var members) = own else {
             throw ScenarioFileError(file: path, problems: ["expected an object {...} at the top of the file, got \(own.kindDescription)"])
         }
@@ -92,14 +111,33 @@ public enum ScenarioLoader {
         let resolved = URL(fileURLWithPath: parentPath).standardizedFileURL.resolvingSymlinksInPath().path
         let inside = resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
         do throws(ScenarioFileError) {
-            let (parentTree, _, _) = try mergedTree(path: parentPath, chain: &chain)
+            let (parentTree, _, _) = try mergedTree(path: parentPath, chain: &chain, warnings: &warnings)
             _ = try read(parentTree, file: parentPath)
+            warnings += shortenedLists(parentTree, .object(members), path: "").map {
+                "\(path): \($0.path): this list of \($0.own) replaces the \($0.inherited) entries of \(parentName) whole "
+                    + "(lists are not merged), so entries \($0.own + 1)–\($0.inherited) are dropped; write all \($0.inherited) to keep them"
+            }
             return (parentTree.merged(with: .object(members)), ownName, targets)
         } catch {
             guard inside else {
                 throw ScenarioFileError(file: path, problems: ["extends: '\(parentName)' lies outside this scenario's folder (\(root)) and is not a valid scenario file (its content is not shown)"])
             }
             throw error
+        }
+    }
+
+    /// Lists an extending file writes shorter than the ones it inherits, with their paths.
+    static func shortenedLists(_ parent: JSONValue, _ child: JSONValue, path: String) -> [(path: String, own: Int, inherited: Int)] {
+        switch (parent, child) {
+        case (.object(let p), .object(let c)):
+            return c.keys.sorted().flatMap { key -> [(path: String, own: Int, inherited: Int)] in
+                guard let pv = p[key], let cv = c[key] else { return [] }
+                return shortenedLists(pv, cv, path: path.isEmpty ? key : "\(path).\(key)")
+            }
+        case (.array(let p), .array(let c)) where c.count < p.count:
+            return [(path, c.count, p.count)]
+        default:
+            return []
         }
     }
 

@@ -40,6 +40,10 @@ public struct SweepFolder: Sendable {
                          "steps": a.steps.map { .integer($0) } ?? .null, "unit": .string(a.path.bounds.unit)])
             }),
             "points": .array(sweep.unitPoints.indices.map { p in .array(sweep.values(at: p).map { .number($0) }) }),
+            "reference": .object([
+                "values": .array(sweep.referenceValues.map { .number($0) }),
+                "meaning": .string("every point's difference (sweep.csv: difference, difference_ci95_lo/hi) is paired against the scenario as written, at these values of the axes, on the same trials"),
+            ]),
         ]).rendered
     }
 
@@ -140,19 +144,22 @@ public struct SweepFolder: Sendable {
         return trials
     }
 
-    /// Writes sweep.csv (a row per point and metric) and sweep_trials.csv (a row per point and
-    /// trial) from every point's trials.
-    public func writeTables(_ results: [Int: [TrialResult]]) throws {
+    /// Writes sweep.csv (a row per point and metric, with its paired difference from the
+    /// reference: the scenario as written, on the same trials) and sweep_trials.csv (a row per
+    /// point and trial) from every point's trials.
+    public func writeTables(_ results: [Int: [TrialResult]], reference: [TrialResult]) throws {
         let axisColumns = sweep.axes.map(\.path.text)
-        var summary = CSVTable(header: ["point"] + axisColumns + ["metric", "unit", "n", "mean", "sd", "ci95_lo", "ci95_hi", "p05", "p50", "p95"])
+        var summary = CSVTable(header: ["point"] + axisColumns + ["metric", "unit", "n", "mean", "sd", "ci95_lo", "ci95_hi", "p05", "p50", "p95",
+                                                               "difference", "difference_ci95_lo", "difference_ci95_hi"])
         var rows = CSVTable(header: ["point"] + axisColumns + ["trial"] + Metric.allCases.map(\.name))
         for p in sweep.unitPoints.indices {
             guard let trials = results[p] else { continue }
             let values = sweep.values(at: p).map(CSVTable.number)
             for m in Metric.allCases {
                 let s = MetricSummary(trials.map { $0[m] })
+                let d = PairedDifference(baseline: reference.map { $0[m] }, arm: trials.map { $0[m] }, kind: m.kind)
                 summary.append([String(p)] + values + [m.name, m.unit, String(s.n)]
-                               + [s.mean, s.sd, s.ci95.lo, s.ci95.hi, s.p05, s.p50, s.p95].map(CSVTable.number))
+                               + [s.mean, s.sd, s.ci95.lo, s.ci95.hi, s.p05, s.p50, s.p95, d.difference, d.ci95.lo, d.ci95.hi].map(CSVTable.number))
             }
             for t in trials { rows.append([String(p)] + values + [String(t.trial)] + t.metrics.map(CSVTable.number)) }
         }

@@ -37,8 +37,8 @@ final class AnalysisCommandTests: XCTestCase {
     func testEveryCommandWritesAReportThatRedrawsIdentically() throws {
         let tiny = folder + "/tiny.json5"
         let runs: [(args: [String], out: String, content: [String])] = [
-            (["compare", tiny, folder + "/cameras.json5"], "cmp", ["<h1>cameras vs tiny</h1>", "Change from tiny, per output",
-                                                                   "Cost-effectiveness against tiny", "cameras − tiny: every output"]),
+            (["compare", tiny, folder + "/cameras.json5"], "cmp", ["<h1>cameras vs tiny</h1>", "Change from tiny in points", "What \"satisfied\" means",
+                                                                   "Cost and safety_score against tiny", "cameras − tiny: every output"]),
             (["sweep", tiny, "--vary", "sensors.cameras.coverage=0:1:3", "--trials", "2"], "sw",
              ["govsim sweep report", "Response to sensors.cameras.coverage", "Every point"]),
             (["sensitivity", tiny, "--vary", "sensors.cameras.coverage=0:1", "--vary", "volunteers.initialShare=0:0.05",

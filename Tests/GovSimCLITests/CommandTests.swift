@@ -205,7 +205,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(sweep.status, 0, sweep.err)
         let rows = try String(contentsOfFile: folder + "/sw/sweep.csv", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(rows.count, 1 + 3 * Metric.allCases.count)
-        XCTAssertEqual(rows[0], "point,mediation.tiers[0].staff,metric,unit,n,mean,sd,ci95_lo,ci95_hi,p05,p50,p95")
+        XCTAssertEqual(rows[0], "point,mediation.tiers[0].staff,metric,unit,n,mean,sd,ci95_lo,ci95_hi,p05,p50,p95,difference,difference_ci95_lo,difference_ci95_hi")
         // Resuming a finished sweep redoes nothing and rewrites the same tables.
         let before = try String(contentsOfFile: folder + "/sw/sweep_trials.csv", encoding: .utf8)
         XCTAssertEqual(govsim("sweep", path, "--vary", "mediation.tiers[0].staff=1:3:3", "--trials", "2", "--out", folder + "/sw", "--resume", "--quiet").status, 0)
@@ -258,8 +258,15 @@ final class CommandTests: XCTestCase {
         let prediction = write("pred.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 5, tolerance: 1, kind: \"predicted\" } } }")
         let reported = govsim("check", met, prediction, "--trials", "3", "--out", folder + "/c3")
         XCTAssertEqual(reported.status, 0, reported.out + reported.err)
-        XCTAssertTrue(reported.out.contains("miss") && reported.out.contains("0 of 1 predictions within tolerance"), reported.out)
+        XCTAssertTrue(reported.out.contains("miss") && reported.out.contains("0 of 1 predictions hit"), reported.out)
         let checked = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/c3/check.json"))) as! [String: Any]
+        // A prediction is scored against its 90% predictive interval, beside the no-policy run it extends.
+        let files = try XCTUnwrap(checked["files"] as? [[String: Any]])
+        let predictedTarget = try XCTUnwrap((files.last?["targets"] as? [[String: Any]])?.first)
+        XCTAssertEqual(predictedTarget["hit"] as? Bool, false)
+        let pi = try XCTUnwrap(predictedTarget["predicted_pi90"] as? [Double])
+        XCTAssertTrue(pi[0] < pi[1] && !(pi[0]...pi[1]).contains(5))
+        XCTAssertNotNil(predictedTarget["counterfactual"] as? Double, "the file extends tiny.json5: its run is the counterfactual")
         XCTAssertEqual(checked["fitted_met"] as? Bool, true)
         XCTAssertEqual(checked["all_met"] as? Bool, false)
         XCTAssertEqual(govsim("check", met, prediction, "--trials", "3", "--strict", "--out", folder + "/c4").status, 1)

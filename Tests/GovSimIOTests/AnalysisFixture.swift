@@ -43,7 +43,7 @@ enum AnalysisFixture {
         let out = folder.path + "/sweep-\(count)-\(design.rawValue)"
         let files = SweepFolder(directory: out, sweep: sweep, design: design)
         _ = try files.prepare(resume: false)
-        try files.writeTables(sweep.run())
+        try files.writeTables(sweep.run(), reference: sweep.runReference()!)
         return out
     }
 

@@ -33,11 +33,15 @@ final class AnalysisReportTests: XCTestCase {
         XCTAssertTrue(html.contains("Ranking by safety_score"))
         XCTAssertTrue(html.contains("paired bootstrap resamples"), "the bootstrap share, named for what it is")
         XCTAssertFalse(html.contains("truly the best"), "no claim the bootstrap cannot support")
-        XCTAssertEqual(svgCount(html), 2, "the forest plot and the cost-effectiveness scatter")
-        XCTAssertTrue(html.contains("Change from base, per output"))
-        for m in CompareReport.forestMetrics { XCTAssertTrue(html.contains(">\(m.name) \(m.higherIsBetter ? "↑" : "↓")</text>"), m.name) }
+        XCTAssertEqual(svgCount(html), 3, "the two forest plots (points, %) and the cost-effectiveness scatter")
+        XCTAssertTrue(html.contains("Change from base in points") && html.contains("Change from base in %"))
+        for m in CompareReport.pointMetrics + CompareReport.relativeMetrics {
+            XCTAssertTrue(html.contains(">\(m.name) \(m.higherIsBetter ? "↑" : "↓")</text>"), m.name)
+        }
+        XCTAssertTrue(html.contains("What \"satisfied\" means"), "the definition, with the baseline's distance from the threshold")
         XCTAssertTrue(html.contains("stroke-dasharray=\"4 3\""), "the forest's zero line")
-        XCTAssertTrue(html.contains("Cost-effectiveness against base"))
+        XCTAssertTrue(html.contains("Cost and safety_score against base"), "the scatter follows the objective")
+        XCTAssertTrue(html.contains("not a price per point"), "cost-effectiveness says what it assumes")
         for m in Metric.allCases { XCTAssertTrue(html.contains("<code>\(m.name)</code>"), m.name) }
         // The policy's satisfaction difference as compare.json has it, shown in the full table.
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/compare.json"))) as! [String: Any]
@@ -49,7 +53,7 @@ final class AnalysisReportTests: XCTestCase {
         let one = try page(try AnalysisFixture.sweep(in: folder, axes: 1), .sweep)
         XCTAssertTrue(one.contains("Response to sensors.cameras.coverage"))
         XCTAssertEqual(svgCount(one), 3, "a response curve per headline output")
-        XCTAssertTrue(one.contains("95% CI of the mean"))
+        XCTAssertTrue(one.contains("change from the scenario") && one.contains("paired 95% CI"), "curves of the paired difference")
         XCTAssertEqual(one.components(separatedBy: "<tr>").count - 1, 2 + 1 + 3, "two headers, the parameter, a row per point")
 
         let grid = try page(try AnalysisFixture.sweep(in: folder, axes: 2), .sweep)

@@ -148,4 +148,15 @@ final class CellsFileTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("district.cellsFile: cannot read 'none.csv'"), "\(error)")
         }
     }
+
+    /// `areaKm2`: a column like any group field, checked > 0 with the row and column named.
+    func testAreaIsAColumn() throws {
+        _ = folder.write("area.csv", "name,count,households,estate,areaKm2\na,2,300,oldEstate,0.05\nb,1,200,village,\n")
+        let s = try ScenarioLoader.load(path: folder.write("area.json5", "{ district: { cellsFile: \"area.csv\" } }")).scenario
+        XCTAssertEqual(s.district.cells.map(\.areaKm2), [.fixed(0.05), nil])
+        _ = folder.write("zero.csv", "name,count,households,estate,areaKm2\na,2,300,oldEstate,0.05\nb,1,200,village,0\n")
+        XCTAssertThrowsError(try ScenarioLoader.load(path: folder.write("zero.json5", "{ district: { cellsFile: \"zero.csv\" } }"))) { error in
+            XCTAssertTrue("\(error)".contains("zero.csv: row 3, column 'areaKm2': expected a number > 0 and at most 10000 (km² per cell), got 0"), "\(error)")
+        }
+    }
 }

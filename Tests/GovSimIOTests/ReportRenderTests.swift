@@ -114,6 +114,21 @@ final class ReportRenderTests: XCTestCase {
         }
     }
 
+    /// A run with a geometry file: the run's charts, the groups' three bar charts and three
+    /// maps load and paint.
+    func testAMappedReportRendersInHeadlessChromium() throws {
+        guard let executable = Self.chromium else {
+            throw XCTSkip("no chromium on the PATH: install it (apt-get install chromium) to render report.html")
+        }
+        let out = try MapFixture.results(in: folder)
+        try RunReport.write(resultsFolder: out)
+        let html = try XCTUnwrap(folder.read("mapped/report.html"))
+        let charts = html.components(separatedBy: "<svg ").count - 1
+        let dom = try render(out, name: "mapped", charts: charts, chromium: executable)
+        XCTAssertEqual(dom.components(separatedBy: "<path ").count - 1, 3 * 2, "one path per group in each of 3 maps")
+        XCTAssertTrue(dom.contains("<h2>Maps</h2>"))
+    }
+
     /// The reports of compare, sweep (response curves over one axis, heatmaps over two),
     /// sensitivity and optimize all load cleanly and paint.
     func testEveryAnalysisReportRendersInHeadlessChromium() throws {
@@ -121,7 +136,8 @@ final class ReportRenderTests: XCTestCase {
             throw XCTSkip("no chromium on the PATH: install it (apt-get install chromium) to render report.html")
         }
         let folders: [(String, String, Int)] = [
-            ("compare", try AnalysisFixture.compare(in: folder), 2),
+            // Two forest plots (changes in points, relative changes in %) and the cost scatter.
+            ("compare", try AnalysisFixture.compare(in: folder), 3),
             ("sweep-curves", try AnalysisFixture.sweep(in: folder, axes: 1), 3),
             ("sweep-heatmaps", try AnalysisFixture.sweep(in: folder, axes: 2), 3),
             ("sensitivity-sobol", try AnalysisFixture.sensitivity(in: folder), 2),
@@ -132,6 +148,87 @@ final class ReportRenderTests: XCTestCase {
             let dom = try render(out, name: name, charts: charts, chromium: executable)
             XCTAssertTrue(dom.contains("<h1>"), name)
             XCTAssertTrue(dom.contains("<table class=\"data\">"), name)
+        }
+    }
+
+    /// Measures a report in Chromium: a copy of the page with a script that, at load, notes the
+    /// page's sideways overflow (scrollWidth − innerWidth), the smallest chart text as drawn
+    /// (font size × the SVG's scale), the smallest table text, and every table frame or code
+    /// block whose content is wider than the frame. With `print`, the page's print rules are
+    /// applied as screen rules at A4's text width (718 px: 210 mm less 2 × 10 mm margins at 96 dpi).
+    func measure(_ out: String, name: String, width: Int, print: Bool, chromium executable: String) throws -> [String: Any] {
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        let script = """
+        <script>
+        (function () {
+          if (\(print)) {
+            var rules = [];
+            for (var sheet of document.styleSheets) for (var r of sheet.cssRules)
+              if (r.media && r.media.mediaText.indexOf('print') >= 0) for (var x of r.cssRules) rules.push(x.cssText);
+            var st = document.createElement('style'); st.textContent = rules.join('\\n'); document.head.appendChild(st);
+            document.body.style.width = '718px';
+          }
+          var minChart = 1e9, minTable = 1e9, clipped = [];
+          for (var svg of document.querySelectorAll('svg')) {
+            var drawn = svg.getBoundingClientRect().width, own = svg.width.baseVal.value || drawn;
+            for (var t of svg.querySelectorAll('text')) {
+              var size = parseFloat(getComputedStyle(t).fontSize) * drawn / own;
+              if (size > 0 && t.textContent.trim()) minChart = Math.min(minChart, size);
+            }
+          }
+          for (var c of document.querySelectorAll('td, th')) minTable = Math.min(minTable, parseFloat(getComputedStyle(c).fontSize));
+          for (var f of document.querySelectorAll('.table-wrap, pre' + (\(print) ? ', figure' : '')))
+            if (f.scrollWidth > f.clientWidth + 1) clipped.push(f.tagName + ':' + (f.textContent || '').slice(0, 40));
+          document.body.setAttribute('data-measure', JSON.stringify({
+            overflow: \(print) ? document.body.scrollWidth - 718 : document.documentElement.scrollWidth - window.innerWidth,
+            minChart: minChart, minTable: minTable, clipped: clipped }));
+        })();
+        </script>
+        """
+        let page = folder.write("\(name)-measure-\(width)-\(print).html", html.replacingOccurrences(of: "</body>", with: script + "</body>"))
+        let dom = try chromium(executable, ["--dump-dom", "--window-size=\(width),900", "--force-device-scale-factor=1",
+                                            URL(fileURLWithPath: page).absoluteString])
+        XCTAssertEqual(dom.status, 0, dom.err)
+        guard let start = dom.out.range(of: "data-measure=\""), let end = dom.out[start.upperBound...].firstIndex(of: "\"") else {
+            XCTFail("\(name): the measuring script left no data-measure (\(Self.pageErrors(dom.err)))")
+            return [:]
+        }
+        let json = String(dom.out[start.upperBound..<end]).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    }
+
+    /// Every report kind reads on a 390 px phone (no sideways page scroll, chart and table text
+    /// ≥ 11 px) and prints to A4 with no table, code block or chart wider than the page. Print
+    /// to PDF works too. The thresholds are the issue's: 11 px is the smallest comfortable text.
+    func testEveryReportReadsOnAPhoneAndPrintsToA4() throws {
+        guard let executable = Self.chromium else {
+            throw XCTSkip("no chromium on the PATH: install it (apt-get install chromium) to measure report.html")
+        }
+        let run = try ReportFixture.results(in: folder), mapped = try MapFixture.results(in: folder)
+        try RunReport.write(resultsFolder: run)
+        try RunReport.write(resultsFolder: mapped)
+        let folders: [(String, String)] = [
+            ("run", run), ("run with maps", mapped),
+            ("compare", try AnalysisFixture.compare(in: folder)),
+            ("sweep", try AnalysisFixture.sweep(in: folder, axes: 2)),
+            ("sensitivity", try AnalysisFixture.sensitivity(in: folder)),
+            ("optimize", try AnalysisFixture.optimize(in: folder)),
+        ]
+        for (name, out) in folders {
+            if !name.hasPrefix("run") { try ReportKind.detect(in: out).write(resultsFolder: out) }
+            let phone = try measure(out, name: name, width: 390, print: false, chromium: executable)
+            XCTAssertLessThanOrEqual((phone["overflow"] as? Double) ?? 1e9, 0, "\(name) at 390 px: the page scrolls sideways")
+            XCTAssertGreaterThanOrEqual((phone["minChart"] as? Double) ?? 0, 11, "\(name) at 390 px: chart text smaller than 11 px")
+            XCTAssertGreaterThanOrEqual((phone["minTable"] as? Double) ?? 0, 11, "\(name) at 390 px: table text smaller than 11 px")
+            let paper = try measure(out, name: name, width: 1200, print: true, chromium: executable)
+            XCTAssertLessThanOrEqual((paper["overflow"] as? Double) ?? 1e9, 0, "\(name) printed: wider than A4")
+            XCTAssertEqual((paper["clipped"] as? [String]) ?? ["?"], [], "\(name) printed: content wider than its frame is cut off")
+            let pdf = folder.path + "/\(name).pdf"
+            let printed = try chromium(executable, ["--print-to-pdf=\(pdf)", "--no-pdf-header-footer",
+                                                    URL(fileURLWithPath: out + "/report.html").absoluteString])
+            XCTAssertEqual(printed.status, 0, printed.err)
+            let head = try Data(contentsOf: URL(fileURLWithPath: pdf)).prefix(5)
+            XCTAssertEqual(String(decoding: head, as: UTF8.self), "%PDF-", "\(name).pdf")
         }
     }
 }

@@ -26,6 +26,19 @@ final class ScenarioLoaderTests: XCTestCase {
         XCTAssertEqual(loaded.scenario.mediation, Scenario.withShippedPriors.mediation)
     }
 
+    /// An extending file whose list is shorter than the inherited one drops entries: valid, but
+    /// said in a warning that names the path, both lengths and the parent.
+    func testAShortenedInheritedListIsWarnedAbout() throws {
+        _ = folder.write("three.json5", "{ mediation: { tiers: [{ staff: 2 }, { staff: 1 }, { staff: 1 }] } }")
+        let one = folder.write("one.json5", "{ extends: \"three.json5\", mediation: { tiers: [{ staff: 4 }] } }")
+        let loaded = try ScenarioLoader.load(path: one)
+        XCTAssertEqual(loaded.scenario.mediation.tiers.count, 1)
+        XCTAssertEqual(loaded.warnings.count, 1)
+        XCTAssertTrue(loaded.warnings[0].contains("mediation.tiers: this list of 1 replaces the 3 entries of three.json5"), loaded.warnings[0])
+        let all = folder.write("all.json5", "{ extends: \"three.json5\", mediation: { tiers: [{ staff: 4 }, {}, {}] } }")
+        XCTAssertEqual(try ScenarioLoader.load(path: all).warnings, [])
+    }
+
     /// A field the file leaves out draws from its shipped prior; a field it sets is its own;
     /// `run.uncertainty: "fixed"` puts the rest at the central values; `extends` keeps both.
     func testShippedPriorsFillWhatTheFileLeavesOut() throws {

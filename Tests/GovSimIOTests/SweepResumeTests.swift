@@ -24,7 +24,7 @@ final class SweepResumeTests: XCTestCase {
         let whole = SweepFolder(directory: folder.path + "/whole", sweep: sweep, design: .grid)
         _ = try whole.prepare(resume: false)
         let all = sweep.run(pointFinished: { p, t in try! whole.keep(point: p, trials: t) })
-        try whole.writeTables(all)
+        try whole.writeTables(all, reference: sweep.runReference()!)
 
         let split = SweepFolder(directory: folder.path + "/split", sweep: sweep, design: .grid)
         _ = try split.prepare(resume: false)
@@ -40,7 +40,7 @@ final class SweepResumeTests: XCTestCase {
         let redone = Atomic<Int>(0)
         let rest = sweep.run(skipping: Set(done.keys), progress: { _ in redone.add(1, ordering: .relaxed) })
         XCTAssertEqual(redone.load(ordering: .relaxed), (sweep.unitPoints.count - done.count) * 3)
-        try split.writeTables(done.merging(rest) { a, _ in a })
+        try split.writeTables(done.merging(rest) { a, _ in a }, reference: sweep.runReference()!)
 
         for file in ["sweep.csv", "sweep_trials.csv", "sweep.json"] {
             XCTAssertEqual(folder.read("whole/" + file), folder.read("split/" + file), file)
@@ -97,5 +97,32 @@ final class SweepResumeTests: XCTestCase {
         refused(crafted([fields.joined(separator: ","), String(lines[3]), String(lines[4])]), "lies outside 0–100")
         try good.write(toFile: file, atomically: true, encoding: .utf8)
         XCTAssertEqual(try a.prepare(resume: true).count, sweep.unitPoints.count)
+    }
+
+    /// sweep.csv pairs every point with the scenario as written: a point at the scenario's own
+    /// values differs from it by exactly 0, another by its mean's difference from the reference's.
+    func testEveryPointCarriesItsPairedDifferenceFromTheScenario() throws {
+        var s = Scenario()
+        s.run.days = 20
+        s.district.cells[0].count = 3
+        s.district.cells[0].households = 150
+        let axes = [Axis(path: try ParameterPath("mediation.tiers[0].staff", in: s), lo: 3, hi: 6, steps: 2)]
+        let sweep = Sweep(scenario: s, axes: axes, unitPoints: Design.unitPoints(.grid, axes: axes, count: 0, seed: 1), trials: 4, seed: 9, threads: 2)
+        XCTAssertEqual(sweep.referenceValues, [3])
+        let files = SweepFolder(directory: folder.path + "/diff", sweep: sweep, design: .grid)
+        _ = try files.prepare(resume: false)
+        let points = sweep.run(), reference = sweep.runReference()!
+        try files.writeTables(points, reference: reference)
+        let table = try CSVTable.parse(String(contentsOfFile: folder.path + "/diff/sweep.csv", encoding: .utf8))
+        for r in table.rows.indices where table.field(r, "metric") == "disputes_reported" {
+            let p = Int(table.field(r, "point"))!
+            let expected = MetricSummary(points[p]!.map { $0[Metric.disputesReported] }).mean - MetricSummary(reference.map { $0[Metric.disputesReported] }).mean
+            XCTAssertEqual(table.number(r, "difference"), expected, accuracy: 1e-9)
+            if sweep.values(at: p) == [3] {
+                XCTAssertEqual(table.number(r, "difference"), 0)
+                // Every paired difference of a count is 0: the interval is the one-sided bound's ±.
+                XCTAssertEqual(table.number(r, "difference_ci95_lo"), -table.number(r, "difference_ci95_hi"))
+            }
+        }
     }
 }

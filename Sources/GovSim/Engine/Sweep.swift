@@ -30,6 +30,20 @@ public struct Sweep: Sendable {
         zip(axes, values(at: p)).reduce(scenario) { s, pair in pair.0.path.setting(pair.1, in: s) }
     }
 
+    /// The reference every point is compared with: the scenario as written, its own values of the
+    /// axes (clamped to nothing: the file's values, which may lie outside the swept ranges).
+    public var referenceValues: [Double] { axes.map { $0.path.value(in: scenario) } }
+
+    /// The reference's trials: the scenario as written on the same seed and trial indices as every
+    /// point (common random numbers), so each point's paired difference from it is what the swept
+    /// parameters change. Nil when stopped.
+    public func runReference(shouldStop: (@Sendable () -> Bool)? = nil) -> [TrialResult]? {
+        let s = scenario, seed = self.seed
+        let results = Parallel.map(count: trials, threads: threads, shouldStop: shouldStop) { t in runTrial(s, seed: seed, trial: t) }
+        guard !results.contains(where: { $0 == nil }) else { return nil }
+        return results.map { $0! }
+    }
+
     /// Runs every point not in `done`.
     /// - Parameters:
     ///   - pointFinished: called (from a worker, serialised) with each point's trials as soon as

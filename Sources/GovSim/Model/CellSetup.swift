@@ -11,7 +11,8 @@ struct CellSetup {
     var baseHappiness: Double
     var baseSafety: Double
     var baseTrust: Double
-    /// Households per km², responder access minutes and road minutes per km (see `EstateProfile`).
+    /// Households per km² (the group's own when it gives `areaKm2`, else its estate type's),
+    /// responder access minutes and road minutes per km (see `EstateProfile`).
     var householdsPerKm2: Double
     var accessMinutes: Double
     var minutesPerKm: Double
@@ -41,7 +42,7 @@ struct CellSetup {
                 incidentRatePerDay: [p.theftRate, p.trafficAccidentRate, p.fireRate, p.elevatorIncidentRate]
                     .map { $0.value * incidentScale },
                 baseHappiness: p.baseHappiness.value, baseSafety: p.baseSafety.value, baseTrust: p.baseTrust.value,
-                householdsPerKm2: p.householdsPerKm2.value, accessMinutes: p.accessMinutes.value,
+                householdsPerKm2: group.householdsPerKm2(estate: p), accessMinutes: p.accessMinutes.value,
                 minutesPerKm: p.minutesPerKm.value, appAdoption: p.appAdoption.value,
                 elderlyShare: groups[g].residents.elderlyShare.value,
                 elderlyLivingAloneShare: groups[g].residents.elderlyLivingAloneShare.value,

@@ -91,6 +91,7 @@ public struct Bounds: Sendable, Equatable {
         let noun = integer ? "an integer" : "a number"
         let hiOpen = range.upperBound >= Double.greatestFiniteMagnitude
         if range.lowerBound == Double.leastNormalMagnitude && hiOpen { return "\(noun) > 0" }
+        if range.lowerBound == Double.leastNormalMagnitude { return "\(noun) > 0 and at most \(Bounds.format(range.upperBound))" }
         if hiOpen { return "\(noun) ≥ \(Bounds.format(range.lowerBound))" }
         return "\(noun) from \(Bounds.format(range.lowerBound)) to \(Bounds.format(range.upperBound))"
     }

@@ -32,12 +32,23 @@ public struct ParameterPath: Sendable, Equatable, CustomStringConvertible {
         return finder.found?.value ?? .nan
     }
 
+    /// The parameter as the scenario gives it (a number or a distribution).
+    public func parameter(in scenario: Scenario) -> Parameter? {
+        let finder = PathFinder(target: text)
+        var copy = scenario
+        copy.visit(finder)
+        return finder.found
+    }
+
     /// The scenario with this parameter set to `value`, clamped to the field's bounds and
-    /// rounded when the field is an integer.
+    /// rounded when the field is an integer (and, when a posterior sample lists it, that column
+    /// dropped, so the value holds in every trial).
     public func setting(_ value: Double, in scenario: Scenario) -> Scenario {
         let finder = PathFinder(target: text, newValue: .fixed(bounds.realise(value)))
         var copy = scenario
         copy.visit(finder)
+        // A value set explicitly (a sweep point, a fit) wins over a posterior sample's column.
+        if let posterior = copy.posterior, posterior.paths.contains(text) { copy.posterior = posterior.removing(text) }
         return copy
     }
 }

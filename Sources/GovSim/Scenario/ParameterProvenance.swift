@@ -141,7 +141,7 @@ public enum ParameterProvenance {
     /// `incidents.rateMultiplier` (so the rates of one place move together).
     private static let district: [String: P] = [
         "district.cells[*].count": input, "district.cells[*].households": input,
-        "district.cells[*].residentsPerHousehold": input,
+        "district.cells[*].residentsPerHousehold": input, "district.cells[*].areaKm2": input,
         "estates.*.neighbourDisputeRate": ev("E15"), "estates.*.propertyDisputeRate": ev("E15,E29"),
         "estates.*.landDisputeRate": ev("E15"), "estates.*.familyDisputeRate": ev("E15"),
         "estates.*.theftRate": ev("E22"), "estates.*.trafficAccidentRate": ev("E21"),

@@ -10,6 +10,12 @@ public class PathTrackingVisitor: ScenarioVisitor {
     public func path(_ key: String) -> String { (prefix + [key]).joined(separator: ".") }
 
     public func parameter(_ key: String, _ value: inout Parameter, _ bounds: Bounds) {}
+    /// A set optional parameter is shown to `parameter` like any other; an absent one is skipped.
+    public func optionalParameter(_ key: String, _ value: inout Parameter?, _ bounds: Bounds) {
+        guard var p = value else { return }
+        parameter(key, &p, bounds)
+        value = p
+    }
     public func integer(_ key: String, _ value: inout Int, _ range: ClosedRange<Int>, unit: String) {}
     public func flag(_ key: String, _ value: inout Bool) {}
     public func text(_ key: String, _ value: inout String) {}

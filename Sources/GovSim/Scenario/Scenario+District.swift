@@ -20,6 +20,11 @@ extension Scenario {
         public var residentsPerHousehold: Parameter = 2.6
         /// Estate type: sets base rates (see `estates`).
         public var estate: EstateType = .newEstate
+        /// Area of each cell of the group (km² per cell, > 0), like `households` per cell. When
+        /// set, the cells' density `households / areaKm2` (households/km²) takes the place of
+        /// the estate type's `householdsPerKm2`: it sets the area a grid worker covers, hence how
+        /// far a responder travels (docs/model.md §3.7). Default: not set (the estate's density).
+        public var areaKm2: Parameter? = nil
         /// Policies and demographics of these cells where they differ from the district-wide
         /// sections, key by key (docs/model.md, "Policies by group").
         public var council = SectionPatch<Council>()
@@ -37,6 +42,7 @@ extension Scenario {
             v.parameter("households", &households, Bounds(1...100_000, integer: true, unit: "households per cell"))
             v.parameter("residentsPerHousehold", &residentsPerHousehold, Bounds(1...20, unit: "persons per household"))
             v.choice("estate", &estate)
+            v.optionalParameter("areaKm2", &areaKm2, CellGroup.areaBounds)
             v.patch("council", &council, districtOnly: [])
             v.patch("sensors", &sensors, districtOnly: [])
             v.patch("volunteers", &volunteers, districtOnly: [])
@@ -44,6 +50,16 @@ extension Scenario {
             v.patch("elderlyCare", &elderlyCare, districtOnly: [])
             v.patch("response", &response, districtOnly: CellGroup.districtResponseKeys)
             v.patch("residents", &residents, districtOnly: CellGroup.districtResidentKeys)
+        }
+
+        /// A cell's area: more than nothing, at most a large rural township (km² per cell).
+        static let areaBounds = Bounds(Double.leastNormalMagnitude...10_000, unit: "km² per cell")
+
+        /// Households per km² of the group's cells (households/km²): `households / areaKm2` when
+        /// the area is given, else the estate type's density. Realised values only.
+        func householdsPerKm2(estate profile: EstateProfile) -> Double {
+            guard let area = areaKm2 else { return profile.householdsPerKm2.value }
+            return Double(Int(households.value)) / area.value
         }
 
         /// The visit team is one district-wide team: its capacity is shared.

@@ -21,6 +21,9 @@ public struct Scenario: ScenarioSection, Equatable {
     public var incidents = Incidents()
     public var response = Response()
     public var sweep = SweepSettings()
+    /// A posterior sample each trial draws one joint vector from (`posterior: "file.csv"`, read
+    /// by the I/O layer); nil when the scenario has none.
+    public var posterior: PosteriorSample?
 
     public init() {}
 
@@ -134,7 +137,16 @@ public struct Scenario: ScenarioSection, Equatable {
         let realiser = ScenarioRealiser(streamSeed: StreamSeed.stream(seed: seed, trial: trial, process: .parameters))
         var copy = self
         copy.visit(realiser)
-        return (copy, realiser.draws)
+        var draws = realiser.draws
+        if let posterior {
+            // One joint vector per trial; it overrides those parameters (distributions included).
+            let row = posterior.rows[posterior.row(seed: seed, trial: trial)]
+            let override = PosteriorOverride(paths: posterior.paths, values: row)
+            copy.visit(override)
+            for i in draws.indices { if let v = override.applied[draws[i].path] { draws[i].value = v } }
+            for p in posterior.paths where !draws.contains(where: { $0.path == p }) { draws.append((p, override.applied[p] ?? .nan)) }
+        }
+        return (copy, draws)
     }
 
     /// Paths of the parameters given as distributions, in visiting order.

@@ -82,24 +82,37 @@ public final class ScenarioReader: ScenarioVisitor {
 
     public func parameter(_ key: String, _ value: inout Parameter, _ bounds: Bounds) {
         guard let raw = takeField(key) else { return }
+        if let p = parameterValue(key, raw, bounds) { value = p }
+    }
+
+    public func optionalParameter(_ key: String, _ value: inout Parameter?, _ bounds: Bounds) {
+        guard let raw = takeField(key) else { return }
+        if let p = parameterValue(key, raw, bounds) { value = p }
+    }
+
+    /// A number or distribution checked against `bounds`; nil (with the problem noted) otherwise.
+    private func parameterValue(_ key: String, _ raw: JSONValue, _ bounds: Bounds) -> Parameter? {
         if let x = raw.numberValue {
-            guard x.isFinite else { return fail(key, "expected \(bounds.expectation) (\(bounds.unit)), got \(x)") }
+            guard x.isFinite else { fail(key, "expected \(bounds.expectation) (\(bounds.unit)), got \(x)"); return nil }
             guard bounds.range.contains(x) else {
-                return fail(key, "expected \(bounds.expectation) (\(bounds.unit)), got \(Bounds.format(x))")
+                fail(key, "expected \(bounds.expectation) (\(bounds.unit)), got \(Bounds.format(x))")
+                return nil
             }
             if bounds.integer && x != x.rounded() {
-                return fail(key, "expected \(bounds.expectation) (\(bounds.unit)), got \(x)")
+                fail(key, "expected \(bounds.expectation) (\(bounds.unit)), got \(x)")
+                return nil
             }
-            value = .fixed(x)
-            return
+            return .fixed(x)
         }
         guard case .object(let members) = raw else {
-            return fail(key, "expected \(bounds.expectation) (\(bounds.unit)) or a distribution {dist: ...}, got \(raw.kindDescription)")
+            fail(key, "expected \(bounds.expectation) (\(bounds.unit)) or a distribution {dist: ...}, got \(raw.kindDescription)")
+            return nil
         }
         switch DistributionSpec.parse(members, bounds: bounds) {
-        case .success(let p): value = p
+        case .success(let p): return p
         case .failure(let issue):
             issues.append(ScenarioIssue(path: issue.path.isEmpty ? path(key) : "\(path(key)).\(issue.path)", message: issue.message))
+            return nil
         }
     }
 

@@ -13,6 +13,9 @@ public protocol ScenarioSection: Sendable {
 public protocol ScenarioVisitor: AnyObject {
     /// A numeric parameter that may also be a distribution.
     func parameter(_ key: String, _ value: inout Parameter, _ bounds: Bounds)
+    /// A numeric parameter a file may leave out: nil means the model uses something else in its
+    /// place (a cell group's `areaKm2`: without it, the estate type's density).
+    func optionalParameter(_ key: String, _ value: inout Parameter?, _ bounds: Bounds)
     /// A plain integer that cannot be a distribution (trial counts, days, seeds).
     func integer(_ key: String, _ value: inout Int, _ range: ClosedRange<Int>, unit: String)
     func flag(_ key: String, _ value: inout Bool)

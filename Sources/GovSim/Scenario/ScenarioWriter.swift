@@ -38,7 +38,7 @@ public final class ScenarioWriter: ScenarioVisitor {
     static func number(_ x: Double) -> String { JSONLiteral.number(x) }
     static func quoted(_ s: String) -> String { JSONLiteral.quoted(s) }
 
-    static func parameterText(_ p: Parameter) -> String {
+    public static func parameterText(_ p: Parameter) -> String {
         switch p {
         case .fixed(let v): return number(v)
         case .normal(let m, let s): return "{dist: \"normal\", mean: \(number(m)), sd: \(number(s))}"
@@ -51,6 +51,12 @@ public final class ScenarioWriter: ScenarioVisitor {
 
     public func parameter(_ key: String, _ value: inout Parameter, _ bounds: Bounds) {
         emit(key, Self.parameterText(value), comment: bounds.unit)
+    }
+
+    /// Only when set: an absent optional parameter writes nothing, so reading back gives nil.
+    public func optionalParameter(_ key: String, _ value: inout Parameter?, _ bounds: Bounds) {
+        guard let p = value else { return }
+        emit(key, Self.parameterText(p), comment: bounds.unit)
     }
 
     public func integer(_ key: String, _ value: inout Int, _ range: ClosedRange<Int>, unit: String) {

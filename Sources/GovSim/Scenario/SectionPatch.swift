@@ -55,6 +55,9 @@ final class PatchProxy: ScenarioVisitor {
     func parameter(_ key: String, _ value: inout Parameter, _ bounds: Bounds) {
         if wanted(key) { target.parameter(key, &value, bounds) }
     }
+    func optionalParameter(_ key: String, _ value: inout Parameter?, _ bounds: Bounds) {
+        if wanted(key) { target.optionalParameter(key, &value, bounds) }
+    }
     func integer(_ key: String, _ value: inout Int, _ range: ClosedRange<Int>, unit: String) {
         if wanted(key) { target.integer(key, &value, range, unit: unit) }
     }

@@ -15,7 +15,8 @@ extension Chart {
     /// A response curve: the mean through the points in order of x, marked at every point, in
     /// the band of its 95% confidence interval (whiskers where the band would have one point).
     public static func curve(_ points: [CurvePoint], title: String, subtitle: String? = nil, x horizontal: Axis, y vertical: Axis,
-                             width: Double = 540, height: Double = 320) -> String {
+                             width: Double = 540, height: Double = 320,
+                             legendNames: (band: String, line: String) = ("95% CI of the mean", "mean over trials")) -> String {
         var svg = SVG(width: width, height: height, title: title)
         let top = heading(&svg, title: title, subtitle: subtitle)
         let points = points.filter { $0.x.isFinite && $0.mean.isFinite }.sorted { $0.x < $1.x }
@@ -24,8 +25,8 @@ extension Chart {
             noData(&svg, x: 8, y: top + 8, width: width - 16, height: height - top - 16)
             return svg.rendered
         }
-        let plotTop = legend(&svg, [(.box(Palette.skyBlue, opacity: 0.4), "95% CI of the mean"),
-                                    (.line(Palette.blue, dash: nil), "mean over trials")],
+        let plotTop = legend(&svg, [(.box(Palette.skyBlue, opacity: 0.4), legendNames.band),
+                                    (.line(Palette.blue, dash: nil), legendNames.line)],
                              x: 8, y: top, maxWidth: width - 16) + 8
         let bottom = height - 44
         let y = LinearScale(domain: yDomain, range: (bottom, plotTop)).niced()

@@ -46,7 +46,8 @@ extension Chart {
     /// `columns` and `rows` label the cells along the x and y axes; the y axis's title stands
     /// level above the rows, where a long one still fits.
     public static func heatmap(_ values: [[Double]], columns: [String], rows: [String], title: String, subtitle: String? = nil,
-                               x horizontal: Axis, y vertical: Axis, value axis: Axis, width: Double = 540) -> String {
+                               x horizontal: Axis, y vertical: Axis, value axis: Axis, width: Double = 540,
+                               domain fixedDomain: ClosedRange<Double>? = nil) -> String {
         let finite = values.flatMap { $0 }.filter(\.isFinite)
         let top = headingHeight(subtitle: subtitle)
         let left = 8 + (rows.map { textWidth($0, size: smallSize) }.max() ?? 0) + 10
@@ -57,7 +58,8 @@ extension Chart {
         let bottom = plotTop + cellHeight * Double(max(1, rows.count))
         var svg = SVG(width: width, height: bottom + 48, title: title)
         _ = heading(&svg, title: title, subtitle: subtitle)
-        guard !columns.isEmpty, !rows.isEmpty, let domain = LinearScale.extent(of: finite) else {
+        // A fixed domain (wider than the values) keeps noise from being stretched over the whole scale.
+        guard !columns.isEmpty, !rows.isEmpty, let domain = fixedDomain ?? LinearScale.extent(of: finite) else {
             noData(&svg, x: 8, y: top + 8, width: width - 16, height: bottom + 40 - top - 8)
             return svg.rendered
         }

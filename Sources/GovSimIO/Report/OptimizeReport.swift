@@ -24,6 +24,8 @@ enum OptimizeReport: ReportPage {
         var best: JSONObject?
         var levers: [String]
         var candidates: [Candidate]
+        /// The constraints as written (`mean_trust>=-1`).
+        var constraints: [String]
 
         init(folder: String) throws(RunReport.DataError) {
             let files = DataFolder(path: folder, writer: "govsim optimize")
@@ -37,6 +39,7 @@ enum OptimizeReport: ReportPage {
             trialsPerCandidate = json.int("trials_per_candidate") ?? 0
             finalTrials = json.int("final_trials") ?? 0
             best = json.object("best")
+            constraints = json.strings("constraints") ?? []
             let fixed = ["candidate", "cost_mean", "objective_mean", "objective_ci95_lo", "objective_ci95_hi", "feasible",
                          "on_frontier", "final_objective_mean", "final_cost_mean", "chosen"]
             let table = try files.table("optimize.csv", required: fixed)
@@ -70,7 +73,7 @@ enum OptimizeReport: ReportPage {
 
     static func page(_ d: Data) -> String {
         document(title: "govsim optimisation: \(d.scenario)",
-                 body: header(d) + chosen(d) + frontier(d) + candidateTable(d) + pageFooter(version: d.version, files: files))
+                 body: header(d) + chosen(d) + effects(d) + frontier(d) + candidateTable(d) + pageFooter(version: d.version, files: files))
     }
 
     static func header(_ d: Data) -> String {
@@ -90,6 +93,16 @@ enum OptimizeReport: ReportPage {
                 + "\(v(cheapest)) yuan.</p>\n"
             return out + "</section>\n"
         }
+        if let because = best.string("chosen_because") {
+            var why = "Chosen because: \(esc(because))."
+            if let top = best.int("top_candidate"), top != best.int("candidate") {
+                why += " Candidate \(top) had the best objective, but the two cannot be told apart (paired 95% interval), so the cheaper was chosen."
+            }
+            out += "<p>\(why)</p>\n"
+        }
+        if !d.constraints.isEmpty {
+            out += "<p>Constraints on the change from the status quo: " + d.constraints.map { "<code>\(esc($0))</code>" }.joined(separator: ", ") + ".</p>\n"
+        }
         let ci = best.interval("objective_ci95"), gain = best.interval("gain_ci95")
         let unit = d.objectiveUnit == "weighted" ? "" : d.objectiveUnit
         out += "<div class=\"cards\">\n<div class=\"card\">\n<h2>Objective: \(esc(d.objectiveText))</h2>\n"
@@ -102,6 +115,26 @@ enum OptimizeReport: ReportPage {
         out += "<div class=\"card\">\n<h2>Lever values (candidate \(best.int("candidate").map(String.init) ?? "–"))</h2>\n"
         out += table(["lever", "value"], d.levers.map { ["<code>\(esc($0))</code>", Chart.precise(levers.number($0))] }, leftColumns: 1)
         return out + "</div>\n</div>\n</section>\n"
+    }
+
+    /// What the chosen mix does to every headline output, not only the objective.
+    static func effects(_ d: Data) -> String {
+        guard let effects = d.best?.object("effects") else { return "" }
+        var out = section("What the chosen mix changes", note: "The chosen mix against the status quo on the same fresh trials "
+                          + "(paired), for every headline output: an optimiser sees only its objective, so look here for what it "
+                          + "traded away. Scores and shares change in points, other outputs also as % of the status quo.")
+        let rows = Metric.headline.compactMap { m -> [String]? in
+            guard let e = effects.object(m.name) else { return nil }
+            let ci = e.interval("ci95"), diff = e.number("difference")
+            let change = m.kind == .share || m.kind == .score ? signed(diff) + " pts"
+                : e.number("relative_change_pct").isFinite ? signed(e.number("relative_change_pct")) + "%" : "–"
+            let worse = (ci.lo > 0 || ci.hi < 0) && (diff > 0) != m.higherIsBetter
+            let cell = worse ? "<strong class=\"worse\">\(signed(diff))</strong>" : signed(diff)
+            return ["<code>\(esc(m.name))</code>", esc(m.unit), v(e.number("status_quo_mean")), v(e.number("chosen_mean")), cell,
+                    "\(signed(ci.lo)) – \(signed(ci.hi))", change]
+        }
+        out += table(["output", "unit", "status quo", "chosen", "difference", "95% CI", "change"], rows, leftColumns: 2)
+        return out + "</section>\n"
     }
 
     static func frontier(_ d: Data) -> String {

@@ -103,6 +103,7 @@ h2 { font-size: 1.3rem; margin: 2.5rem 0 .5rem; padding-bottom: .25rem; border-b
 .lead { font-size: 1.1rem; margin: 0 0 .3rem; }
 .facts, .note, figcaption { color: var(--muted); }
 .note { font-size: .95rem; }
+figcaption { font-size: .9rem; margin-top: 4px; }
 .warn { background: #FFF4E0; border-left: 4px solid #E69F00; padding: 8px 12px; }
 .ok { background: #EAF4FB; border-left: 4px solid #0072B2; padding: 8px 12px; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 320px), 1fr)); gap: 16px; margin-top: 1.5rem; }
@@ -139,13 +140,29 @@ summary { cursor: pointer; }
 pre { overflow-x: auto; line-height: 1.4; }
 footer { margin-top: 3rem; padding-top: .75rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
 code.command { word-break: break-all; }
+@media (max-width: 600px) {
+  main { padding: 16px 12px 32px; }
+  h1 { font-size: 1.5rem; }
+  /* A chart keeps its drawn size (its text 12–16 px) and scrolls sideways inside its figure,
+     rather than shrinking to 6 px text; the page itself never scrolls sideways. */
+  figure { overflow-x: auto; }
+  figure svg { width: auto; max-width: none; }
+  /* Wide tables scroll inside their frame with the first column held in place. */
+  .table-wrap th:first-child, .table-wrap td:first-child { position: sticky; left: 0; background: #fff; z-index: 1; }
+  tbody tr:nth-child(even) td:first-child { background: #fafafa; }
+  .card dl { grid-template-columns: 1fr; }
+}
 @media print {
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; }
   figure, .card, tr { break-inside: avoid; }
   .charts { grid-template-columns: 1fr 1fr; }
-  table.data { font-size: .75rem; }
-  table.data th, table.data td { white-space: normal; }
+  /* Nothing scrolls on paper: tables wrap and shrink to the page, code wraps. */
+  .table-wrap, figure, pre { overflow: visible; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+  table, table.data { font-size: .68rem; }
+  th, td, table.data th, table.data td { white-space: normal; padding: 2px 3px; overflow-wrap: anywhere; }
+  code { overflow-wrap: anywhere; }
 }
 
 """

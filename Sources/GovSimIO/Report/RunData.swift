@@ -34,6 +34,9 @@ struct RunData {
         var metrics: [String: Stat]
     }
     var parts: [Part] = []
+    /// The groups' outlines (`geometry.geojson`, the scenario's geometry copied into the
+    /// folder), nil when the run has none.
+    var geometry: DistrictGeometry?
     /// Weekly bands per series name, by week.
     var weekly: [String: [Chart.FanPoint]]
     /// trials.csv: one value per trial for each column (NaN where empty).
@@ -109,6 +112,17 @@ struct RunData {
             func number(_ key: String) -> Double { Double(row[at[key]!]) ?? .nan }
             weekly[row[at["series"]!], default: []].append(
                 Chart.FanPoint(x: number("week"), mean: number("mean"), p05: number("p05"), p50: number("p50"), p95: number("p95")))
+        }
+
+        // geometry.geojson, when the scenario has a geometry file.
+        if files.has(DistrictGeometry.fileName) {
+            do {
+                geometry = try DistrictGeometry.parse(text: try text(DistrictGeometry.fileName), file: path(DistrictGeometry.fileName), groups: nil)
+            } catch let error as RunReport.DataError {
+                throw error
+            } catch {
+                throw RunReport.DataError(path: path(DistrictGeometry.fileName), reason: (error as? ScenarioFileError)?.problems.joined(separator: "; ") ?? "\(error)")
+            }
         }
 
         // scenario.resolved.json5: shown whole; its description is read from it.

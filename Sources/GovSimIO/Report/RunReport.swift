@@ -31,7 +31,7 @@ public enum RunReport {
 
     static func page(_ d: RunData) -> String {
         document(title: "govsim report: \(d.scenario)",
-                 body: header(d) + headlines(d) + groups(d) + weekly(d) + spread(d) + disputes(d) + incidents(d) + costs(d)
+                 body: header(d) + headlines(d) + groups(d) + maps(d) + weekly(d) + spread(d) + disputes(d) + incidents(d) + costs(d)
                      + metricTable(d) + resolved(d) + footer(d))
     }
 
@@ -221,6 +221,49 @@ public enum RunReport {
         return out + "</tbody>\n</table>\n</div>\n</div>\n</section>\n"
     }
 
+    /// The main outputs per group on the district's map (a run whose scenario has
+    /// `district.geometryFile`): one choropleth per output, a caption saying which groups have
+    /// no outline and whether the groups differ beyond the noise.
+    static func maps(_ d: RunData) -> String {
+        let groups = d.parts.filter { $0.kind == "group" }
+        guard let geometry = d.geometry, !groups.isEmpty else { return "" }
+        var out = section("Maps", note: "Each group's mean over trials on the district's map (outlines from the scenario's "
+                          + "geometry file, longitude and latitude drawn equirectangularly, north up). Hover over a group for "
+                          + "its value and the 95% confidence interval of the mean; the colour bar states the range.")
+        let missing = geometry.missing(groups.map(\.name))
+        if !missing.isEmpty {
+            out += "<p class=\"warn\">No outline in the geometry file for \(missing.count) of \(groups.count) groups, not drawn: "
+                + "\(esc(missing.joined(separator: ", "))).</p>\n"
+        }
+        out += "<div class=\"charts\">\n"
+        // (output, title, colour axis, the values it can take)
+        let maps: [(Metric, String, Chart.Axis, ClosedRange<Double>)] = [
+            (.safetyScore, "Safety score by group", Chart.Axis("safety score (points 0–100)"), 0...100),
+            (.satisfactionPct, "Residents satisfied by group", Chart.Axis("satisfied (% of residents)", suffix: "%"), 0...100),
+            (.responseMinutesMedian, "Median response by group", Chart.Axis("median response (minutes)"), 0...Double.infinity),
+        ]
+        for (metric, title, axis, limits) in maps {
+            var values: [String: Chart.Estimate] = [:]
+            for g in groups { if let s = g.metrics[metric.name] { values[g.name] = Chart.Estimate(s.mean, interval: Interval(lo: s.lo, hi: s.hi)) } }
+            let domain = Chart.mapDomain(Array(values.values), limits: limits)
+            var caption: String
+            if let domain, domain.withinNoise {
+                caption = "The groups' means (\(v(domain.lowest)) to \(v(domain.highest))) lie within the noise: every group's 95% "
+                    + "interval overlaps every other's, so no two groups can be told apart. The colours span the intervals "
+                    + "(\(v(domain.domain.lowerBound)) to \(v(domain.domain.upperBound)), within the output's possible values), not the "
+                    + "means, and show no real difference."
+            } else if let domain {
+                caption = "Colours run from the lowest group mean (\(v(domain.lowest))) to the highest (\(v(domain.highest)))."
+            } else {
+                caption = "No group has a value of this output."
+            }
+            if metric == .responseMinutesMedian { caption += " Lower is better." }
+            out += "<figure>\n" + Chart.choropleth(geometry, values: values, title: title, subtitle: "\(metric.unit), mean over trials per group",
+                                                     value: axis, limits: limits) + "<figcaption>\(esc(caption))</figcaption>\n</figure>\n"
+        }
+        return out + "</div>\n</section>\n"
+    }
+
     static func costs(_ d: RunData) -> String {
         let items: [(String, Metric)] = [
             ("mediation", .costMediation), ("purchased services", .costServices), ("sensors", .costSensors),
@@ -280,7 +323,7 @@ public enum RunReport {
 
     static func footer(_ d: RunData) -> String {
         "<footer>\n<p>Drawn by govsim \(esc(d.version)) from the data files in this folder (summary.json, trials.csv, "
-            + "timeseries.csv, scenario.resolved.json5, manifest.json); <code>govsim report FOLDER</code> draws it again. "
+            + "timeseries.csv, scenario.resolved.json5, manifest.json\(d.geometry == nil ? "" : ", " + DistrictGeometry.fileName)); <code>govsim report FOLDER</code> draws it again. "
             + "The run started \(esc(d.started)) on \(esc(d.platform)): <code class=\"command\">\(esc(d.command))</code></p>\n</footer>\n"
     }
 

@@ -47,6 +47,17 @@ public struct SVG: Sendable {
                             ("stroke", stroke)], title: title)
     }
 
+    /// A path: `rings` are closed outlines (an outer boundary and its holes, or several
+    /// polygons), filled by the even-odd rule so a hole stays empty; `title` becomes its tooltip.
+    public mutating func path(rings: [[(x: Double, y: Double)]], fill: String, stroke: String? = nil, strokeWidth: Double? = nil,
+                              title: String? = nil) {
+        let d = rings.filter { !$0.isEmpty }.map { ring in
+            "M" + ring.map { "\(SVG.number($0.x)),\(SVG.number($0.y))" }.joined(separator: "L") + "Z"
+        }.joined()
+        element("path", [("d", d), ("fill", fill), ("fill-rule", "evenodd"), ("stroke", stroke),
+                         ("stroke-width", strokeWidth.map(SVG.number)), ("stroke-linejoin", stroke == nil ? nil : "round")], title: title)
+    }
+
     /// A circle; `stroke` outlines it `strokeWidth` px wide (fill "none" draws a ring).
     public mutating func circle(cx: Double, cy: Double, r: Double, fill: String, stroke: String? = nil, strokeWidth: Double? = nil,
                                 title: String? = nil) {

@@ -27,6 +27,9 @@ enum SweepReport: ReportPage {
         var index: Int
         var values: [Double]
         var stats: [Metric: (mean: Double, lo: Double, hi: Double)] = [:]
+        /// The paired difference from the reference (the scenario as written) with its 95% CI;
+        /// absent in files from before sweeps recorded it.
+        var differences: [Metric: (d: Double, lo: Double, hi: Double)] = [:]
         func mean(_ m: Metric) -> Double { stats[m]?.mean ?? .nan }
     }
 
@@ -55,10 +58,24 @@ enum SweepReport: ReportPage {
                 var point = byIndex[p] ?? Point(index: p, values: self.axes.map { table.number(r, $0.path) })
                 if let m = Metric(name: table.field(r, "metric")) {
                     point.stats[m] = (table.number(r, "mean"), table.number(r, "ci95_lo"), table.number(r, "ci95_hi"))
+                    if table.column("difference") != nil {
+                        point.differences[m] = (table.number(r, "difference"), table.number(r, "difference_ci95_lo"), table.number(r, "difference_ci95_hi"))
+                    }
                 }
                 byIndex[p] = point
             }
             points = byIndex.keys.sorted().map { byIndex[$0]! }
+            reference = (json.object("reference")?.array("values") ?? []).map { ($0 as? NSNumber)?.doubleValue ?? .nan }
+        }
+
+        /// The scenario's own values of the axes, which every difference is paired against.
+        var reference: [Double] = []
+        var hasDifferences: Bool { points.contains { !$0.differences.isEmpty } }
+
+        /// The typical noise of a point's difference: the median half-width of its paired 95% CI.
+        func noise(_ m: Metric) -> Double {
+            let halves = points.compactMap { p in p.differences[m].map { ($0.hi - $0.lo) / 2 } }.filter(\.isFinite).sorted()
+            return halves.isEmpty ? .nan : halves[halves.count / 2]
         }
     }
 
@@ -90,16 +107,32 @@ enum SweepReport: ReportPage {
         guard let first = d.axes.first else { return "" }
         var out: String
         if d.axes.count == 1 {
-            out = section("Response to \(first.path)", note: "The mean over each point's trials, with the band of its 95% "
-                          + "confidence interval.")
+            let at = d.reference.first.map { " (the scenario's own value, \(first.path) = \(Chart.precise($0)))" } ?? ""
+            out = section("Response to \(first.path)", note: d.hasDifferences
+                          ? "Each point's paired difference from the scenario as written\(at), on the same trials, with the band of "
+                            + "its 95% confidence interval: where the band excludes 0, the change is real. A point's own mean and its "
+                            + "interval are in the table below; those intervals are wider, because they carry the trials' luck that "
+                            + "the paired difference cancels."
+                          : "The mean over each point's trials, with the band of its 95% confidence interval.")
             out += "<div class=\"charts\">\n"
             for o in outputs {
-                let points = d.points.map { p in
-                    Chart.CurvePoint(x: p.values[0], mean: p.mean(o.metric), lo: p.stats[o.metric]?.lo ?? .nan,
-                                     hi: p.stats[o.metric]?.hi ?? .nan)
+                if d.hasDifferences {
+                    let points = d.points.map { p in
+                        Chart.CurvePoint(x: p.values[0], mean: p.differences[o.metric]?.d ?? .nan, lo: p.differences[o.metric]?.lo ?? .nan,
+                                         hi: p.differences[o.metric]?.hi ?? .nan)
+                    }
+                    out += figure(Chart.curve(points, title: "\(o.title): change from the scenario",
+                                              subtitle: "paired difference with its 95% CI, against \(first.path)",
+                                              x: Chart.Axis(first.title), y: Chart.Axis("change in \(o.axis.title)", suffix: o.axis.suffix),
+                                              legendNames: ("paired 95% CI", "mean difference")))
+                } else {
+                    let points = d.points.map { p in
+                        Chart.CurvePoint(x: p.values[0], mean: p.mean(o.metric), lo: p.stats[o.metric]?.lo ?? .nan,
+                                         hi: p.stats[o.metric]?.hi ?? .nan)
+                    }
+                    out += figure(Chart.curve(points, title: o.title, subtitle: "mean over each point's trials, against \(first.path)",
+                                              x: Chart.Axis(first.title), y: o.axis))
                 }
-                out += figure(Chart.curve(points, title: o.title, subtitle: "mean over each point's trials, against \(first.path)",
-                                          x: Chart.Axis(first.title), y: o.axis))
             }
         } else {
             let second = d.axes[1]
@@ -121,9 +154,22 @@ enum SweepReport: ReportPage {
                             return means.isEmpty ? Double.nan : means.reduce(0, +) / Double(means.count)
                         }
                     }
+                    // A range inside the noise is said so, on a scale that does not stretch it.
+                    let finite = cells.flatMap { $0 }.filter(\.isFinite)
+                    let noise = d.noise(o.metric)
+                    var domain: ClosedRange<Double>? = nil
+                    var subtitle = "mean over trials\(others)"
+                    if let lo = finite.min(), let hi = finite.max(), hi == lo {
+                        domain = (lo - 1)...(hi + 1)
+                        subtitle = "every cell is the same: these parameters change nothing here"
+                    } else if let lo = finite.min(), let hi = finite.max(), noise.isFinite, hi - lo < 2 * noise {
+                        let mid = (lo + hi) / 2
+                        domain = (mid - 2 * noise)...(mid + 2 * noise)
+                        subtitle = "within the noise: cells span \(v(hi - lo)), a point's paired 95% CI is ±\(v(noise)); scale ±2× that"
+                    }
                     out += figure(Chart.heatmap(cells, columns: xs.map(Chart.precise), rows: ys.map(Chart.precise), title: title,
-                                                subtitle: "mean over trials\(others)", x: Chart.Axis(first.title),
-                                                y: Chart.Axis(second.title), value: o.axis))
+                                                subtitle: subtitle, x: Chart.Axis(first.title),
+                                                y: Chart.Axis(second.title), value: o.axis, domain: domain))
                 } else {
                     out += figure(Chart.colourScatter(d.points.map { ($0.values[0], $0.values[1], $0.mean(o.metric)) }, title: title,
                                                       subtitle: "one dot per design point, coloured by the mean over its trials",
