@@ -61,6 +61,26 @@ enum Common {
         }
     }
 
+    /// Writes a folder's data files (`write`) and its report so the folder commits whole: the
+    /// `.incomplete` marker while they are written, `SHA256SUMS` of `files` last. On failure
+    /// prints why and returns false (the caller exits 73); the marker then stays, and readers
+    /// refuse the folder.
+    static func commit(_ out: String, kind: ReportKind, files: [String], console: Console, write: () throws -> Void) -> Bool {
+        do {
+            try OutputFolder.begin(out)
+            try write()
+        } catch {
+            console.err("govsim: \(error)\n")
+            return false
+        }
+        guard writeReport(kind, out, console: console) else { return false }
+        do { try OutputFolder.commit(out, files: files) } catch {
+            console.err("govsim: \(error)\n")
+            return false
+        }
+        return true
+    }
+
     /// Refuses, before any work, a job that would not fit in memory: `scenarios` are the heaviest
     /// versions of what runs (e.g. each swept axis at either end), `keptTrials` the trials whose
     /// results are held at once. Prints why (the caller exits 65).
@@ -84,21 +104,36 @@ enum Common {
         [axes.reduce(scenario) { $1.path.setting($1.lo, in: $0) }, axes.reduce(scenario) { $1.path.setting($1.hi, in: $0) }]
     }
 
-    /// Takes the output folder's lock, printing why it cannot be had.
+    /// Takes the output folder's lock, printing why it cannot be had. Holding it, no other
+    /// govsim writes into the folder, so temporary files left there by a killed writer are
+    /// orphans: they are removed.
     static func lock(_ out: String, console: Console) -> FolderLock? {
-        do { return try FolderLock(directory: out) } catch {
+        do {
+            let lock = try FolderLock(directory: out)
+            OutputFolder.removeOrphans(out)
+            return lock
+        } catch {
             console.err("govsim: \(error)\n")
             return nil
         }
     }
 
-    enum Resumable { case trials([TrialResult]), finished, failed(Int32) }
+    enum Resumable<T> { case trials(T), finished, failed(Int32) }
 
     /// What `--resume` finds in `out`: the journalled trials of this run, a finished run (a
     /// committed folder holding `finishedFile`, no journal), or nothing (exit 66) or a damaged or
     /// foreign journal (exit 65).
     static func resumable(_ out: String, digest: String, scenario: Scenario, expected: Range<Int>, console: Console,
-                          finishedDigest: (String) -> String? = Common.finishedRunDigest) -> Resumable {
+                          finishedDigest: (String) -> String? = Common.finishedRunDigest) -> Resumable<[TrialResult]> {
+        resumable(out, digest: digest, console: console, finishedDigest: finishedDigest) { () throws(RunJournal.ReadError) in
+            try RunJournal.read(from: out, digest: digest, expected: expected,
+                                series: RunJournal.seriesCount(scenario), draws: scenario.distributionPaths.count)
+        }
+    }
+
+    /// The same for any journal `read` reads.
+    static func resumable<T>(_ out: String, digest: String, console: Console, finishedDigest: (String) -> String? = Common.finishedRunDigest,
+                             read: () throws(RunJournal.ReadError) -> T) -> Resumable<T> {
         if !RunJournal.exists(in: out) {
             guard let finished = finishedDigest(out) else {
                 console.err("govsim: \(RunJournal.ReadError.missing(out))\n")
@@ -115,8 +150,7 @@ enum Common {
             return .finished
         }
         do {
-            return .trials(try RunJournal.read(from: out, digest: digest, expected: expected,
-                                               series: RunJournal.seriesCount(scenario), draws: scenario.distributionPaths.count))
+            return .trials(try read())
         } catch {
             console.err("govsim: \(error)\n")
             return .failed(ExitStatus.dataError)

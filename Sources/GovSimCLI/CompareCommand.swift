@@ -20,8 +20,10 @@ enum CompareCommand {
         Kim and Nelson's (2001) fully sequential selection, which picks the best arm with \
         probability ≥ 1 − alpha whenever it leads the others by at least --indifference. Counts \
         of rare events get Poisson-aware intervals and an exact sign-flip test; relative changes \
-        get Fieller intervals. Writes compare.json, compare.csv, trials.csv and report.html (a forest plot \
-        of the differences, cost-effectiveness and the tables).
+        get Fieller intervals. Writes compare.json, compare.csv, trials.csv, manifest.json and report.html \
+        (a forest plot of the differences, cost-effectiveness and the tables). Finished trials are \
+        kept in checkpoint.txt as they finish: after a kill, --resume finishes the comparison to \
+        exactly the files an uninterrupted one writes.
         """,
         arguments: [
             ArgumentSpec(name: "baseline", help: "The baseline scenario."),
@@ -36,6 +38,7 @@ enum CompareCommand {
             OptionSpec(long: "indifference", valueName: "delta", help: "Indifference zone on the objective (its unit): arms within it of the first are reported as indistinguishable.", defaultText: "0"),
             OptionSpec(long: "select", help: "Choose the best arm by Kim–Nelson's sequential procedure: P(correct selection) ≥ 1 − alpha when the best leads by ≥ --indifference (first stage --trials, then --batch at a time up to --max-trials)."),
             OptionSpec(long: "alpha", valueName: "a", help: "1 − confidence of --select and of the indistinguishable group.", defaultText: "0.05"),
+            OptionSpec(long: "resume", help: "Finish an interrupted comparison in the same output folder (its finished trials are kept)."),
             Common.out("results/<baseline>-vs-<policy>"), Common.format("compare.json"), Common.fixed, Common.quiet,
         ],
         examples: [
@@ -44,7 +47,7 @@ enum CompareCommand {
         ]
     )
 
-    static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
+    static func execute(_ parsed: ParsedArguments, commandLine: [String] = [], console: Console) throws -> Int32 {
         let files = parsed.positionals
         let trialsOverride = try parsed.int("trials", in: 1...1_000_000)
         let seedOverride = try Common.seed(parsed)
@@ -84,37 +87,83 @@ enum CompareCommand {
                           file: files[0], console: console) else { return ExitStatus.dataError }
         let policies = scenarios.dropFirst().map(\.name)
         let out = parsed.value("out") ?? "results/\(scenarios[0].name)-vs-\(policies[0])\(policies.count > 1 ? "-and-\(policies.count - 1)-more" : "")"
-        guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
+        guard Common.prepare(out, console: console), let lock = Common.lock(out, console: console) else { return ExitStatus.cannotCreate }
+        defer { withExtendedLifetime(lock) {} }
 
-        Interruption.install()
         let plan = Comparison.Plan(trials: precision == nil ? (select ? (trialsOverride ?? 20) : trials) : min(trials, batch), precision: precision,
                                    maxTrials: maxTrials, batch: batch, objective: objective, indifference: indifference, select: select, alpha: alpha)
-        let clock = ContinuousClock.now
-        let reporter = Common.progress(total: plan.trials * scenarios.count, quiet: quiet || precision != nil || select, console: console)
-        let outcome = Comparison(arms: scenarios, seed: seed, threads: threads).run(
-            plan, progress: reporter.map { r in { @Sendable _, _ in r.advance(by: 1) } },
-            shouldStop: { Interruption.shared.requested })
-        reporter?.finish()
-        let seconds = (ContinuousClock.now - clock) / .seconds(1)
-        guard outcome.results.allSatisfy({ $0.count > 1 }) else {
-            console.err("govsim: interrupted before every arm had two trials; nothing written\n")
-            return ExitStatus.interrupted
+        // The journal keeps every finished (arm, trial) as it finishes; --resume replays the
+        // comparison with them, so it ends exactly as an uninterrupted one.
+        let digest = CompareResults.digest(scenarios, plan: plan)
+        let cap = plan.precision == nil && !plan.select ? plan.trials : plan.maxTrials
+        let shapes = scenarios.map { RunJournal.Shape(expected: 0..<cap, series: RunJournal.seriesCount($0), draws: $0.distributionPaths.count) }
+        var known = [[Int: TrialResult]](repeating: [:], count: scenarios.count)
+        let resume = parsed.flag("resume")
+        if resume {
+            switch Common.resumable(out, digest: digest, console: console, read: { () throws(RunJournal.ReadError) in
+                try RunJournal.read(from: out, digest: digest, arms: shapes)
+            }) {
+            case .trials(let t): known = t
+            case .finished:
+                if !quiet { console.err("Nothing to resume: the comparison in \(out)/ is finished\n") }
+                return ExitStatus.success
+            case .failed(let status): return status
+            }
+            if !quiet { console.err("Resuming: \(known.map(\.count).reduce(0, +)) trials already finished\n") }
         }
-        let results = CompareResults(scenarios: scenarios, seed: seed, outcome: outcome, objective: objective, indifference: indifference, alpha: alpha)
+        let journal: RunJournal
         do {
-            try results.write(to: out)
+            journal = try RunJournal(directory: out, digest: digest, kept: [], keptArms: known)
         } catch {
             console.err("govsim: \(error)\n")
             return ExitStatus.cannotCreate
         }
-        guard Common.writeReport(.compare, out, console: console) else { return ExitStatus.cannotCreate }
+
+        Interruption.install()
+        let started = Date()
+        let clock = ContinuousClock.now
+        let reporter = Common.progress(total: plan.trials * scenarios.count - (precision != nil || select ? 0 : known.map(\.count).reduce(0, +)),
+                                       quiet: quiet || precision != nil || select, console: console)
+        let outcome = Comparison(arms: scenarios, seed: seed, threads: threads).run(
+            plan, progress: reporter.map { r in { @Sendable _, _ in r.advance(by: 1) } },
+            shouldStop: { Interruption.shared.requested || journal.failed }, known: known,
+            finished: { @Sendable arm, t in journal.append(t, arm: arm) })
+        reporter?.finish()
+        let seconds = (ContinuousClock.now - clock) / .seconds(1)
+        if let failure = journal.sync() {
+            console.err("govsim: \(failure)\n")
+            return ExitStatus.cannotCreate
+        }
+        let interrupted = outcome.stoppedBecause == "interrupted"
+        guard outcome.results.allSatisfy({ $0.count > 1 }) else {
+            console.err("govsim: interrupted before every arm had two trials; the finished ones are kept in \(out)/\(RunJournal.fileName) (add --resume to finish)\n")
+            return ExitStatus.interrupted
+        }
+        let results = CompareResults(scenarios: scenarios, seed: seed, outcome: outcome, objective: objective, indifference: indifference, alpha: alpha)
+        let finishedTrials = outcome.results.map(\.count)
+        var manifest = RunManifest(command: commandLine, scenarioFile: files[0], seed: seed, trials: finishedTrials.max() ?? 0,
+                                   days: days, threads: threads, residents: RunCommand.expectedResidents(scenarios[0]),
+                                   started: started, seconds: seconds)
+        manifest.partial = interrupted ? PartialRun(requestedTrials: cap, finishedTrials: Array(0..<(finishedTrials.min() ?? 0))) : nil
+        manifest.resumedTrials = resume ? known.map(\.count).reduce(0, +) : nil
+        manifest.runDigest = digest
+        // The folder commits whole; the journal keeps the finished trials until it has.
+        guard Common.commit(out, kind: .compare, files: CompareResults.fileNames + ["manifest.json"], console: console, write: {
+            try results.write(to: out)
+            try AtomicFile.write(manifest.json, to: (out as NSString).appendingPathComponent("manifest.json"))
+        }) else { return ExitStatus.cannotCreate }
+        if !interrupted { RunJournal.remove(from: out) }
         if !quiet && json {
             console.out(results.json)
         } else if !quiet {
             console.out(ComparisonReport.text(results, days: days, seconds: seconds, colour: console.colour))
             console.out("\nResults: \(out)/ (report.html, compare.json, compare.csv, trials.csv)\n")
         }
-        return outcome.stoppedBecause == "interrupted" ? ExitStatus.interrupted : ExitStatus.success
+        if interrupted {
+            console.err("govsim: interrupted: the finished trials were written (manifest.json marks the comparison partial) and are kept in \(out)/\(RunJournal.fileName); add --resume to finish\n")
+            return ExitStatus.interrupted
+        }
+        return ExitStatus.success
     }
 }
 

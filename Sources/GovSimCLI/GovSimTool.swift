@@ -51,7 +51,7 @@ public enum GovSimTool {
             case "report":
                 return ReportCommand.execute(parsed.positionals[0], console: console)
             case "compare":
-                return try CompareCommand.execute(parsed, console: console)
+                return try CompareCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
             case "sweep":
                 return try SweepCommand.execute(parsed, console: console)
             case "sensitivity":

@@ -76,7 +76,8 @@ enum OptimizeCommand {
         let kept = Double(optimization.candidates + 1) * Double(optimization.trials) + Double(optimization.finalists) * Double(optimization.finalTrials)
         guard Common.fits(Common.extremes(scenario, axes: levers), threads: optimization.threads, keptTrials: kept,
                           file: parsed.positionals[0], console: console) else { return ExitStatus.dataError }
-        guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
+        guard Common.prepare(out, console: console), let lock = Common.lock(out, console: console) else { return ExitStatus.cannotCreate }
+        defer { withExtendedLifetime(lock) {} }
         Interruption.install()
         let reporter = Common.progress(total: (optimization.candidates + 1) * optimization.trials, quiet: quiet, console: console)
         let result = optimization.run(progress: reporter.map { r in { @Sendable _ in r.advance(by: 1) } }, shouldStop: { Interruption.shared.requested })
@@ -85,11 +86,9 @@ enum OptimizeCommand {
             console.err("govsim: interrupted; nothing written\n")
             return ExitStatus.interrupted
         }
-        do { try OptimizeResults(optimization: optimization, result: result).write(to: out) } catch {
-            console.err("govsim: \(error)\n")
-            return ExitStatus.cannotCreate
-        }
-        guard Common.writeReport(.optimize, out, console: console) else { return ExitStatus.cannotCreate }
+        guard Common.commit(out, kind: .optimize, files: OptimizeResults.fileNames, console: console, write: {
+            try OptimizeResults(optimization: optimization, result: result).write(to: out)
+        }) else { return ExitStatus.cannotCreate }
         if !quiet { console.out(text(optimization, result) + "\nResults: \(out)/ (report.html, optimize.json, optimize.csv)\n") }
         return ExitStatus.success
     }

@@ -136,7 +136,7 @@ enum RunCommand {
             let fresh = Ensemble(scenario: scenario, seed: seed, threads: threads).run(
                 indices: missing,
                 progress: reporter.map { r in { @Sendable _ in r.advance(by: 1) } },
-                shouldStop: { Interruption.shared.requested },
+                shouldStop: { Interruption.shared.requested || journal?.failed == true },
                 finished: journal.map { j in { @Sendable t in j.append(t) } })
             reporter?.finish()
             trials = (done + fresh).sorted { $0.trial < $1.trial }
@@ -223,7 +223,7 @@ enum RunCommand {
         Interruption.install()
         let finished = Set(done.map(\.trial))
         let fresh = Ensemble(scenario: scenario, seed: seed, threads: o.threads).run(
-            indices: range.filter { !finished.contains($0) }, shouldStop: { Interruption.shared.requested },
+            indices: range.filter { !finished.contains($0) }, shouldStop: { Interruption.shared.requested || journal.failed },
             finished: { @Sendable t in journal.append(t) })
         if let failure = journal.sync() {
             console.err("govsim: \(failure)\n")

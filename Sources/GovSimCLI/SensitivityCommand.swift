@@ -55,7 +55,8 @@ enum SensitivityCommand {
         let rows = Double(samples) * Double(method == .sobol ? axes.count + 2 : axes.count + 1) + Double(SensitivityStudy.noisePoints)
         guard Common.fits(Common.extremes(scenario, axes: axes), threads: try Common.threads(parsed), keptTrials: rows * Double(replicates),
                           file: parsed.positionals[0], console: console) else { return ExitStatus.dataError }
-        guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
+        guard Common.prepare(out, console: console), let lock = Common.lock(out, console: console) else { return ExitStatus.cannotCreate }
+        defer { withExtendedLifetime(lock) {} }
 
         let study = SensitivityStudy(scenario: scenario, axes: axes, metrics: metrics, method: method, samples: samples,
                                      replicates: replicates, seed: seed, threads: try Common.threads(parsed))
@@ -68,11 +69,8 @@ enum SensitivityCommand {
             return ExitStatus.interrupted
         }
         let files = SensitivityResults(study: study, result: result)
-        do { try files.write(to: out) } catch {
-            console.err("govsim: \(error)\n")
-            return ExitStatus.cannotCreate
-        }
-        guard Common.writeReport(.sensitivity, out, console: console) else { return ExitStatus.cannotCreate }
+        guard Common.commit(out, kind: .sensitivity, files: SensitivityResults.fileNames, console: console, write: { try files.write(to: out) })
+        else { return ExitStatus.cannotCreate }
         if !quiet {
             console.out(text(study, result) + "\nResults: \(out)/ (report.html, sensitivity.json, sensitivity.csv, sensitivity_points.csv)\n")
         }

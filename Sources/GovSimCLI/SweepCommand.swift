@@ -71,8 +71,12 @@ enum SweepCommand {
         let unit = Design.unitPoints(design, axes: axes, count: points, seed: seed)
         let sweep = Sweep(scenario: scenario, axes: axes, unitPoints: unit, trials: trials, seed: seed, threads: threads)
         let folder = SweepFolder(directory: out, sweep: sweep, design: design)
+        guard Common.prepare(out, console: console), let lock = Common.lock(out, console: console) else { return ExitStatus.cannotCreate }
+        defer { withExtendedLifetime(lock) {} }
         var results: [Int: [TrialResult]]
         do {
+            // Marked incomplete from the first point file to the commit at the end.
+            try OutputFolder.begin(out)
             results = try folder.prepare(resume: parsed.flag("resume"))
         } catch let error as SweepFolder.ResumeError {
             console.err("govsim: \(error)\n")
@@ -108,13 +112,9 @@ enum SweepCommand {
             console.err("govsim: interrupted: all \(unit.count) points are kept in \(out)/points; run again with --resume to finish\n")
             return ExitStatus.interrupted
         }
-        do {
-            try folder.writeTables(results, reference: reference)
-        } catch {
-            console.err("govsim: \(error)\n")
-            return ExitStatus.cannotCreate
-        }
-        guard Common.writeReport(.sweep, out, console: console) else { return ExitStatus.cannotCreate }
+        guard Common.commit(out, kind: .sweep, files: SweepFolder.fileNames, console: console,
+                            write: { try folder.writeTables(results, reference: reference) })
+        else { return ExitStatus.cannotCreate }
         if !quiet { console.out(summary(sweep, results, out: out)) }
         return ExitStatus.success
     }

@@ -207,6 +207,20 @@ public struct CompareResults: Sendable {
         return table.rendered
     }
 
+    /// The data files `write` writes (report.html is drawn from them).
+    public static let fileNames = ["compare.json", "compare.csv", "trials.csv"]
+
+    /// Identifies a comparison for its journal and `--resume`: every arm's resolved scenario
+    /// (with the seed), and the plan (trials, stopping rule, objective), which decides what runs.
+    public static func digest(_ arms: [Scenario], plan: Comparison.Plan) -> String {
+        var text = arms.map { ScenarioWriter.text(of: $0) }.joined(separator: "\n--- arm ---\n")
+        text += "\n--- plan ---\ntrials \(plan.trials) precision \(plan.precision.map { JSONLiteral.number($0) } ?? "none") "
+        text += "max \(plan.maxTrials) batch \(plan.batch) objective \(plan.objective.name) "
+        text += "metrics \(plan.precisionMetrics.map(\.name).joined(separator: ",")) indifference \(JSONLiteral.number(plan.indifference)) "
+        text += "select \(plan.select) alpha \(JSONLiteral.number(plan.alpha))"
+        return String(StreamSeed.key(text), radix: 16)
+    }
+
     public func write(to directory: String) throws(AtomicFile.WriteError) {
         try AtomicFile.makeDirectory(directory)
         for (name, text) in [("compare.json", json), ("compare.csv", csv), ("trials.csv", trialsCSV)] {

@@ -84,6 +84,9 @@ public struct OptimizeResults: Sendable {
         ]).rendered
     }
 
+    /// The data files `write` writes (report.html is drawn from them).
+    public static let fileNames = ["optimize.json", "optimize.csv"]
+
     public func write(to directory: String) throws(AtomicFile.WriteError) {
         try AtomicFile.makeDirectory(directory)
         for (name, text) in [("optimize.json", json), ("optimize.csv", csv)] {

@@ -31,6 +31,19 @@ public enum OutputFolder {
         AtomicFile.syncDirectory(directory)
     }
 
+    /// Removes the temporary files (`.NAME.tmp-XXXX`, `AtomicFile`'s) a writer killed mid-write
+    /// left in the folder and in its `points/` subfolder. Call it only holding the folder's lock.
+    public static func removeOrphans(_ directory: String) {
+        for folder in [directory, join(directory, "points")] {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            var removed = false
+            for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
+                removed = unlink(join(folder, name)) == 0 || removed
+            }
+            if removed { AtomicFile.syncDirectory(folder) }
+        }
+    }
+
     public struct Refusal: Error, CustomStringConvertible {
         public var description: String
     }

@@ -24,10 +24,14 @@ public final class RunJournal: @unchecked Sendable {
 
     /// Starts the journal of a run identified by `digest` with `kept` trials already in it (those
     /// read back on resume): the file is rewritten whole (atomically), then opened for appending.
-    public init(directory: String, digest: String, kept: [TrialResult]) throws(AtomicFile.WriteError) {
+    /// `keptArms`, per arm, the trials of a comparison's arms already in it.
+    public init(directory: String, digest: String, kept: [TrialResult], keptArms: [[Int: TrialResult]] = []) throws(AtomicFile.WriteError) {
         path = RunJournal.path(directory)
         var text = RunJournal.magic + digest + "\n"
         for t in kept { text += RunJournal.line(t) }
+        for (arm, trials) in keptArms.enumerated() {
+            for t in trials.values.sorted(by: { $0.trial < $1.trial }) { text += RunJournal.line(t, arm: arm) }
+        }
         try AtomicFile.write(text, to: path)
         fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
@@ -35,23 +39,48 @@ public final class RunJournal: @unchecked Sendable {
 
     deinit { close(fd) }
 
-    /// A trial as a journal line: its `TrialLine`, a space, the digest of that, a newline.
-    public static func line(_ t: TrialResult) -> String {
-        let body = TrialLine.encode(t)
+    /// A trial as a journal line: its `TrialLine` (after `arm@` for a trial of a comparison's
+    /// arm), a space, the digest of that, a newline.
+    public static func line(_ t: TrialResult, arm: Int? = nil) -> String {
+        let body = (arm.map { "\($0)@" } ?? "") + TrialLine.encode(t)
         return body + " " + String(StreamSeed.key(body), radix: 16) + "\n"
     }
 
-    /// Appends a finished trial (from any thread).
-    public func append(_ t: TrialResult) {
-        let bytes = Array(RunJournal.line(t).utf8)
+    /// Appends a finished trial (from any thread); `arm` for a comparison's journal. After a
+    /// failed write (a full disk) nothing more is appended, and the part of the line that was
+    /// written is cut off again, so the journal stays whole lines that `--resume` can read.
+    public func append(_ t: TrialResult, arm: Int? = nil) {
+        let bytes = Array(RunJournal.line(t, arm: arm).utf8)
         lock.lock()
         defer { lock.unlock() }
-        let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress!, $0.count) }
-        if n != bytes.count && failure == nil { failure = String(cString: strerror(errno)) }
+        guard failure == nil else { return }
+        let end = lseek(fd, 0, SEEK_END)
+        var written = 0, error: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n > 0 { written += n; continue }
+                if n < 0 && errno == EINTR { continue }
+                error = n < 0 ? errno : ENOSPC
+                return
+            }
+        }
+        if written != bytes.count {
+            failure = String(cString: strerror(error))
+            if end >= 0 { _ = ftruncate(fd, end) }
+            return
+        }
         if ContinuousClock.now - lastSync >= .seconds(1) {
             fsync(fd)
             lastSync = ContinuousClock.now
         }
+    }
+
+    /// Whether a write has failed (the command should stop starting trials: they would be lost).
+    public var failed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return failure != nil
     }
 
     /// Flushes to disk; the first write error, if any.
@@ -76,9 +105,32 @@ public final class RunJournal: @unchecked Sendable {
     /// Whether the folder holds a journal.
     public static func exists(in directory: String) -> Bool { FileManager.default.fileExists(atPath: path(directory)) }
 
+    /// What a journal's trials must look like: their indices, weekly values and parameter draws.
+    public struct Shape: Sendable {
+        public var expected: Range<Int>
+        public var series: Int
+        public var draws: Int
+        public init(expected: Range<Int>, series: Int, draws: Int) {
+            self.expected = expected
+            self.series = series
+            self.draws = draws
+        }
+    }
+
     /// The journalled trials of the run identified by `digest`, each one of `expected`, with
     /// `series` weekly values and `draws` parameter draws, finite or NaN.
     public static func read(from directory: String, digest: String, expected: Range<Int>, series: Int, draws: Int) throws(ReadError) -> [TrialResult] {
+        let arms = try read(from: directory, digest: digest, arms: [Shape(expected: expected, series: series, draws: draws)], prefixed: false)
+        return arms[0].values.sorted { $0.trial < $1.trial }
+    }
+
+    /// The journalled trials of the comparison identified by `digest`, per arm (`arms[a]` the
+    /// shape of arm a's trials), keyed by trial index.
+    public static func read(from directory: String, digest: String, arms: [Shape]) throws(ReadError) -> [[Int: TrialResult]] {
+        try read(from: directory, digest: digest, arms: arms, prefixed: true)
+    }
+
+    static func read(from directory: String, digest: String, arms: [Shape], prefixed: Bool) throws(ReadError) -> [[Int: TrialResult]] {
         let file = path(directory)
         guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else { throw .missing(directory) }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -87,11 +139,10 @@ public final class RunJournal: @unchecked Sendable {
         guard let header = lines.first else { throw .damaged(file, "empty") }
         // A checkpoint of the older format (written whole on Ctrl-C) reads the same way.
         let old = "govsim-checkpoint 1 "
-        guard header.hasPrefix(magic) || header.hasPrefix(old) else { throw .damaged(file, "no journal header") }
+        guard header.hasPrefix(magic) || (!prefixed && header.hasPrefix(old)) else { throw .damaged(file, "no journal header") }
         guard header.dropFirst(header.hasPrefix(magic) ? magic.count : old.count) == digest else { throw .different(directory) }
         lines.removeFirst()
-        var seen = Set<Int>()
-        var trials: [TrialResult] = []
+        var trials = [[Int: TrialResult]](repeating: [:], count: arms.count)
         for (k, raw) in lines.enumerated() {
             let last = k == lines.count - 1
             var body = raw
@@ -102,16 +153,28 @@ public final class RunJournal: @unchecked Sendable {
                 }
                 body = raw[..<space]
             }
+            var arm = 0
+            if prefixed {
+                guard let at = body.firstIndex(of: "@"), let a = Int(body[..<at]), arms.indices.contains(a) else {
+                    throw .damaged(file, "line \(k + 2) names no arm of this comparison")
+                }
+                arm = a
+                body = body[body.index(after: at)...]
+            }
+            let shape = arms[arm]
+            let of = prefixed ? " of arm \(arm)" : ""
             guard let t = TrialLine.decode(body) else { throw .damaged(file, "line \(k + 2) is not a trial") }
-            guard expected.contains(t.trial) else { throw .damaged(file, "trial \(t.trial) is not one of this run's \(expected.lowerBound)–\(expected.upperBound - 1)") }
-            guard seen.insert(t.trial).inserted else { throw .damaged(file, "trial \(t.trial) appears twice") }
-            guard t.series.count == series, t.parameterDraws.count == draws else {
-                throw .damaged(file, "trial \(t.trial) has \(t.series.count) weekly values and \(t.parameterDraws.count) draws, expected \(series) and \(draws)")
+            guard shape.expected.contains(t.trial) else {
+                throw .damaged(file, "trial \(t.trial)\(of) is not one of this run's \(shape.expected.lowerBound)–\(shape.expected.upperBound - 1)")
+            }
+            guard trials[arm][t.trial] == nil else { throw .damaged(file, "trial \(t.trial)\(of) appears twice") }
+            guard t.series.count == shape.series, t.parameterDraws.count == shape.draws else {
+                throw .damaged(file, "trial \(t.trial)\(of) has \(t.series.count) weekly values and \(t.parameterDraws.count) draws, expected \(shape.series) and \(shape.draws)")
             }
             guard !(t.metrics + t.series + t.parameterDraws).contains(where: { $0.isInfinite }) else {
-                throw .damaged(file, "trial \(t.trial) holds an infinite value")
+                throw .damaged(file, "trial \(t.trial)\(of) holds an infinite value")
             }
-            trials.append(t)
+            trials[arm][t.trial] = t
         }
         return trials
     }

@@ -84,6 +84,9 @@ public struct SensitivityResults: Sendable {
         ]).rendered
     }
 
+    /// The data files `write` writes (report.html is drawn from them).
+    public static let fileNames = ["sensitivity.json", "sensitivity.csv", "sensitivity_points.csv"]
+
     public func write(to directory: String) throws(AtomicFile.WriteError) {
         try AtomicFile.makeDirectory(directory)
         for (name, text) in [("sensitivity.json", json), ("sensitivity.csv", csv), ("sensitivity_points.csv", pointsCSV)] {

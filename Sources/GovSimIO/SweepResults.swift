@@ -22,6 +22,10 @@ public struct SweepFolder: Sendable {
         (pointsDirectory as NSString).appendingPathComponent(String(format: "point-%05d.csv", p))
     }
 
+    /// The data files of a finished sweep (report.html is drawn from them; the point files are
+    /// the sweep's journal).
+    public static let fileNames = ["sweep.json", "sweep.csv", "sweep_trials.csv"]
+
     /// sweep.json: what defines the sweep (a resumed sweep must match it exactly).
     public var descriptor: String {
         JSONText.object([
@@ -43,13 +47,19 @@ public struct SweepFolder: Sendable {
         ]).rendered
     }
 
+    /// Identifies the sweep: the digest of its descriptor (scenario, seed, trials, design, axes
+    /// and every point's values). Each point file carries it.
+    public var digest: String { String(StreamSeed.key(descriptor), radix: 16) }
+
     public enum ResumeError: Error, CustomStringConvertible {
         case differentSweep(String)
         case unreadable(String)
+        case damaged(String, String)
         public var description: String {
             switch self {
             case .differentSweep(let d): return "\(d): holds a different sweep (scenario, seed, trials, design or axes differ); use another --out or drop --resume"
             case .unreadable(let f): return "\(f): cannot be read back; delete it and resume again"
+            case .damaged(let f, let why): return "\(f): \(why); delete it and resume again"
             }
         }
     }
@@ -69,18 +79,53 @@ public struct SweepFolder: Sendable {
         guard resume else { return [:] }
         var done: [Int: [TrialResult]] = [:]
         for p in sweep.unitPoints.indices {
-            guard let text = try? String(contentsOfFile: pointFile(p), encoding: .utf8) else { continue }
-            guard let trials = SweepFolder.parseTrials(text), trials.count == sweep.trials else { throw ResumeError.unreadable(pointFile(p)) }
-            done[p] = trials
+            guard let data = FileManager.default.contents(atPath: pointFile(p)) else { continue }
+            guard let text = String(data: data, encoding: .utf8) else { throw ResumeError.unreadable(pointFile(p)) }
+            done[p] = try read(point: p, text)
         }
         return done
+    }
+
+    /// A point file's first line: what it is, the sweep's digest, the point and its values, and
+    /// the digest of the table under it.
+    public func pointHeader(_ p: Int, table: String) -> String {
+        "# govsim-point 1 sweep \(digest) point \(p) values \(sweep.values(at: p).map(CSVTable.number).joined(separator: ";")) data \(String(StreamSeed.key(table), radix: 16))\n"
+    }
+
+    /// Point `p`'s trials from its file: refused unless it is this sweep's, for this point and
+    /// its values, unedited, with exactly trials 0..<trials in order and values in their ranges.
+    public func read(point p: Int, _ text: String) throws(ResumeError) -> [TrialResult] {
+        let file = pointFile(p)
+        guard let newline = text.firstIndex(of: "\n") else { throw .damaged(file, "empty or cut short") }
+        let header = String(text[...newline]), table = String(text[text.index(after: newline)...])
+        let fields = header.dropLast().split(separator: " ")
+        guard fields.count == 11, fields[0] == "#", fields[1] == "govsim-point", fields[2] == "1" else {
+            throw .damaged(file, "not a point file of this govsim (no govsim-point header)")
+        }
+        guard fields[4] == digest else { throw .damaged(file, "belongs to another sweep") }
+        guard header == pointHeader(p, table: table) else {
+            if fields[6] != String(p) { throw .damaged(file, "holds point \(fields[6]), not \(p)") }
+            if fields[8] != sweep.values(at: p).map(CSVTable.number).joined(separator: ";") { throw .damaged(file, "its point values differ from this sweep's point \(p)") }
+            throw .damaged(file, "its trials were changed after it was written (digest mismatch)")
+        }
+        guard let trials = SweepFolder.parseTrials(table) else { throw .damaged(file, "its table cannot be read") }
+        guard trials.map(\.trial) == Array(0..<sweep.trials) else {
+            throw .damaged(file, "holds trials \(trials.count == 0 ? "none" : "\(trials.map(\.trial).prefix(5))…"), expected 0–\(sweep.trials - 1) in order")
+        }
+        for t in trials {
+            for m in Metric.allCases where (m.kind == .score || m.kind == .share) && !(t[m].isNaN || m.kind.bounds.contains(t[m])) {
+                throw .damaged(file, "trial \(t.trial)'s \(m.name) \(t[m]) lies outside 0–100")
+            }
+        }
+        return trials
     }
 
     /// Keeps one finished point on disk (atomically).
     public func keep(point p: Int, trials: [TrialResult]) throws {
         var table = CSVTable(header: ["trial"] + Metric.allCases.map(\.name))
         for t in trials { table.append([String(t.trial)] + t.metrics.map(CSVTable.number)) }
-        try AtomicFile.write(table.rendered, to: pointFile(p))
+        let text = table.rendered
+        try AtomicFile.write(pointHeader(p, table: text) + text, to: pointFile(p))
     }
 
     static func parseTrials(_ text: String) -> [TrialResult]? {
@@ -92,7 +137,7 @@ public struct SweepFolder: Sendable {
             guard fields.count == Metric.allCases.count + 1, let trial = Int(fields[0]) else { return nil }
             var metrics: [Double] = []
             for f in fields.dropFirst() {
-                if f.isEmpty { metrics.append(.nan) } else if let x = Double(f) { metrics.append(x) } else { return nil }
+                if f.isEmpty { metrics.append(.nan) } else if let x = Double(f), x.isFinite { metrics.append(x) } else { return nil }
             }
             trials.append(TrialResult(trial: trial, metrics: metrics, series: [], parameterDraws: []))
         }

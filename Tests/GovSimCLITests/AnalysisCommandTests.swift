@@ -59,8 +59,13 @@ final class AnalysisCommandTests: XCTestCase {
             XCTAssertEqual(redraw.out, "Report: \(out)/report.html\n")
             XCTAssertEqual(try read(out + "/report.html"), html, "\(run.out): redrawn byte for byte")
         }
-        // A sweep that has not finished has no sweep.csv: the report says what is missing.
+        // A committed sweep that lost a listed file is refused.
         try FileManager.default.removeItem(atPath: folder + "/sw/sweep.csv")
+        let lost = govsim("report", folder + "/sw")
+        XCTAssertEqual(lost.status, 65)
+        XCTAssertTrue(lost.err.contains("sweep.csv: missing, though SHA256SUMS lists it"), lost.err)
+        // A sweep folder from before digests were kept, without sweep.csv: the report says what is missing.
+        try FileManager.default.removeItem(atPath: folder + "/sw/SHA256SUMS")
         let unfinished = govsim("report", folder + "/sw")
         XCTAssertEqual(unfinished.status, 65)
         XCTAssertTrue(unfinished.err.hasPrefix("govsim: \(folder)/sw/sweep.csv: no such file: the sweep has not finished"),

@@ -82,6 +82,70 @@ final class FaultInjectionTests: XCTestCase {
         XCTAssertTrue(none.err.contains("nothing to resume here"), none.err)
     }
 
+    /// SIGKILL a comparison at a moment drawn from seed 17, then --resume: the journal kept
+    /// finished (arm, trial) pairs, the files are exactly an uninterrupted comparison's, and the
+    /// manifest records how many trials were resumed.
+    func testSigkilledCompareResumesToTheSameFiles() throws {
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no built govsim at \(binary)") }
+        let base = scenario, policy = folder + "/policy.json5"
+        try #"{ name: "policy", extends: "many.json5", triage: { accuracy: 0.9 } }"#.write(toFile: policy, atomically: true, encoding: .utf8)
+        let args = ["compare", base, policy, "--trials", "200", "--threads", "1", "--quiet"]
+        XCTAssertEqual(govsim(args + ["--out", folder + "/whole"]).status, 0)
+        let rng = RandomStream(seed: 17)
+        let out = folder + "/cut", moment = 0.3 + 0.5 * rng.uniform()
+        let p = try start(args + ["--out", out])
+        Thread.sleep(forTimeInterval: moment)
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationReason, .uncaughtSignal, "compare killed at \(moment) s had already finished")
+        let journal = String(decoding: read(out + "/checkpoint.txt") ?? Data(), as: UTF8.self)
+        let kept = journal.split(separator: "\n").count - 1
+        XCTAssertGreaterThan(kept, 0, "compare killed at \(moment) s: the journal kept no trial")
+        XCTAssertEqual(govsim(["report", out]).status, ExitStatus.dataError, "an unfinished comparison is not a result")
+        let r = govsim(args + ["--out", out, "--resume"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertNil(read(out + "/checkpoint.txt"), "the journal goes once the folder is committed")
+        for f in CompareResults.fileNames { XCTAssertEqual(read(out + "/" + f), read(folder + "/whole/" + f), f) }
+        let manifest = try JSONSerialization.jsonObject(with: read(out + "/manifest.json")!) as! [String: Any]
+        XCTAssertGreaterThanOrEqual(manifest["resumed_trials"] as? Int ?? -1, kept - 1, "a torn last line at most runs again")
+        XCTAssertEqual(govsim(["report", out]).status, 0)
+        // Finished: --resume is a no-op; another comparison's journal or an empty folder is refused.
+        XCTAssertEqual(govsim(args + ["--out", out, "--resume"]).status, 0)
+        XCTAssertEqual(govsim(args + ["--out", out, "--resume", "--seed", "4"]).status, ExitStatus.dataError)
+        XCTAssertEqual(govsim(args + ["--out", folder + "/empty", "--resume"]).status, ExitStatus.nothingToResume)
+        // A committed comparison edited afterwards is refused by report.
+        try "arm,trial\n".write(toFile: out + "/trials.csv", atomically: true, encoding: .utf8)
+        let edited = govsim(["report", out])
+        XCTAssertEqual(edited.status, ExitStatus.dataError)
+        XCTAssertTrue(edited.err.contains("does not match SHA256SUMS"), edited.err)
+    }
+
+    /// SIGKILL a sweep at a moment drawn from seed 18, then --resume: the point files kept, and
+    /// sweep.csv, sweep_trials.csv and sweep.json are exactly an uninterrupted sweep's.
+    func testSigkilledSweepResumesToTheSameFiles() throws {
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no built govsim at \(binary)") }
+        let args = ["sweep", scenario, "--vary", "triage.accuracy=0.5:0.9:4", "--vary", "mediation.tiers[0].staff=1:4:4",
+                    "--trials", "20", "--threads", "1", "--quiet"]
+        XCTAssertEqual(govsim(args + ["--out", folder + "/whole"]).status, 0)
+        let rng = RandomStream(seed: 18)
+        let out = folder + "/cut", moment = 0.4 + 0.6 * rng.uniform()
+        let p = try start(args + ["--out", out])
+        Thread.sleep(forTimeInterval: moment)
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationReason, .uncaughtSignal, "sweep killed at \(moment) s had already finished")
+        let kept = (try? FileManager.default.contentsOfDirectory(atPath: out + "/points"))?.filter { $0.hasPrefix("point-") }.count ?? 0
+        XCTAssertGreaterThan(kept, 0, "sweep killed at \(moment) s: no point was kept")
+        XCTAssertEqual(govsim(["report", out]).status, ExitStatus.dataError, "an unfinished sweep is not a result")
+        // A planted orphan temporary file goes on the next write into the folder.
+        try "x".write(toFile: out + "/points/.point-00099.csv.tmp-abc", atomically: false, encoding: .utf8)
+        let r = govsim(args + ["--out", out, "--resume"])
+        XCTAssertEqual(r.status, 0, r.err)
+        for f in SweepFolder.fileNames { XCTAssertEqual(read(out + "/" + f), read(folder + "/whole/" + f), f) }
+        XCTAssertNil(read(out + "/points/.point-00099.csv.tmp-abc"), "orphans are removed")
+        XCTAssertEqual(govsim(["report", out]).status, 0)
+    }
+
     /// A second run into a folder another run holds is refused, and the first run's files are whole.
     func testASecondRunIntoAHeldFolderIsRefused() throws {
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no built govsim at \(binary)") }
@@ -112,7 +176,7 @@ final class FaultInjectionTests: XCTestCase {
             try! FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             try! ("govsim-journal 1 \(digest)\n" + lines.joined()).write(toFile: out + "/checkpoint.txt", atomically: true, encoding: .utf8)
         }
-        let good = trials.map(RunJournal.line)
+        let good = trials.map { RunJournal.line($0) }
         var outside = trials[0]; outside.trial = 100_000
         var edited = good[1]; edited = edited.replacingOccurrences(of: "1;", with: "1;9")
         for (lines, why) in [(good + [good[0]], "appears twice"), ([RunJournal.line(outside)], "is not one of this run's"), ([good[0], edited, good[2]], "fails its digest")] {

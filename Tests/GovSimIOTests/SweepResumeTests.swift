@@ -55,6 +55,50 @@ final class SweepResumeTests: XCTestCase {
         XCTAssertThrowsError(try SweepFolder(directory: folder.path + "/x", sweep: other, design: .grid).prepare(resume: true))
     }
 
+    /// A resumed sweep refuses a point file of another sweep, of another point, edited after it
+    /// was written, without a header, or (even with a matching digest) with the wrong trials or
+    /// a score outside 0–100.
+    func testPointFilesThatAreNotThisSweepsAreRefused() throws {
+        let sweep = try sweep()
+        let a = SweepFolder(directory: folder.path + "/a", sweep: sweep, design: .grid)
+        _ = try a.prepare(resume: false)
+        let all = sweep.run(pointFinished: { p, t in try! a.keep(point: p, trials: t) })
+        var other = sweep
+        other.axes[0].hi = 0.8
+        let b = SweepFolder(directory: folder.path + "/b", sweep: other, design: .grid)
+        _ = try b.prepare(resume: false)
+        try b.keep(point: 0, trials: all[0]!)
+        let file = folder.path + "/a/points/point-00000.csv"
+        let good = try String(contentsOfFile: file, encoding: .utf8)
+        XCTAssertEqual(try a.prepare(resume: true).count, sweep.unitPoints.count, "untouched points read back")
+        func refused(_ text: String, _ why: String, line: UInt = #line) {
+            try! text.write(toFile: file, atomically: true, encoding: .utf8)
+            XCTAssertThrowsError(try a.prepare(resume: true), line: line) { error in
+                XCTAssertTrue("\(error)".contains(why), "\(error)", line: line)
+            }
+        }
+        refused(try String(contentsOfFile: folder.path + "/b/points/point-00000.csv", encoding: .utf8), "belongs to another sweep")
+        refused(try String(contentsOfFile: folder.path + "/a/points/point-00001.csv", encoding: .utf8), "holds point 1, not 0")
+        let lines = good.split(separator: "\n", omittingEmptySubsequences: false)
+        var fields = lines[2].split(separator: ",", omittingEmptySubsequences: false)
+        fields[1] = "99.9"
+        refused((lines[0...1] + [fields.joined(separator: ",")[...]] + lines[3...]).joined(separator: "\n"), "changed after it was written")
+        refused(lines.dropFirst().joined(separator: "\n"), "no govsim-point header")
+        // Crafted with a matching digest: the contents are still checked.
+        func crafted(_ rows: [String]) -> String {
+            let table = ([String(lines[1])] + rows).joined(separator: "\n") + "\n"
+            return a.pointHeader(0, table: table) + table
+        }
+        let row = String(lines[2])
+        refused(crafted([row, row, row]), "expected 0–2 in order")
+        fields = lines[2].split(separator: ",", omittingEmptySubsequences: false)
+        let safety = 1 + Metric.allCases.firstIndex(of: .safetyScore)!
+        fields[safety] = "999.5"
+        refused(crafted([fields.joined(separator: ","), String(lines[3]), String(lines[4])]), "lies outside 0–100")
+        try good.write(toFile: file, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try a.prepare(resume: true).count, sweep.unitPoints.count)
+    }
+
     /// sweep.csv pairs every point with the scenario as written: a point at the scenario's own
     /// values differs from it by exactly 0, another by its mean's difference from the reference's.
     func testEveryPointCarriesItsPairedDifferenceFromTheScenario() throws {

@@ -1,4 +1,5 @@
 import XCTest
+import Synchronization
 @testable import GovSim
 
 final class ComparisonTests: XCTestCase {
@@ -74,5 +75,34 @@ final class ComparisonTests: XCTestCase {
         XCTAssertEqual(one.ranking.first, 1, "the council arm has the highest trust")
         XCTAssertLessThan(one.results[2].count, one.results[1].count, "the camera arm drops out of contention")
         XCTAssertGreaterThan(one.probabilityBest, 0.95)
+    }
+
+    /// A comparison replayed with some of its trials already known (a resumed one) runs only the
+    /// others and ends exactly where the uninterrupted comparison ended: the adaptive rule's
+    /// batches and the arm that drops out depend on the results only.
+    func testAComparisonReplayedWithKnownTrialsEndsTheSame() {
+        let base = TestScenarios.small(days: 90)
+        var good = base
+        good.council.enabled = true
+        good.volunteers.initialShare = 0.05
+        var bad = base
+        bad.sensors.cameras.coverage = 1
+        let arms = [base, good, bad]
+        let plan = Comparison.Plan(trials: 8, precision: 0.05, maxTrials: 40, batch: 8, objective: .meanTrust)
+        let whole = Comparison(arms: arms, seed: 4, threads: 2).run(plan)
+        // Keep a pseudo-random half of the finished trials (seed 16), as a killed run's journal might.
+        let rng = RandomStream(seed: 16)
+        var known = [[Int: TrialResult]](repeating: [:], count: arms.count)
+        var kept = 0
+        for (arm, trials) in whole.results.enumerated() {
+            for t in trials where rng.uniform() < 0.5 { known[arm][t.trial] = t; kept += 1 }
+        }
+        XCTAssertGreaterThan(kept, 10)
+        let ran = Mutex<Int>(0)
+        let replay = Comparison(arms: arms, seed: 4, threads: 2).run(plan, known: known, finished: { _, _ in ran.withLock { $0 += 1 } })
+        XCTAssertEqual(replay.results, whole.results)
+        XCTAssertEqual(replay.ranking, whole.ranking)
+        XCTAssertEqual(replay.stoppedBecause, whole.stoppedBecause)
+        XCTAssertEqual(ran.withLock { $0 }, whole.results.map(\.count).reduce(0, +) - kept, "known trials are not run again")
     }
 }

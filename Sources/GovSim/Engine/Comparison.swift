@@ -92,9 +92,18 @@ public struct Comparison: Sendable {
     }
 
     /// Runs the comparison.
-    /// - Parameter progress: called with (trials finished this round, trials in this round).
+    /// - Parameters:
+    ///   - progress: called with (trials finished this round, trials to run in this round).
+    ///   - known: per arm, trials already run (read back from a journal by `--resume`): a job
+    ///     whose trial is known is not run again. Which trials run next depends only on the
+    ///     results, so a comparison replayed with its known trials ends exactly as an
+    ///     uninterrupted one.
+    ///   - finished: called with (arm, trial) as each trial that ran finishes, from a worker
+    ///     thread (e.g. to journal it).
     public func run(_ plan: Plan, progress: (@Sendable (Int, Int) -> Void)? = nil,
-                    shouldStop: (@Sendable () -> Bool)? = nil) -> Outcome {
+                    shouldStop: (@Sendable () -> Bool)? = nil,
+                    known: [[Int: TrialResult]] = [],
+                    finished: (@Sendable (Int, TrialResult) -> Void)? = nil) -> Outcome {
         var results = [[TrialResult]](repeating: [], count: arms.count)
         var running = Array(arms.indices)
         var size = plan.trials
@@ -107,11 +116,18 @@ public struct Comparison: Sendable {
                 (results[arm].count..<min(limit?(arm) ?? (results[arm].count + size), cap(plan))).map { (arm, $0) }
             }
             if jobs.isEmpty { break }
-            let arms = self.arms, seed = self.seed, total = jobs.count
-            let batch = Parallel.map(count: jobs.count, threads: threads, progress: progress.map { p in { @Sendable done in p(done, total) } },
-                                     shouldStop: shouldStop) { k in
-                runTrial(arms[jobs[k].0], seed: seed, trial: jobs[k].1)
+            let arms = self.arms, seed = self.seed
+            var batch = jobs.map { job in job.0 < known.count ? known[job.0][job.1] : nil }
+            let todo = jobs.indices.filter { batch[$0] == nil }
+            let total = todo.count
+            let ran = Parallel.map(count: todo.count, threads: threads, progress: progress.map { p in { @Sendable done in p(done, total) } },
+                                   shouldStop: shouldStop) { [todo] k in
+                let (arm, trial) = jobs[todo[k]]
+                let r = runTrial(arms[arm], seed: seed, trial: trial)
+                finished?(arm, r)
+                return r
             }
+            for (k, j) in todo.enumerated() { batch[j] = ran[k] }
             // Keep, per arm, the prefix of trials that finished (an interruption may leave gaps).
             for arm in running {
                 for (k, job) in jobs.enumerated() where job.0 == arm {
