@@ -48,6 +48,8 @@ enum CalibrateCommand {
     )
 
     static func execute(_ parsed: ParsedArguments, commandLine: [String], console: Console) throws -> Int32 {
+        // Usage first: a missing --fit is a usage mistake (64) whatever the files hold.
+        guard !parsed.values("fit").isEmpty else { throw UsageError(message: "give at least one --fit PATH[=lo:hi]", command: "calibrate") }
         var files: [LoadedScenario] = []
         var failed = false
         for path in parsed.positionals {

@@ -39,13 +39,14 @@ enum OptimizeCommand {
     )
 
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
-        guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
-        var scenario = loaded.scenario
+        // Usage first: a missing option is a usage mistake (64) whatever the file holds.
         guard let budget = try parsed.double("budget", in: 0...1e15) else {
             throw UsageError(message: "--budget is required (yuan over the run's days)", command: "optimize")
         }
         let specs = parsed.values("over")
         guard !specs.isEmpty else { throw UsageError(message: "give at least one --over PATH=lo:hi", command: "optimize") }
+        guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
+        var scenario = loaded.scenario
         let levers = try Common.axes(specs, in: scenario, option: "over", command: "optimize")
         guard levers.count <= SobolSequence.maxDimensions else { throw UsageError(message: "--over: at most 40 levers", command: "optimize") }
         var weights: [(metric: Metric, weight: Double)] = []

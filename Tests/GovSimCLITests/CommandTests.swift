@@ -300,6 +300,15 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(govsim("merge", folder + "/nothing").status, 65)
     }
 
+    /// A usage mistake exits 64 even when the file is bad too: usage is checked before reading.
+    func testUsageIsCheckedBeforeTheFileIsRead() {
+        let bad = write("bad-usage.json5", "{ run: { days: 0 } }")
+        XCTAssertEqual(govsim("optimize", bad, "--over", "services.budget=0:1").status, 64, "no --budget")
+        XCTAssertEqual(govsim("optimize", bad, "--budget", "100").status, 64, "no --over")
+        XCTAssertEqual(govsim("calibrate", bad).status, 64, "no --fit")
+        XCTAssertEqual(govsim("optimize", bad, "--budget", "100", "--over", "services.budget=0:1").status, 65, "usage right, file bad")
+    }
+
     func testValidate() {
         let good = tiny
         let bad = write("bad.json5", "{ run: { days: 0 } }")
