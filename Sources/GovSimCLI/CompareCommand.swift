@@ -212,8 +212,7 @@ enum ComparisonReport {
                 let d = o.differences[arm - 1][m.rawValue]
                 return [m.name, HeadlineReport.number(d.baselineMean), HeadlineReport.number(d.armMean), signed(d.difference),
                         "\(signed(d.ci95.lo)) – \(signed(d.ci95.hi))", "\(signed(d.prediction90.lo)) – \(signed(d.prediction90.hi))",
-                        m.kind == .share || m.kind == .score ? (d.difference.isFinite ? signed(d.difference) + " pts" : "–")
-                            : d.relativeChangePct.isFinite ? signed(d.relativeChangePct) + "%" : "–",
+                        Chart.change(m, difference: d.difference, relativePct: d.relativeChangePct, signed: signed),
                         HeadlineReport.number(d.effectSize), pValue(d.pValue), HeadlineReport.number(d.correlation)]
             }
             out += TextTable.render(header: ["metric", "baseline", "policy", "difference", "95% CI of mean", "90% predictive", "change", "effect d", "p", "pairing r"],

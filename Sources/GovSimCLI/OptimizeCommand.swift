@@ -140,8 +140,7 @@ enum OptimizeCommand {
             out += TextTable.render(header: ["output", "status quo", "chosen", "difference", "95% CI", "change"],
                                     rows: Metric.headline.map { m in
                                         let d = r.effects[m.rawValue]
-                                        let change = m.kind == .share || m.kind == .score ? signed(d.difference) + " pts"
-                                            : d.relativeChangePct.isFinite ? signed(d.relativeChangePct) + "%" : "–"
+                                        let change = Chart.change(m, difference: d.difference, relativePct: d.relativeChangePct, signed: signed)
                                         return [m.name, n(d.baselineMean), n(d.armMean), signed(d.difference),
                                                 "\(signed(d.ci95.lo)) – \(signed(d.ci95.hi))", change]
                                     }, alignments: [.left] + Array(repeating: .right, count: 5))

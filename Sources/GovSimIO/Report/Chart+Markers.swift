@@ -1,3 +1,4 @@
+import GovSim
 extension Chart {
     /// A point marker's shape. Series differ in shape as well as colour, so they stay apart in
     /// grey print and for readers with any colour vision.
@@ -41,5 +42,13 @@ extension Chart {
     /// A value with its sign ("+1.5", "-0.2", "0"), for differences.
     static func signed(_ x: Double) -> String {
         x > 0 ? "+" + value(x) : value(x)
+    }
+
+    /// How a change of `metric` reads: in points for a score or a share (a share's relative
+    /// change would read as a change of points), as % of the reference's mean otherwise; "–"
+    /// when undefined. `signed` formats the number (each caller keeps its own precision).
+    public static func change(_ metric: Metric, difference: Double, relativePct: Double, signed: (Double) -> String) -> String {
+        if metric.kind == .share || metric.kind == .score { return difference.isFinite ? signed(difference) + " pts" : "–" }
+        return relativePct.isFinite ? signed(relativePct) + "%" : "–"
     }
 }

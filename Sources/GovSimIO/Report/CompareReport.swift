@@ -246,8 +246,7 @@ enum CompareReport: ReportPage {
     /// The change column: points for a score or a share (a share's relative change would read
     /// as a change of points), percent of the baseline's mean otherwise.
     static func change(_ x: Difference, _ m: Metric) -> String {
-        if m.kind == .share || m.kind == .score { return x.difference.isFinite ? signed(x.difference) + " pts" : "–" }
-        return x.relativeChangePct.isFinite ? signed(x.relativeChangePct) + "%" : "–"
+        Chart.change(m, difference: x.difference, relativePct: x.relativeChangePct, signed: signed)
     }
 
     /// A difference, marked better or worse when its interval excludes zero.

@@ -126,8 +126,7 @@ enum OptimizeReport: ReportPage {
         let rows = Metric.headline.compactMap { m -> [String]? in
             guard let e = effects.object(m.name) else { return nil }
             let ci = e.interval("ci95"), diff = e.number("difference")
-            let change = m.kind == .share || m.kind == .score ? signed(diff) + " pts"
-                : e.number("relative_change_pct").isFinite ? signed(e.number("relative_change_pct")) + "%" : "–"
+            let change = Chart.change(m, difference: diff, relativePct: e.number("relative_change_pct"), signed: signed)
             let worse = (ci.lo > 0 || ci.hi < 0) && (diff > 0) != m.higherIsBetter
             let cell = worse ? "<strong class=\"worse\">\(signed(diff))</strong>" : signed(diff)
             return ["<code>\(esc(m.name))</code>", esc(m.unit), v(e.number("status_quo_mean")), v(e.number("chosen_mean")), cell,
