@@ -4,7 +4,7 @@ import Foundation
 /// command that wrote the folder leaves in it, so `govsim report` redraws a page without
 /// re-running anything.
 public enum ReportKind: String, CaseIterable, Sendable {
-    case run, compare, sweep, sensitivity, optimize, check
+    case run, compare, sweep, sensitivity, optimize, check, explain
 
     /// The files whose presence marks a folder as this kind (the first is its main file).
     public var markers: [String] {
@@ -15,6 +15,7 @@ public enum ReportKind: String, CaseIterable, Sendable {
         case .sensitivity: return ["sensitivity.json"]
         case .optimize: return ["optimize.json"]
         case .check: return ["check.json"]
+        case .explain: return ["explain.json"]
         }
     }
 
@@ -42,6 +43,7 @@ public enum ReportKind: String, CaseIterable, Sendable {
         case .sensitivity: return try SensitivityReport.html(resultsFolder: resultsFolder)
         case .optimize: return try OptimizeReport.html(resultsFolder: resultsFolder)
         case .check: return try CheckReport.html(resultsFolder: resultsFolder)
+        case .explain: return try ExplainReport.html(resultsFolder: resultsFolder)
         }
     }
 
