@@ -25,9 +25,12 @@ let package = Package(
         // The command line: parsing, help, one file per command.
         .target(name: "GovSimCLI", dependencies: ["GovSim", "GovSimIO"]),
         .executableTarget(name: "govsim", dependencies: ["GovSimCLI"]),
-        .testTarget(name: "GovSimTests", dependencies: ["GovSim"]),
-        .testTarget(name: "GovSimIOTests", dependencies: ["GovSimIO", "GovSim"], resources: [.copy("Fixtures")]),
+        // What the tests share: temporary folders, small scenarios, an in-process `govsim`, a
+        // seeded property check. Only the public interfaces of the modules it imports.
+        .target(name: "GovSimTestSupport", dependencies: ["GovSim", "GovSimIO", "GovSimCLI"], path: "Tests/GovSimTestSupport"),
+        .testTarget(name: "GovSimTests", dependencies: ["GovSim", "GovSimTestSupport"]),
+        .testTarget(name: "GovSimIOTests", dependencies: ["GovSimIO", "GovSim", "GovSimTestSupport"], resources: [.copy("Fixtures")]),
         // The CLI tests also run the built `govsim` binary (signals, exit statuses of the process).
-        .testTarget(name: "GovSimCLITests", dependencies: ["GovSimCLI", "GovSimIO", "GovSim", "govsim"]),
+        .testTarget(name: "GovSimCLITests", dependencies: ["GovSimCLI", "GovSimIO", "GovSim", "GovSimTestSupport", "govsim"]),
     ]
 )

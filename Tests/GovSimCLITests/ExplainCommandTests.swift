@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GovSimTestSupport
 import GovSim
 import GovSimIO
 @testable import GovSimCLI
@@ -7,24 +8,11 @@ import GovSimIO
 /// `govsim explain`: the files it writes, their independence of the thread count, their report,
 /// its usage errors, and an interrupted explanation resumed to the same files.
 final class ExplainCommandTests: XCTestCase {
-    var folder = ""
-    override func setUp() {
-        folder = NSTemporaryDirectory() + "govsim-explain-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
-
-    private func write(_ name: String, _ text: String) -> String {
-        let path = folder + "/" + name
-        try! text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
+    private var temporary = TemporaryFolder("explain")
+    override func setUp() { temporary = TemporaryFolder("explain") }
+    private var folder: String { temporary.path }
+    private func write(_ name: String, _ text: String) -> String { temporary.write(name, text) }
     private func read(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
-    private func govsim(_ args: [String]) -> (status: Int32, out: String, err: String) {
-        let r = CommandTests.Recorder()
-        let status = GovSimTool.main(args, console: r.console)
-        return (status, r.out, r.err)
-    }
 
     /// A small district and a three-lever package: more first-tier mediators, the council, cameras.
     private func pair(trials: Int = 6, days: Int = 20, households: Int = 80) -> (String, String) {
@@ -99,13 +87,8 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertEqual(govsim(["explain", base, fixed, "--fixed", "--out", folder + "/f", "--quiet"]).status, 0, "--fixed makes them agree")
     }
 
-    private var binary: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent(".build/debug/govsim").path
-    }
-
     func testAnInterruptedExplanationResumesToTheSameFiles() throws {
-        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no built govsim at \(binary)") }
+        let binary = try XCTUnwrap(builtGovsim, "swift build leaves .build/debug/govsim before the tests run")
         let (base, policy) = pair(trials: 150, days: 20, households: 80)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)

@@ -1,3 +1,4 @@
+import GovSimTestSupport
 import Foundation
 import GovSim
 @testable import GovSimIO

@@ -1,3 +1,4 @@
+import GovSimTestSupport
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

@@ -1,3 +1,4 @@
+import GovSimTestSupport
 import XCTest
 @testable import GovSim
 
@@ -98,6 +99,26 @@ final class LeverAttributionTests: XCTestCase {
         XCTAssertEqual(d.shapley.map(\.mean).reduce(0, +), d.total.mean, accuracy: 1e-9, "efficiency: the values add up")
         // The trial noise is common to all coalitions, so only the lever's own noise is left.
         XCTAssertLessThan(d.shapley[0].ci95.halfWidth, 0.1)
+    }
+
+    /// On random games of 1–6 levers with a random pairwise interaction: the values add up to the
+    /// whole effect (efficiency), and a lever with no effect alone or together gets 0 (null player).
+    func testShapleyValuesAreEfficientAndGiveANullLeverNothing() {
+        let failure = PropertyCheck.firstFailure(count: 30) { seed -> String? in
+            let stream = RandomStream(seed: seed)
+            let k = 1 + stream.index(6)
+            let attribution = LeverAttribution(levers: levers(k), seed: seed)
+            var a = (0..<k).map { _ in stream.uniform() * 10 - 5 }
+            let null = stream.index(k)
+            a[null] = 0
+            let b = null < 2 && k > 1 ? 0 : stream.uniform() * 6 - 3  // the interaction is between levers 0 and 1
+            let d = attribution.decompose(synthetic(attribution, a: a, b: k > 1 ? b : 0, trials: 5))[Metric.safetyScore.rawValue]
+            let sum = d.shapley.map(\.mean).reduce(0, +)
+            if abs(sum - d.total.mean) > 1e-9 * max(1, abs(d.total.mean)) { return "k \(k): Σ Shapley \(sum) ≠ total \(d.total.mean)" }
+            if abs(d.shapley[null].mean) > 1e-9 { return "k \(k): the null lever \(null) got \(d.shapley[null].mean)" }
+            return nil
+        }
+        XCTAssertNil(failure)
     }
 
     func testSampledShapleyIsExactOnAnAdditiveGameAndCoversWithInteractions() {

@@ -1,10 +1,10 @@
-@testable import GovSim
+import GovSim
 
 /// Small scenarios for fast statistical tests.
-enum TestScenarios {
+public enum TestScenarios {
     /// A ~3,000-resident district over `days` days: big enough for every mechanism to act,
     /// small enough for dozens of trials per test.
-    static func small(days: Int = 180) -> Scenario {
+    public static func small(days: Int = 180) -> Scenario {
         var s = Scenario()
         s.run.days = days
         s.district.cells = [Scenario.CellGroup()]
@@ -14,13 +14,13 @@ enum TestScenarios {
         return s
     }
 
-    /// Mean of a metric over trials 0..<n, and the trials.
-    static func run(_ s: Scenario, trials n: Int, seed: UInt64 = 42) -> [TrialResult] {
+    /// The trials 0..<n of a scenario on two threads.
+    public static func run(_ s: Scenario, trials n: Int, seed: UInt64 = 42) -> [TrialResult] {
         Ensemble(scenario: s, seed: seed, threads: 2).run(trials: 0..<n)
     }
 
     /// Paired differences (b − a) of a metric, trial by trial (common random numbers).
-    static func pairedDifferences(_ a: [TrialResult], _ b: [TrialResult], _ m: Metric) -> MetricSummary {
+    public static func pairedDifferences(_ a: [TrialResult], _ b: [TrialResult], _ m: Metric) -> MetricSummary {
         MetricSummary(zip(a, b).map { $1[m] - $0[m] })
     }
 }
