@@ -41,7 +41,7 @@ enum ExplainCommand {
 
     static func execute(_ parsed: ParsedArguments, commandLine: [String] = [], console: Console) throws -> Int32 {
         let files = parsed.positionals
-        let trialsOverride = try parsed.int("trials", in: 2...1_000_000)
+        let trialsOverride = try parsed[Common.trialCount]
         let seedOverride = try Common.seed(parsed)
         let threads = try Common.threads(parsed)
         let permutations = try parsed.int("permutations", in: 2...100_000) ?? 64

@@ -79,7 +79,7 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertEqual(govsim(["explain", base]).status, ExitStatus.usage, "two scenarios are needed")
         XCTAssertEqual(govsim(["explain", folder + "/missing.json5"]).status, ExitStatus.usage, "usage before the file is read")
         XCTAssertEqual(govsim(["explain", base, policy, "--permutations", "1", "--out", folder + "/p"]).status, ExitStatus.usage)
-        XCTAssertEqual(govsim(["explain", base, policy, "--trials", "1", "--out", folder + "/t"]).status, ExitStatus.usage)
+        XCTAssertEqual(govsim(["explain", base, policy, "--trials", "0", "--out", folder + "/t"]).status, ExitStatus.usage)
         let fixed = write("fixed.json5", #"{ name: "fixed", extends: "package.json5", run: { uncertainty: "fixed" } }"#)
         let r = govsim(["explain", base, fixed, "--out", folder + "/u"])
         XCTAssertEqual(r.status, ExitStatus.dataError)
