@@ -1,6 +1,7 @@
 import Foundation
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// `govsim compare`: policies against a baseline with paired trials.
 enum CompareCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// `govsim explain`: why a multi-lever policy works, lever by lever.
 enum ExplainCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// `govsim run`: runs a scenario's trials and writes its results.
 enum RunCommand {

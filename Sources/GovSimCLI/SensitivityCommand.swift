@@ -1,6 +1,7 @@
 import Foundation
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// `govsim sensitivity`: which parameters drive the outputs.
 enum SensitivityCommand {

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// `govsim sweep`: a scenario over a design of parameter values.
 enum SweepCommand {

@@ -2,6 +2,7 @@ import GovSimTestSupport
 import XCTest
 import GovSim
 @testable import GovSimIO
+@testable import GovSimReport
 
 /// A run of two groups with outlines, written with its report's data files.
 enum MapFixture {

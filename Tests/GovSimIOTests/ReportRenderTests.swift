@@ -2,6 +2,7 @@ import GovSimTestSupport
 import Foundation
 import XCTest
 @testable import GovSimIO
+@testable import GovSimReport
 
 /// Renders report.html in headless Chromium: the page must load without script or page errors,
 /// have the expected elements, and paint a screenshot that is not blank. Skipped when no

@@ -2,6 +2,7 @@ import GovSimTestSupport
 import XCTest
 import GovSim
 @testable import GovSimIO
+@testable import GovSimReport
 
 final class ResultFilesTests: XCTestCase {
     let folder = TemporaryFolder()

@@ -6,6 +6,7 @@ import FoundationXML
 import XCTest
 import GovSim
 @testable import GovSimIO
+@testable import GovSimReport
 
 /// A results folder written in-process from a tiny scenario, with its report.
 enum ReportFixture {

@@ -3,6 +3,7 @@ import XCTest
 import Synchronization
 import GovSim
 @testable import GovSimIO
+@testable import GovSimReport
 
 final class SweepResumeTests: XCTestCase {
     let folder = TemporaryFolder()

@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimIO
 
 extension Chart {
     /// The colours' domain of a map and whether the values differ beyond the noise.

@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimIO
 
 /// report.html of `govsim explain`, drawn from explain.json alone: a waterfall per headline
 /// output (the baseline, each lever's Shapley share, the policy), the levers' effects alone,

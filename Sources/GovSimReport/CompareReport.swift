@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimIO
 
 /// report.html of `govsim compare`, drawn from compare.json and trials.csv alone: the ranking,
 /// a forest plot of every policy's differences from the baseline, cost-effectiveness, and the

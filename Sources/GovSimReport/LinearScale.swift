@@ -1,4 +1,5 @@
 import Foundation
+import GovSimIO
 
 /// Maps data values (the domain, in the data's unit) linearly onto pixels (the range), with
 /// "nice" ticks at 1, 2 or 5 × 10^k. The range may run backwards (a y axis grows upwards).

@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimIO
 
 /// report.html of `govsim optimize`, drawn from optimize.json and optimize.csv alone: the
 /// chosen mix with its interval, every candidate's cost against its objective (the frontier,

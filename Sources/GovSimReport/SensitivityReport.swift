@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimIO
 
 /// report.html of `govsim sensitivity`, drawn from sensitivity.json alone: per output, the
 /// parameters' Sobol indices (first and total order, with intervals) or Morris effects (μ*

@@ -1,4 +1,5 @@
 import Foundation
+import GovSimIO
 
 /// The scaffolding every report page shares: one self-contained HTML document (inline CSS and
 /// SVG, no script, no network) with the same look, sections, figures and tables. A report type

@@ -1,4 +1,5 @@
 import Foundation
+import GovSimIO
 
 extension Chart {
     /// How many bins a histogram of `values` gets: Freedman–Diaconis (bin width 2·IQR/∛n) when

@@ -1,4 +1,5 @@
 import Foundation
+import GovSimIO
 
 /// Chart builders for reports. Each returns a standalone `<svg>` element of the given width (px;
 /// bar charts take the height their rows need), drawn in the Okabe–Ito palette. Every chart has

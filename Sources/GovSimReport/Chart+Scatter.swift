@@ -1,4 +1,5 @@
 import GovSim
+import GovSimIO
 
 extension Chart {
     /// One point of a scatter plot, in the axes' units, with optional whiskers; `label` is

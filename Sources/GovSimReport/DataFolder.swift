@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimIO
 
 /// A results folder read for a report: its files as text, JSON objects or CSV tables, each
 /// failure a `RunReport.DataError` naming the file and what is wrong with it.

@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimIO
 
 /// report.html: a run's results as one self-contained page (inline CSS and SVG, no script, no
 /// network), drawn only from the data files in the results folder so it can be re-rendered

@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimIO
 
 /// A run's data files read back from its results folder: what a report is drawn from, so a
 /// report can be re-rendered without re-running.
@@ -162,57 +163,6 @@ struct RunData {
            let requested = p["requested_trials"] as? Int {
             partial = (finished, requested)
         }
-    }
-}
-
-extension CSVTable {
-    /// Errors reading CSV text.
-    struct ParseError: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// Reads RFC 4180 text (quoted fields may hold commas, quotes and line ends); the first
-    /// record is the header. Every record must have as many fields as the header.
-    static func parse(_ text: String) throws -> CSVTable {
-        var records: [[String]] = [], record: [String] = [], field = ""
-        var quoted = false, fieldWasQuoted = false, line = 1
-        var scalars = Array(text.unicodeScalars)[...]
-        func endRecord() {
-            record.append(field)
-            records.append(record)
-            record = []
-            field = ""
-            fieldWasQuoted = false
-        }
-        while let c = scalars.popFirst() {
-            if quoted {
-                if c == "\"" {
-                    if scalars.first == "\"" { field.unicodeScalars.append(scalars.removeFirst()) } else { quoted = false }
-                } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
-                }
-                continue
-            }
-            switch c {
-            case "\"" where field.isEmpty && !fieldWasQuoted: quoted = true; fieldWasQuoted = true
-            case ",": record.append(field); field = ""; fieldWasQuoted = false
-            case "\r" where scalars.first == "\n": break
-            case "\n": endRecord(); line += 1
-            default: field.unicodeScalars.append(c)
-            }
-        }
-        if quoted { throw ParseError(description: "line \(line): a quoted field is not closed") }
-        if !field.isEmpty || !record.isEmpty { endRecord() }
-        guard let header = records.first else { throw ParseError(description: "the file is empty (no header)") }
-        var table = CSVTable(header: header)
-        for (i, r) in records.dropFirst().enumerated() {
-            guard r.count == header.count else {
-                throw ParseError(description: "record \(i + 2) has \(r.count) fields, but the header has \(header.count)")
-            }
-            table.append(r)
-        }
-        return table
     }
 }
 

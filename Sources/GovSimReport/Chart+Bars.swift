@@ -1,4 +1,5 @@
 import GovSim
+import GovSimIO
 
 extension Chart {
     /// One bar: a label, its value and an optional interval drawn as a whisker.

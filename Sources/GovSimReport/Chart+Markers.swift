@@ -1,4 +1,5 @@
 import GovSim
+import GovSimIO
 extension Chart {
     /// A point marker's shape. Series differ in shape as well as colour, so they stay apart in
     /// grey print and for readers with any colour vision.

@@ -1,4 +1,5 @@
 import Foundation
+import GovSimIO
 
 /// The kinds of results folder a report.html can be drawn for, each from the data files the
 /// command that wrote the folder leaves in it, so `govsim report` redraws a page without

@@ -1,4 +1,5 @@
 import GovSim
+import GovSimIO
 
 extension Chart {
     /// A horizontal waterfall: the baseline's level on the first row, each step (a lever's share

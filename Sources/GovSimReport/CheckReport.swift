@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimIO
 
 /// report.html of `govsim check`, drawn from check.json alone: for every checked file, each
 /// target's observed value and tolerance against the predicted mean, its 95% CI and its 90%

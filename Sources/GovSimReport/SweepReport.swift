@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimIO
 
 /// report.html of `govsim sweep`, drawn from sweep.json and sweep.csv alone: response curves
 /// over one varied parameter, heatmaps (grids) or coloured scatters (other designs) over the

@@ -1,4 +1,5 @@
 import Foundation
+import GovSimIO
 
 extension Chart {
     /// Viridis, the sequential scale the heatmaps use: dark purple (low) to yellow (high). Its

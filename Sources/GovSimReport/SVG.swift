@@ -1,4 +1,5 @@
 import Foundation
+import GovSimIO
 
 /// A small SVG image built element by element. Coordinates and sizes are in pixels (SVG user
 /// units) from the top left. Text is escaped and every number is written with at most two

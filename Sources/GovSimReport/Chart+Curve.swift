@@ -1,3 +1,4 @@
+import GovSimIO
 extension Chart {
     /// One point of a response curve: x and the mean across trials with its 95% confidence
     /// interval, in the axes' units.

@@ -1,3 +1,4 @@
+import GovSimIO
 extension Chart {
     /// One x position of a fan chart: the mean, median and 5th–95th percentiles across trials.
     public struct FanPoint: Sendable, Equatable {

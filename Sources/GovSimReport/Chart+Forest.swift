@@ -1,4 +1,5 @@
 import GovSim
+import GovSimIO
 
 extension Chart {
     /// One estimate with its interval, in the value axis's unit; `note` says why an undefined
