@@ -1,3 +1,4 @@
+import Foundation
 import GovSim
 import GovSimIO
 
@@ -18,7 +19,9 @@ public enum GovSimTool {
     )
 
     /// Runs the command line `arguments` (without the program name) and returns the exit status.
-    public static func main(_ arguments: [String], console: Console = .standard) -> Int32 {
+    /// `environment` supplies GOVSIM_LANG (the language when `--lang` is not given).
+    public static func main(_ arguments: [String], console: Console = .standard,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
         guard let first = arguments.first else {
             console.err(HelpFormatter.errorText(UsageError(message: "no command given", command: ""), tool: spec))
             return ExitStatus.usage
@@ -45,11 +48,29 @@ public enum GovSimTool {
                 console.out(HelpFormatter.help(for: command, tool: spec))
                 return ExitStatus.success
             }
+            // The language of report.html and the tables, for the commands that draw them.
+            let language = command.option("lang") == nil ? nil
+                : try Common.language(parsed, command: command.name, environment: environment)
+            return try Language.$current.withValue(language ?? .en) {
+                try execute(command, parsed, arguments: arguments, language: language, console: console)
+            }
+        } catch let error as UsageError {
+            console.err(HelpFormatter.errorText(error, tool: spec))
+            return ExitStatus.usage
+        } catch {
+            console.err("govsim: \(error)\n")
+            return ExitStatus.failure
+        }
+    }
+
+    /// Runs the parsed command in the current language (`language`: as asked for, nil when not).
+    static func execute(_ command: CommandSpec, _ parsed: ParsedArguments, arguments: [String], language: Language?,
+                        console: Console) throws -> Int32 {
             switch command.name {
             case "run":
                 return RunCommand.execute(try RunCommand.options(parsed), commandLine: ["govsim"] + arguments, console: console)
             case "report":
-                return ReportCommand.execute(parsed.positionals[0], console: console)
+                return ReportCommand.execute(parsed.positionals[0], language: language, console: console)
             case "compare":
                 return try CompareCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
             case "sweep":
@@ -75,13 +96,6 @@ public enum GovSimTool {
             default:
                 return help(parsed.positionals.first, console: console)
             }
-        } catch let error as UsageError {
-            console.err(HelpFormatter.errorText(error, tool: spec))
-            return ExitStatus.usage
-        } catch {
-            console.err("govsim: \(error)\n")
-            return ExitStatus.failure
-        }
     }
 
     static func help(_ name: String?, console: Console) -> Int32 {

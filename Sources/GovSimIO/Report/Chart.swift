@@ -30,7 +30,8 @@ public enum Chart {
 
     /// Approximate width (px) of `text` at `size`; enough to lay out margins without a font.
     static func textWidth(_ text: String, size: Double = fontSize) -> Double {
-        Double(text.count) * size * 0.58
+        // East Asian wide and fullwidth characters (CJK) are about 1 em wide, Latin ones ~0.58 em.
+        text.unicodeScalars.reduce(0) { $0 + (DisplayWidth.isWide($1) ? 1.0 : 0.58) } * size
     }
 
     /// The y below the heading (px).
@@ -78,7 +79,7 @@ public enum Chart {
     /// "no data", centred in the plot area.
     static func noData(_ svg: inout SVG, x: Double, y: Double, width: Double, height: Double) {
         svg.rect(x: x, y: y, width: width, height: height, fill: "#F6F6F6", stroke: Palette.grid)
-        svg.text("no data", x: x + width / 2, y: y + height / 2 + 5, anchor: .middle, size: 14, fill: Palette.muted)
+        svg.text(tr("no data"), x: x + width / 2, y: y + height / 2 + 5, anchor: .middle, size: 14, fill: Palette.muted)
     }
 
     /// Tick labels of a scale, with the step they were made for.
