@@ -238,4 +238,211 @@ extension Catalogue {
     static func everyOutputOf(_ arm: String, _ baseline: String) -> String {
         pick("\(arm) − \(baseline): every output", "\(arm) − \(baseline)：全部结果指标")
     }
+
+    // MARK: Check report
+
+    static func targetsMet(_ met: Int, _ total: Int) -> String {
+        pick("Targets: \(met) of \(total) met or hit", "目标：\(total) 项中 \(met) 项达标或命中")
+    }
+
+    static func checkTitle(_ met: Int, _ total: Int) -> String {
+        pick("govsim check: \(met) of \(total) targets met or hit", "govsim 校验：\(total) 项目标中 \(met) 项达标或命中")
+    }
+
+    static func checkLead(fittedMet: Int, fitted: Int, predictionsHit: Int, predictions: Int) -> String {
+        pick("Each scenario run, with its targets. A fitted target (a figure of the place before a policy, "
+                + "which the scenario was fitted to) is met when the predicted mean lies within its tolerance. "
+                + "A prediction (a figure no fitting touched) is hit when the observed figure lies inside the "
+                + "90% predictive interval, which holds chance and the parameters' priors; the no-policy "
+                + "counterfactual stands beside it. \(fittedMet) of \(fitted) "
+                + "fitted targets met; \(predictionsHit) of \(predictions) predictions hit.",
+             "逐个运行各情景并核对其目标。拟合目标（政策实施前当地的实际数据，情景据此拟合）在预测均值落入容差范围内时为达标。"
+                + "预测目标（未参与任何拟合的数据）在观测值落入 90% 预测区间（包含随机因素和参数先验）时为命中，旁列无政策的反事实情形。"
+                + "\(fitted) 项拟合目标中 \(fittedMet) 项达标；\(predictions) 项预测中 \(predictionsHit) 项命中。")
+    }
+
+    static func scenarioCount(_ n: Int) -> String {
+        pick("\(n) scenario\(n == 1 ? "" : "s")", "\(n) 个情景")
+    }
+
+    static func targetsMissed(_ n: Int) -> String {
+        pick("\(n) target\(n == 1 ? " is" : "s are") missed.", "\(n) 项目标未达标或未命中。")
+    }
+
+    static func trialsSeed(_ trials: String, _ seed: String) -> String {
+        pick("\(trials) trials, seed \(seed).", "\(trials) 次试验，随机种子 \(seed)。")
+    }
+
+    // MARK: Sweep report
+
+    static func onlyPoints(_ n: Int, _ planned: Int) -> String {
+        pick("Only \(n) of the \(planned) design points are in sweep.csv.", "sweep.csv 中只有 \(planned) 个设计点中的 \(n) 个。")
+    }
+
+    static func sweepPoints(_ n: Int, _ design: String, _ trials: Int) -> String {
+        pick("\(n) points (\(design) design) × \(trials) trials per point", "\(n) 个设计点（\(design)设计）× 每点 \(trials) 次试验")
+    }
+
+    static func scenarioOwnValue(_ path: String, _ value: String) -> String {
+        pick(" (the scenario's own value, \(path) = \(value))", "（情景原有取值 \(path) = \(value)）")
+    }
+
+    static func responseTo(_ path: String) -> String {
+        pick("Response to \(path)", "对 \(path) 的响应")
+    }
+
+    static func responseTo(_ first: String, _ second: String) -> String {
+        pick("Response to \(first) and \(second)", "对 \(first) 和 \(second) 的响应")
+    }
+
+    static func pairedDifferenceNote(_ at: String) -> String {
+        pick("Each point's paired difference from the scenario as written\(at), on the same trials, with the band of "
+                + "its 95% confidence interval: where the band excludes 0, the change is real. A point's own mean and its "
+                + "interval are in the table below; those intervals are wider, because they carry the trials' luck that "
+                + "the paired difference cancels.",
+             "每个设计点相对原情景\(at)在相同试验上的配对差值，阴影带为其 95% 置信区间：阴影带不含 0 之处，变化是真实的。"
+                + "各点自身的均值和区间见下表；那些区间更宽，因为其中含有配对差值所抵消的试验运气成分。")
+    }
+
+    static func pairedAgainst(_ path: String) -> String {
+        pick("paired difference with its 95% CI, against \(path)", "配对差值及其 95% 置信区间，横轴为 \(path)")
+    }
+
+    static func changeIn(_ title: String) -> String {
+        pick("change in \(title)", "\(title)的变化")
+    }
+
+    static func meanAgainst(_ path: String) -> String {
+        pick("mean over each point's trials, against \(path)", "各设计点试验的均值，横轴为 \(path)")
+    }
+
+    static func averagedOverOthers(_ n: Int) -> String {
+        pick(" averaged over the other \(n) parameter\(n > 1 ? "s" : "")", "，对其余 \(n) 个参数取平均")
+    }
+
+    static func eachCell(_ others: String) -> String {
+        pick("Each cell is the mean over the trials at that pair of values\(others); darker is lower, yellower higher.",
+             "每个单元格是该组取值下各次试验的均值\(others)；颜色越深越低，越黄越高。")
+    }
+
+    static func withinNoise(_ span: String, _ noise: String) -> String {
+        pick("within the noise: cells span \(span), a point's paired 95% CI is ±\(noise); scale ±2× that",
+             "在噪声范围内：单元格相差 \(span)，单点配对 95% 置信区间为 ±\(noise)；色标取其 ±2 倍")
+    }
+
+    static func firstPoints(_ shown: Int, _ total: Int) -> String {
+        pick(" The first \(shown) of \(total) points; sweep.csv has them all.", "此处列出 \(total) 个设计点中的前 \(shown) 个；全部设计点见 sweep.csv。")
+    }
+
+    // MARK: Sensitivity report
+
+    static func morrisDesign(_ samples: Int, _ points: Int) -> String {
+        pick("Morris screening: \(samples) trajectories, \(points) design points", "Morris 筛选：\(samples) 条轨迹，\(points) 个设计点")
+    }
+
+    static func sobolDesign(_ samples: Int, _ points: Int) -> String {
+        pick("Sobol indices: \(samples) base samples, \(points) design points", "Sobol 指数：\(samples) 个基础样本，\(points) 个设计点")
+    }
+
+    static func trialsPerPoint(_ n: Int) -> String {
+        pick("\(n) trials per point", "每点 \(n) 次试验")
+    }
+
+    static func trialNoise(_ pct: String) -> String {
+        pick("Trial noise is \(pct)% of the output's variance across design points", "试验噪声占该结果在各设计点间方差的 \(pct)%")
+    }
+
+    /// HTML.
+    static func noiseMoreThan(_ pct: String) -> String {
+        pick(", more than \(pct)%: the indices are blurred by chance; raise <code>--replicates</code>.",
+             "，超过 \(pct)%：指数受随机因素干扰而模糊；请增大 <code>--replicates</code>。")
+    }
+
+    /// HTML: `index` escaped by the caller.
+    static func estimationError(_ index: String) -> String {
+        pick(" Estimation error: the \(index) lies outside [0, 1], which no index can; raise <code>--samples</code>.",
+             "估计误差：\(index) 超出 [0, 1]，而任何指数都不可能如此；请增大 <code>--samples</code>。")
+    }
+
+    static func converged(_ half: String, _ limit: String) -> String {
+        pick(" Every index's bootstrap 95% interval is within ±\(half) (at most \(limit)): converged.",
+             "每个指数的自助法 95% 区间都在 ±\(half) 以内（不超过 \(limit)）：已收敛。")
+    }
+
+    static func changedAtMost(_ change: String) -> String {
+        pick(" The indices changed by at most \(change) between half and all the samples.", "用一半样本与全部样本相比，指数变化不超过 \(change)。")
+    }
+
+    /// HTML.
+    static func notConverged(_ half: String, _ limit: String) -> String {
+        pick(" The widest bootstrap 95% interval of an index is ±\(half) (more than "
+                + "\(limit), or an index is out of range): not converged; raise <code>--samples</code>.",
+             "指数的自助法 95% 区间最宽为 ±\(half)（超过 \(limit)，或有指数超出范围）：未收敛；请增大 <code>--samples</code>。")
+    }
+
+    /// A section on one output: its key and unit in English; its name, key and unit in Chinese.
+    static func outputHeading(_ key: String, display: String?, unit: String) -> String {
+        pick(key + (unit.isEmpty ? "" : " (\(unit))"),
+             (display.map { "\($0) " } ?? "") + key + (unit.isEmpty ? "" : "（\(Catalogue.unit(unit))）"))
+    }
+
+    static func morrisEffectsOn(_ metric: String) -> String {
+        pick("Morris effects on \(metric)", "各参数对\(metric)的 Morris 效应")
+    }
+
+    static func sobolIndicesOf(_ metric: String) -> String {
+        pick("Sobol indices of \(metric)", "\(metric)的 Sobol 指数")
+    }
+
+    static func inUnit(_ unit: String) -> String {
+        pick(" (\(unit))", "（\(unit)）")
+    }
+
+    // MARK: Optimize report
+
+    static func optimizeLead(_ objective: String, _ budget: String) -> String {
+        pick("The mix of levers with the best objective, \(objective) (higher is better), at a mean total cost "
+                + "within the budget of \(budget) yuan over the run's days.",
+             "在模拟期内平均总成本不超过预算 \(budget) 元的前提下，目标值 \(objective)（越高越好）最优的政策杠杆组合。")
+    }
+
+    static func candidatesByTrials(_ candidates: Int, _ trials: Int) -> String {
+        pick("\(candidates) candidates × \(trials) trials", "\(candidates) 个候选方案 × \(trials) 次试验")
+    }
+
+    static func finalistsReevaluated(_ trials: Int) -> String {
+        pick("finalists re-evaluated on \(trials) fresh trials", "入围方案在 \(trials) 次新试验上重新评估")
+    }
+
+    static func noCandidateWithinBudget(_ budget: String, _ cheapest: String) -> String {
+        pick("No candidate stays within the budget of \(budget) yuan: the cheapest costs \(cheapest) yuan.",
+             "没有候选方案在 \(budget) 元的预算之内：最便宜的也要 \(cheapest) 元。")
+    }
+
+    /// HTML: `reason` escaped by the caller.
+    static func chosenBecause(_ reason: String) -> String {
+        pick("Chosen because: \(reason).", "选定理由：\(reason)。")
+    }
+
+    static func topCandidateTied(_ top: Int) -> String {
+        pick(" Candidate \(top) had the best objective, but the two cannot be told apart (paired 95% interval), so the cheaper was chosen.",
+             "候选方案 \(top) 的目标值最优，但两者无法区分（配对 95% 置信区间），因此选择了成本较低的一个。")
+    }
+
+    static func yuanOf(_ cost: String, _ budget: String) -> String {
+        pick("\(cost) yuan of \(budget)", "\(cost) 元（预算 \(budget) 元）")
+    }
+
+    static func leverValues(_ candidate: String) -> String {
+        pick("Lever values (candidate \(candidate))", "政策杠杆取值（候选方案 \(candidate)）")
+    }
+
+    static func candidateTip(_ index: Int, _ cost: String, _ objective: String, _ lo: String, _ hi: String) -> String {
+        pick("candidate \(index): cost \(cost) yuan, objective \(objective) (95% CI \(lo)–\(hi))",
+             "候选方案 \(index)：成本 \(cost) 元，目标值 \(objective)（95% 置信区间 \(lo)–\(hi)）")
+    }
+
+    static func screeningTrials(_ n: Int) -> String {
+        pick("mean over \(n) screening trials per candidate", "每个候选方案 \(n) 次筛选试验的均值")
+    }
 }
