@@ -18,6 +18,11 @@ extension Catalogue {
 
     // MARK: Shared by every page
 
+    /// The unit of a change in points: a score's points (分) or a share's percentage points (个百分点).
+    static func points(share: Bool) -> String {
+        pick(" pts", share ? " 个百分点" : " 分")
+    }
+
     static func trialsByDays(_ trials: Int, _ days: Int) -> String {
         pick("\(trials) trials × \(days) days", "\(trials) 次试验 × \(days) 天")
     }

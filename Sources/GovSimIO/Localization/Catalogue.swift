@@ -37,8 +37,6 @@ public enum Catalogue {
         "colour: ": "颜色：",
         " (within the noise)": "（在噪声范围内）",
         ", off the chart": "，超出图幅",
-        " pts": " 分",
-        " pts (share)": " 个百分点",
         "seed ": "随机种子 ",
         "Headline outputs": "主要结果",
 

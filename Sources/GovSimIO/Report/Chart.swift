@@ -30,8 +30,10 @@ public enum Chart {
 
     /// Approximate width (px) of `text` at `size`; enough to lay out margins without a font.
     static func textWidth(_ text: String, size: Double = fontSize) -> Double {
-        // East Asian wide and fullwidth characters (CJK) are about 1 em wide, Latin ones ~0.58 em.
-        text.unicodeScalars.reduce(0) { $0 + (DisplayWidth.isWide($1) ? 1.0 : 0.58) } * size
+        // East Asian wide and fullwidth characters (CJK) are about 1 em wide, others ~0.58 em
+        // (computed as before for text without any, so English pages keep their bytes).
+        let wide = text.filter { $0.unicodeScalars.first.map(DisplayWidth.isWide) == true }.count
+        return Double(text.count - wide) * size * 0.58 + Double(wide) * size
     }
 
     /// The y below the heading (px).
