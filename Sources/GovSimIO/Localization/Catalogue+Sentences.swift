@@ -18,6 +18,11 @@ extension Catalogue {
 
     // MARK: Shared by every page
 
+    /// " (text)" in English, "（text）" in Chinese.
+    static func inParentheses(_ text: String) -> String {
+        pick(" (\(text))", "（\(text)）")
+    }
+
     /// The unit of a change in points: a score's points (分) or a share's percentage points (个百分点).
     static func points(share: Bool) -> String {
         pick(" pts", share ? " 个百分点" : " 分")
@@ -170,7 +175,7 @@ extension Catalogue {
     }
 
     static func rankingBy(_ metric: String) -> String {
-        pick("Ranking by \(metric)", "按 \(metric) 排名")
+        pick("Ranking by \(metric)", "按\(metric)排名")
     }
 
     /// HTML: arguments escaped by the caller; ends with a space in English.

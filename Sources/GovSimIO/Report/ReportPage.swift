@@ -104,6 +104,8 @@ body, svg text { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sa
 h1, h2, .big { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", "PingFang SC", "Microsoft YaHei", serif; }
 .kicker { text-transform: none; letter-spacing: .15em; }
 .lead, p { line-height: 1.7; }
+/* Chinese has no spaces between words: break table headers only at spaces, not inside a word. */
+table.data thead th { word-break: keep-all; }
 
 """
 

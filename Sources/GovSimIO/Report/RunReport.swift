@@ -161,7 +161,7 @@ public enum RunReport {
         let parts = ["reported", "not reported, settled by itself", "not reported, other",
                      "resolved (by mediation or petition)", "not resolved by the end"].map(tr)
         var out = section(tr("Where disputes went"), note: nil)
-        let shareReported = mean(arisen) > 0 ? " (\(v(100 * mean(reported) / mean(arisen)))%)" : ""
+        let shareReported = mean(arisen) > 0 ? Catalogue.inParentheses("\(v(100 * mean(reported) / mean(arisen)))%") : ""
         var text = Catalogue.disputesArose(v(mean(arisen)), v(mean(reported)), shareReported)
         if d[.resolutionPct].mean.isFinite { text += Catalogue.reportsResolved(v(d[.resolutionPct].mean)) }
         if d[.mediationSuccessPct].mean.isFinite {

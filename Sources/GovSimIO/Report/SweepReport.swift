@@ -19,7 +19,7 @@ enum SweepReport: ReportPage {
         var path: String, unit: String
         var lo: Double, hi: Double
         var steps: Int?
-        var title: String { unit.isEmpty ? path : "\(path) (\(Catalogue.unit(unit)))" }
+        var title: String { unit.isEmpty ? path : path + Catalogue.inUnit(Catalogue.unit(unit)) }
     }
 
     /// One design point: its parameter values and, per metric, the mean with its 95% CI.
