@@ -106,8 +106,8 @@ enum OptimizeReport: ReportPage {
         out += "<div class=\"cards\">\n<div class=\"card\">\n<h2>\(tr("Objective: "))\(esc(d.objectiveText))</h2>\n"
         out += "<p class=\"big\">\(v(best.number("objective_mean")))<span class=\"unit\"> \(esc(Catalogue.unit(unit)))</span></p>\n<dl>\n"
         out += "<dt>\(tr("95% CI of the mean"))</dt><dd>\(range(ci.lo, ci.hi))</dd>\n"
-        out += "<dt>\(tr("gain over the status quo"))</dt><dd>\(signed(best.number("gain_over_status_quo"))) "
-            + "(\(tr("95% CI")) \(signed(gain.lo))\(tr(" to "))\(signed(gain.hi)))</dd>\n"
+        out += "<dt>\(tr("gain over the status quo"))</dt><dd>\(signed(best.number("gain_over_status_quo")))"
+            + Catalogue.inParentheses("\(tr("95% CI")) \(signed(gain.lo))\(tr(" to "))\(signed(gain.hi))") + "</dd>\n"
         out += "<dt>\(tr("mean cost"))</dt><dd>" + Catalogue.yuanOf(v(best.number("cost_mean")), v(d.budget)) + "</dd>\n</dl>\n</div>\n"
         let levers = best.object("levers") ?? JSONObject([:])
         out += "<div class=\"card\">\n<h2>\(Catalogue.leverValues(best.int("candidate").map(String.init) ?? "–"))</h2>\n"
