@@ -13,8 +13,11 @@ enum Common {
         OptionSpec(long: "format", valueName: "f", help: "table, or json to print \(file) on stdout for scripts instead of the table.",
                    defaultText: "table")
     }
-    static let lang = OptionSpec(long: "lang", valueName: "l", help: "Language of report.html and the tables on stdout: en or zh (Simplified Chinese); data files are the same in every language. Overrides GOVSIM_LANG.",
+    static let lang = OptionSpec(long: "lang", valueName: "l", help: "Language of report.html (and of the run and compare tables on stdout): en or zh (Simplified Chinese, 简体中文); data files are the same in every language. Overrides the environment variable GOVSIM_LANG.",
                                  defaultText: "en")
+    /// `govsim report`'s `--lang`: by default the page keeps its language.
+    static let redrawLang = OptionSpec(long: "lang", valueName: "l", help: "Language to draw report.html in: en or zh (Simplified Chinese, 简体中文). Overrides the environment variable GOVSIM_LANG.",
+                                       defaultText: "the language of the report.html in the folder, else en")
     static func out(_ defaultText: String) -> OptionSpec {
         OptionSpec(long: "out", short: "o", valueName: "dir", help: "Output folder.", defaultText: defaultText)
     }

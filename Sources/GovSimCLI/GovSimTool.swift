@@ -66,36 +66,36 @@ public enum GovSimTool {
     /// Runs the parsed command in the current language (`language`: as asked for, nil when not).
     static func execute(_ command: CommandSpec, _ parsed: ParsedArguments, arguments: [String], language: Language?,
                         console: Console) throws -> Int32 {
-            switch command.name {
-            case "run":
-                return RunCommand.execute(try RunCommand.options(parsed), commandLine: ["govsim"] + arguments, console: console)
-            case "report":
-                return ReportCommand.execute(parsed.positionals[0], language: language, console: console)
-            case "compare":
-                return try CompareCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
-            case "sweep":
-                return try SweepCommand.execute(parsed, console: console)
-            case "sensitivity":
-                return try SensitivityCommand.execute(parsed, console: console)
-            case "optimize":
-                return try OptimizeCommand.execute(parsed, console: console)
-            case "check":
-                return try CheckCommand.execute(parsed, console: console)
-            case "calibrate":
-                return try CalibrateCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
-            case "baseline":
-                return try BaselineCommand.execute(parsed, console: console)
-            case "merge":
-                return MergeCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
-            case "slurm":
-                return try SlurmCommand.execute(parsed, console: console)
-            case "validate":
-                return ValidateCommand.execute(parsed.positionals, console: console)
-            case "params":
-                return try ParamsCommand.execute(parsed, console: console)
-            default:
-                return help(parsed.positionals.first, console: console)
-            }
+        switch command.name {
+        case "run":
+            return RunCommand.execute(try RunCommand.options(parsed), commandLine: ["govsim"] + arguments, console: console)
+        case "report":
+            return ReportCommand.execute(parsed.positionals[0], language: language, console: console)
+        case "compare":
+            return try CompareCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
+        case "sweep":
+            return try SweepCommand.execute(parsed, console: console)
+        case "sensitivity":
+            return try SensitivityCommand.execute(parsed, console: console)
+        case "optimize":
+            return try OptimizeCommand.execute(parsed, console: console)
+        case "check":
+            return try CheckCommand.execute(parsed, console: console)
+        case "calibrate":
+            return try CalibrateCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
+        case "baseline":
+            return try BaselineCommand.execute(parsed, console: console)
+        case "merge":
+            return MergeCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
+        case "slurm":
+            return try SlurmCommand.execute(parsed, console: console)
+        case "validate":
+            return ValidateCommand.execute(parsed.positionals, console: console)
+        case "params":
+            return try ParamsCommand.execute(parsed, console: console)
+        default:
+            return help(parsed.positionals.first, console: console)
+        }
     }
 
     static func help(_ name: String?, console: Console) -> Int32 {

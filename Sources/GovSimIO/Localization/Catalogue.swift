@@ -12,6 +12,15 @@
 ///    the numbers formatted by the caller: `Catalogue.trialsByDays(200, 365)`.
 /// 3. An output's name and unit come from `Metric.displayName` and `Catalogue.unit`
 ///    (Metric+DisplayName.swift), one declaration per metric.
+/// 4. A new command (explore, explain…) puts its fixed phrases under a `// MARK:` of its own
+///    below and its phrases with numbers in a file of its own, `Catalogue+Explore.swift`; its
+///    report is drawn through `ReportKind` (which sets the language) or inside
+///    `Language.$current.withValue`, and its test calls `ChineseReportTests.english(in:identifiers:)`
+///    on its Chinese page.
+///
+/// Two traps: a key may appear once in `zh` (a duplicate traps when the dictionary is first
+/// used: every report test would fail), and `tr` must not be called in a `static let` (it would
+/// keep the language of its first use; make it a computed `static var`).
 ///
 /// The English texts are the pages' and tables' English bytes: change one only on purpose (tests
 /// pin them). The Chinese is what a district official would write: 网格员, 人民调解, 信访, 群体性事件,
