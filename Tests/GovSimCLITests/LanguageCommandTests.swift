@@ -59,6 +59,19 @@ final class LanguageCommandTests: XCTestCase {
 
     func html(_ out: String) throws -> String { String(decoding: try read(out + "/report.html"), as: UTF8.self) }
 
+    /// Words of ASCII letters in `text` other than identifiers (metric keys, paths and file names,
+    /// options, `names`: scenario and estate names) and statistical symbols: English left in a
+    /// Chinese table.
+    func englishWords(in text: String, names: [String]) -> [String] {
+        var rest = text.replacingOccurrences(of: "[A-Za-z0-9_~-]*[./_][A-Za-z0-9_./~-]*", with: " ", options: .regularExpression)
+        rest = rest.replacingOccurrences(of: "--[a-z-]+", with: " ", options: .regularExpression)
+        for name in names + Metric.allCases.map(\.name) {
+            rest = rest.replacingOccurrences(of: "\\b\(name)\\b", with: " ", options: .regularExpression)
+        }
+        let words = rest.components(separatedBy: CharacterSet.letters.inverted).filter { !$0.isEmpty && $0.unicodeScalars.allSatisfy(\.isASCII) }
+        return words.filter { !["p", "d", "r", "k", "Kim", "Nelson", "govsim"].contains($0) }
+    }
+
     // MARK: - run
 
     func testRunDataFilesAreByteIdenticalInEveryLanguage() throws {
@@ -87,6 +100,7 @@ final class LanguageCommandTests: XCTestCase {
         XCTAssertTrue(zh.out.contains("信访") && zh.out.contains("群体性事件") && zh.out.contains("元"), zh.out)
         XCTAssertTrue(zh.out.contains("safety_score"), "the metric keys stay beside their names")
         XCTAssertFalse(zh.out.contains("Predicted"), zh.out)
+        XCTAssertEqual(englishWords(in: zh.out, names: ["tiny-lang", "oldEstate"]), [], zh.out)
         XCTAssertEqual(env.out.replacingOccurrences(of: "(env)", with: "(zh)").components(separatedBy: "\n").count,
                        zh.out.components(separatedBy: "\n").count)
     }
@@ -147,6 +161,8 @@ final class LanguageCommandTests: XCTestCase {
         XCTAssertTrue(zh.out.contains("tiny-lang 对比 council：配对试验"), zh.out)
         XCTAssertTrue(zh.out.contains("排名") && zh.out.contains("基线") && zh.out.contains("成本效益"), zh.out)
         XCTAssertFalse(zh.out.contains("Ranked by"), zh.out)
+        XCTAssertEqual(englishWords(in: zh.out, names: ["tiny-lang", "council", "oldEstate"]), [], zh.out)
+        XCTAssertFalse(englishWords(in: en.out, names: ["tiny-lang", "council"]).isEmpty, "the check finds English")
         let page = try html(folder + "/zh")
         XCTAssertTrue(page.contains("<html lang=\"zh-CN\">"))
         XCTAssertTrue(page.contains("与基线的差异"))
