@@ -181,7 +181,7 @@ extension Catalogue {
     /// HTML: arguments escaped by the caller; ends with a space in English.
     static func armsRankedBy(_ key: String, metric: String, unit: String, higherIsBetter: Bool) -> String {
         pick("Arms are ranked by the mean of <code>\(key)</code> (\(unit); \(higherIsBetter ? "higher" : "lower") is better). ",
-             "各方案按 \(metric)（<code>\(key)</code>，单位：\(unit)）的均值排名，\(higherIsBetter ? "越高越好" : "越低越好")。")
+             "各方案按\(metric)（<code>\(key)</code>，单位：\(unit)）的均值排名，\(higherIsBetter ? "越高越好" : "越低越好")。")
     }
 
     /// HTML.
