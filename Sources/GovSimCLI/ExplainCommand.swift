@@ -32,7 +32,7 @@ enum ExplainCommand {
             Common.trials, Common.seed, Common.threads,
             OptionSpec(long: "permutations", valueName: "m", help: "Random orders for sampled Shapley values (more than 8 levers); rounded up to even (each order and its reverse).", defaultText: "64"),
             OptionSpec(long: "resume", help: "Finish an interrupted explanation in the same output folder (its finished trials are kept)."),
-            Common.out("results/<policy>-explained"), Common.format("explain.json"), Common.fixed, Common.quiet,
+            Common.out("results/<policy>-explained"), Common.lang, Common.format("explain.json"), Common.fixed, Common.quiet,
         ],
         examples: [
             "govsim explain scenarios/cases/pudong-baseline.json5 scenarios/cases/pudong-policy.json5",

@@ -53,7 +53,7 @@ extension Chart {
             let colour = step.estimate.value == 0 ? Palette.axis : (better ? Palette.blue : Palette.vermillion)
             var tip = "\(step.label): \(signed(step.estimate.value))\(axis.suffix)"
             let interval = step.estimate.interval.flatMap { $0.lo.isFinite && $0.hi.isFinite ? $0 : nil }
-            if let i = interval { tip += "; \(intervalName) \(signed(i.lo))\(axis.suffix) to \(signed(i.hi))\(axis.suffix)" }
+            if let i = interval { tip += "; \(intervalName) \(signed(i.lo))\(axis.suffix)" + tr(" to ") + "\(signed(i.hi))\(axis.suffix)" }
             svg.group(title: tip) { svg in
                 svg.rect(x: min(x(span.from), x(span.to)), y: mid - 8, width: max(1, abs(x(span.to) - x(span.from))), height: 16,
                          fill: colour, opacity: 0.85)

@@ -88,7 +88,7 @@ enum ExplainReport: ReportPage {
     static func html(resultsFolder: String) throws -> String { page(try Data(folder: resultsFolder)) }
 
     static func page(_ d: Data) -> String {
-        document(title: "govsim explanation: why \(d.policy) works",
+        document(title: Catalogue.Explain.documentTitle(d.policy),
                  body: header(d) + waterfalls(d) + measures(d) + pathways(d) + reading(d) + pageFooter(version: d.version, files: files))
     }
 
@@ -99,43 +99,42 @@ enum ExplainReport: ReportPage {
     }
 
     static func header(_ d: Data) -> String {
-        let method = d.method == "exact"
-            ? "exact Shapley values over all \(d.coalitions) combinations of levers"
-            : "Shapley values estimated from \(d.orders) random orders (\(d.coalitions) combinations run)"
-        var lead = "\(d.policy) changes \(d.levers.count) \(d.levers.count == 1 ? "lever" : "levers") of \(d.baseline). "
+        let method = d.method == "exact" ? Catalogue.Explain.exact(d.coalitions) : Catalogue.Explain.sampled(d.orders, d.coalitions)
+        var lead = Catalogue.Explain.changes(d.policy, d.levers.count, d.baseline)
         for m in [Metric.safetyScore, .satisfactionPct] {
             guard let t = d.total[m], t.mean.isFinite else { continue }
-            lead += "\(m.name): \(signed(t.mean)) (95% CI \(signed(t.ci.lo)) to \(signed(t.ci.hi)))"
+            lead += Catalogue.Explain.totalEffect(label(m), signed(t.mean), signed(t.ci.lo), signed(t.ci.hi))
             if let lever = leading(d, m), let s = lever.shapley[m], (s.mean > 0) == m.higherIsBetter, s.mean != 0 {
-                lead += ", most of it from \(lever.path) (\(signed(s.mean)))"
+                lead += Catalogue.Explain.mostFrom(lever.path, signed(s.mean))
             }
-            lead += ". "
+            lead += Catalogue.Explain.sentenceEnd
         }
-        var warnings = d.ignored.map { "Not a lever: \($0)." }
-        if d.levers.isEmpty { warnings.append("The policy changes nothing the model uses: there is nothing to explain.") }
-        return pageHeader(kicker: "govsim explanation", title: "Why \(d.policy) works: its levers", lead: lead,
-                          facts: ["\(d.trials) paired trials × \(d.days) days", "seed \(d.seed)", method, "govsim \(d.version)"],
+        var warnings = d.ignored.map { Catalogue.Explain.notALever($0) }
+        if d.levers.isEmpty { warnings.append(Catalogue.Explain.nothingToExplain) }
+        return pageHeader(kicker: Catalogue.Explain.kicker, title: Catalogue.Explain.title(d.policy), lead: lead,
+                          facts: [Catalogue.Explain.pairedTrials(d.trials, d.days), tr("seed ") + d.seed, method, "govsim \(d.version)"],
                           warnings: warnings)
     }
 
-    static func axisTitle(_ m: Metric) -> String { "\(m.name) (\(m.unit))" }
+    /// An output as the page names it: its key in English, its Chinese name in Chinese.
+    static func label(_ m: Metric) -> String { Language.current == .en ? m.name : m.displayName }
+
+    static func axisTitle(_ m: Metric) -> String { pick("\(m.name) (\(m.unit))", "\(m.displayName)（\(Catalogue.unit(m.unit))）") }
 
     static func waterfalls(_ d: Data) -> String {
-        var out = section("From the baseline to the policy, lever by lever", note: "Each bar is a lever's Shapley value: its "
-                          + "effect averaged over every order in which the levers could be added, so the bars add up exactly to "
-                          + "the policy's whole effect and what levers do together is shared between them. The whisker is its 95% "
-                          + "interval over the paired trials. Blue moves the output the better way, vermillion the worse.")
+        var out = section(Catalogue.Explain.waterfallsHeading, note: Catalogue.Explain.waterfallsNote)
         out += "<div class=\"charts\">\n"
         for m in waterfallMetrics {
             let steps = d.levers.map { l -> (label: String, estimate: Chart.Estimate) in
                 let s = l.shapley[m] ?? Effect()
-                return (l.path, Chart.Estimate(s.mean, interval: s.ci, note: "undefined in some trials"))
+                return (l.path, Chart.Estimate(s.mean, interval: s.ci, note: Catalogue.Explain.undefinedInSomeTrials))
             }
-            out += figure(Chart.waterfall(start: ("\(d.baseline) (baseline)", d.baselineMean[m] ?? .nan), steps: steps,
-                                          end: ("\(d.policy) (policy)", d.policyMean[m] ?? .nan), higherIsBetter: m.higherIsBetter,
-                                          title: "\(m.name): \(d.baseline) → \(d.policy)",
-                                          subtitle: "\(m.higherIsBetter ? "higher" : "lower") is better; bars: Shapley values with 95% CIs",
-                                          value: Chart.Axis(axisTitle(m))))
+            out += figure(Chart.waterfall(start: (Catalogue.Explain.baselineRow(d.baseline), d.baselineMean[m] ?? .nan), steps: steps,
+                                          end: (Catalogue.Explain.policyRow(d.policy), d.policyMean[m] ?? .nan), higherIsBetter: m.higherIsBetter,
+                                          title: Catalogue.Explain.waterfallTitle(label(m), d.baseline, d.policy),
+                                          subtitle: Catalogue.Explain.waterfallSubtitle(higherIsBetter: m.higherIsBetter),
+                                          value: Chart.Axis(axisTitle(m)), intervalName: tr("95% CI"),
+                                          betterName: Catalogue.Explain.better, worseName: Catalogue.Explain.worse))
         }
         return out + "</div>\n</section>\n"
     }
@@ -148,40 +147,32 @@ enum ExplainReport: ReportPage {
     }
 
     static func measures(_ d: Data) -> String {
-        var out = section("Each lever alone, its share, and the policy without it", note: "Alone: the baseline with only this "
-                          + "lever pulled, minus the baseline. Shapley: its share of the policy's effect (the bars above). "
-                          + "Without it: the whole policy minus the policy with this lever left out, what the package would "
-                          + "lose. When the three agree the lever acts on its own; when alone is smaller than without-it, the "
-                          + "lever works through the others (they complement each other); when larger, they overlap. "
-                          + "Interaction: the whole effect minus the sum of the levers alone. Differences are policy minus "
-                          + "baseline in the output's unit, with 95% intervals over the paired trials; coloured where the "
-                          + "interval excludes zero.")
+        let e = Catalogue.Explain.self
+        var out = section(e.measuresHeading, note: e.measuresNote)
         for m in tableMetrics where d.total[m] != nil {
-            out += "<h3><code>\(esc(m.name))</code> <span class=\"note\">(\(esc(m.unit)); \(m.higherIsBetter ? "higher" : "lower") is better; "
-                + "baseline \(v(d.baselineMean[m] ?? .nan)), policy \(v(d.policyMean[m] ?? .nan)))</span></h3>\n"
+            let name = Language.current == .en ? "" : " " + esc(m.displayName)
+            out += "<h3><code>\(esc(m.name))</code>\(name) <span class=\"note\">"
+                + esc(e.metricHeading(unit: Catalogue.unit(m.unit), higherIsBetter: m.higherIsBetter, baseline: v(d.baselineMean[m] ?? .nan),
+                                      policy: v(d.policyMean[m] ?? .nan))) + "</span></h3>\n"
             var rows = d.levers.map { l -> [String] in
                 ["<code>\(esc(l.path))</code>", esc("\(l.from) → \(l.to)")] + effectCells(l.alone[m], m) + effectCells(l.shapley[m], m)
                     + effectCells(l.leaveOneOut[m], m)
             }
-            rows.append(["interaction", ""] + effectCells(d.interaction[m], m) + ["", "", "", ""])
-            rows.append(["<strong>whole policy</strong>", ""] + effectCells(d.total[m], m) + effectCells(d.total[m], m)
+            rows.append([esc(e.interaction), ""] + effectCells(d.interaction[m], m) + ["", "", "", ""])
+            rows.append(["<strong>\(esc(e.wholePolicy))</strong>", ""] + effectCells(d.total[m], m) + effectCells(d.total[m], m)
                         + effectCells(d.total[m], m))
-            out += table(["lever", "baseline → policy", "alone", "95% CI", "Shapley", "95% CI", "without it", "95% CI"], rows)
+            let ci = tr("95% CI")
+            out += table([e.lever, e.fromTo, e.alone, ci, e.shapley, ci, e.withoutIt, ci], rows)
         }
         return out + "</section>\n"
     }
 
     static func pathways(_ d: Data) -> String {
         guard !d.levers.isEmpty else { return "" }
-        var out = section("Through which mechanisms", note: "The model moves a score only through what residents experience or "
-                          + "witness. These are the mechanism outputs behind each score, split among the levers the same way "
-                          + "(Shapley values, policy minus baseline): a lever that raises safety by cutting incidents shows "
-                          + "here as fewer incidents; one that raises it by faster response, as fewer minutes. The model does not "
-                          + "split a score itself by pathway, so read this as which mechanisms each lever moves, not as shares "
-                          + "of the score.")
+        var out = section(Catalogue.Explain.pathwaysHeading, note: Catalogue.Explain.pathwaysNote)
         for p in d.pathways {
-            out += "<h3>Behind <code>\(esc(p.output.name))</code></h3>\n"
-            let header = ["lever", "\(p.output.name)"] + p.through.map { "\($0.name) (\($0.unit))" }
+            out += "<h3>" + Catalogue.Explain.behind("<code>\(esc(p.output.name))</code>") + "</h3>\n"
+            let header = [Catalogue.Explain.lever, label(p.output)] + p.through.map { "\(label($0)) (\(Catalogue.unit($0.unit)))" }
             let rows = d.levers.map { l -> [String] in
                 let score = l.shapley[p.output] ?? Effect()
                 return ["<code>\(esc(l.path))</code>", signed(score.mean)] + p.through.map { m in
@@ -192,28 +183,15 @@ enum ExplainReport: ReportPage {
             }
             out += table(header, rows, leftColumns: 1)
         }
-        return out + "<p class=\"note\">Bold: the 95% interval of the lever's share excludes zero.</p>\n</section>\n"
+        return out + "<p class=\"note\">\(esc(Catalogue.Explain.boldNote))</p>\n</section>\n"
     }
 
     static func reading(_ d: Data) -> String {
-        var out = section("How this was computed", note: nil)
-        out += "<p>The levers are the scenario paths \(esc(d.policy)) sets differently from \(esc(d.baseline)) (after defaults "
-            + "and <code>extends</code> are filled in). The baseline with every combination of levers pulled ran as one paired "
-            + "comparison: trial i of every combination used the same seed and trial index, so the random streams of every "
-            + "process a combination leaves alone, and the parameter draws, are shared, and each contrast is a paired "
-            + "difference within a trial.</p>\n"
-        if d.method == "exact" {
-            out += "<p>With \(d.levers.count) levers, all \(d.coalitions) combinations ran, and the Shapley values are exact: "
-                + "for each lever, its marginal effect averaged over every order of adding the levers. They add up to the "
-                + "policy's whole effect in every trial.</p>\n"
-        } else {
-            out += "<p>With \(d.levers.count) levers there are too many combinations to run them all; the Shapley values "
-                + "average the lever's marginal effect over \(d.orders) random orders (each with its reverse), which still add "
-                + "up to the whole effect in every trial. The error of sampling the orders (sampling_se in explain.json) is "
-                + "added to the trial noise in each interval.</p>\n"
-        }
-        out += "<p>The intervals are 95% confidence intervals of mean effects over the trials: how precisely these averages "
-            + "are known, not how a single realisation could turn out. explain.csv has every number of this page, tidy.</p>\n"
+        let e = Catalogue.Explain.self
+        var out = section(e.howHeading, note: nil)
+        out += "<p>" + e.howLevers(esc(d.policy), esc(d.baseline)) + "</p>\n"
+        out += "<p>" + (d.method == "exact" ? e.howExact(d.levers.count, d.coalitions) : e.howSampled(d.levers.count, d.orders)) + "</p>\n"
+        out += "<p>" + e.howIntervals + "</p>\n"
         return out + "</section>\n"
     }
 }

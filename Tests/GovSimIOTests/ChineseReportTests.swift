@@ -153,6 +153,13 @@ final class ChineseReportTests: XCTestCase {
         try checkChinese(out, kind: .optimize, identifiers: ["base"], terms: ["政策优化", "预算", "现状", "候选方案", "元"])
     }
 
+    func testExplainReportInChinese() throws {
+        let out = try AnalysisFixture.explain(in: folder)
+        let html = try checkChinese(out, kind: .explain, identifiers: ["base", "cameras & <council>", "cameras &amp; &lt;council&gt;"],
+                                    terms: ["沙普利值", "单独实施", "去掉该项", "措施", "基线", "安全感", "满意度"])
+        XCTAssertFalse(html.contains("Shapley value"), "no English sentence left")
+    }
+
     func testCheckReportInChinese() throws {
         let out = folder.path + "/check"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
