@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // govsim: agent-based simulator and policy-evaluation sandbox for grassroots social governance.
-// Dependencies run one way: govsim (executable) → GovSimCLI → GovSimReport → GovSimIO → GovSim (model, engine) → CGSL.
+// Dependencies run one way: govsim (executable) → GovSimCLI → GovSimReport → GovSimIO → GovSimExperiments → GovSim (model) → CGSL.
 import PackageDescription
 
 let package = Package(
@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "govsim", targets: ["govsim"]),
         .library(name: "GovSim", targets: ["GovSim"]),
+        .library(name: "GovSimExperiments", targets: ["GovSimExperiments"]),
         .library(name: "GovSimIO", targets: ["GovSimIO"]),
         .library(name: "GovSimReport", targets: ["GovSimReport"]),
     ],
@@ -21,19 +22,22 @@ let package = Package(
         ),
         // The model and the engine: pure simulation, no file, clock, environment or stdout access.
         .target(name: "GovSim", dependencies: ["CGSL"], exclude: ["README.md"]),
+        // The experiments run over the model: ensembles, paired comparisons, sweeps, sensitivity,
+        // optimisation, selection, ABC, lever attribution, the one job batcher. No I/O either.
+        .target(name: "GovSimExperiments", dependencies: ["GovSim", "CGSL"], exclude: ["README.md"]),
         // Scenario files, results, manifests: everything that touches the file system.
-        .target(name: "GovSimIO", dependencies: ["GovSim"], exclude: ["README.md"]),
+        .target(name: "GovSimIO", dependencies: ["GovSim", "GovSimExperiments"], exclude: ["README.md"]),
         // Report pages: SVG charts and self-contained HTML, drawn from result folders' data files.
-        .target(name: "GovSimReport", dependencies: ["GovSim", "GovSimIO"], exclude: ["README.md"]),
+        .target(name: "GovSimReport", dependencies: ["GovSim", "GovSimExperiments", "GovSimIO"], exclude: ["README.md"]),
         // The command line: parsing, help, one file per command.
-        .target(name: "GovSimCLI", dependencies: ["GovSim", "GovSimIO", "GovSimReport"], exclude: ["README.md"]),
+        .target(name: "GovSimCLI", dependencies: ["GovSim", "GovSimExperiments", "GovSimIO", "GovSimReport"], exclude: ["README.md"]),
         .executableTarget(name: "govsim", dependencies: ["GovSimCLI"]),
         // What the tests share: temporary folders, small scenarios, an in-process `govsim`, a
         // seeded property check. Only the public interfaces of the modules it imports.
-        .target(name: "GovSimTestSupport", dependencies: ["GovSim", "GovSimIO", "GovSimCLI"], path: "Tests/GovSimTestSupport"),
-        .testTarget(name: "GovSimTests", dependencies: ["GovSim", "GovSimTestSupport"]),
-        .testTarget(name: "GovSimIOTests", dependencies: ["GovSimIO", "GovSimReport", "GovSim", "GovSimTestSupport"], resources: [.copy("Fixtures")]),
+        .target(name: "GovSimTestSupport", dependencies: ["GovSim", "GovSimExperiments", "GovSimIO", "GovSimCLI"], path: "Tests/GovSimTestSupport"),
+        .testTarget(name: "GovSimTests", dependencies: ["GovSim", "GovSimExperiments", "GovSimTestSupport"]),
+        .testTarget(name: "GovSimIOTests", dependencies: ["GovSimIO", "GovSimReport", "GovSim", "GovSimExperiments", "GovSimTestSupport"], resources: [.copy("Fixtures")]),
         // The CLI tests also run the built `govsim` binary (signals, exit statuses of the process).
-        .testTarget(name: "GovSimCLITests", dependencies: ["GovSimCLI", "GovSimIO", "GovSimReport", "GovSim", "GovSimTestSupport", "govsim"]),
+        .testTarget(name: "GovSimCLITests", dependencies: ["GovSimCLI", "GovSimIO", "GovSimReport", "GovSim", "GovSimExperiments", "GovSimTestSupport", "govsim"]),
     ]
 )

@@ -11,7 +11,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "govsim-bench",
-            dependencies: [.product(name: "GovSim", package: "govsim")]
+            dependencies: [.product(name: "GovSim", package: "govsim"), .product(name: "GovSimExperiments", package: "govsim")]
         ),
     ]
 )

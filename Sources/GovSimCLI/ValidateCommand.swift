@@ -1,4 +1,5 @@
 import GovSim
+import GovSimExperiments
 import GovSimIO
 import GovSimReport
 

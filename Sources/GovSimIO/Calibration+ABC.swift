@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimExperiments
 import Synchronization
 
 /// `govsim calibrate --method abc`: a posterior over the fitted parameters by ABC-SMC

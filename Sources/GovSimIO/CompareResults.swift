@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimExperiments
 
 /// The files `govsim compare` writes: compare.json, compare.csv and trials.csv (every arm's
 /// trials, tidy, with an `arm` column). Bytes depend only on the scenarios, seed and trials.

@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimExperiments
 
 /// The files `govsim explain` writes: explain.json (per lever, its Shapley value, effect alone
 /// and leave-one-out effect on every output, each with its 95% interval; the policy's whole

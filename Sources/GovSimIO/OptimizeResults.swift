@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimExperiments
 
 /// The files of `govsim optimize`: optimize.json (the chosen mix, its interval, the frontier) and
 /// optimize.csv (every candidate).

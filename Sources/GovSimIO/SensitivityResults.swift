@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimExperiments
 
 /// The files of `govsim sensitivity`: sensitivity.json, sensitivity.csv (a row per metric and
 /// parameter) and sensitivity_points.csv (a row per design point: parameter values and the

@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimExperiments
 
 /// The files of a sweep. Each point's trials are kept in `points/point-NNNNN.csv` as soon as
 /// the point finishes, so an interrupted sweep resumes without redoing or losing finished

@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimExperiments
 
 /// Predicts the outputs scenario files name as targets, running each file and every file its
 /// relative targets refer to on the same seed and trial indices (common random numbers), so a

@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimExperiments
 import GovSimIO
 
 /// report.html of `govsim sensitivity`, drawn from sensitivity.json alone: per output, the

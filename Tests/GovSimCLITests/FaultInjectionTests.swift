@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import GovSim
+@testable import GovSimExperiments
 import GovSimIO
 @testable import GovSimCLI
 

@@ -2,6 +2,7 @@ import XCTest
 import GovSimTestSupport
 @testable import GovSimCLI
 import GovSim
+@testable import GovSimExperiments
 
 /// Usage mistakes are exit 64 whatever else is wrong: every command checks its options before it
 /// reads a file, so a broken scenario plus a bad option is a usage error, not a data error.
@@ -33,9 +34,9 @@ final class UsageFirstTests: XCTestCase {
     func testDefaultsAreDeclaredOnce() {
         for command in ["run", "compare"] {
             let help = govsim([command, "--help"]).out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            XCTAssertTrue(help.contains("(default: \(GovSim.Comparison.Plan.defaultMaxTrials))"), help)
-            XCTAssertTrue(help.contains("(default: \(GovSim.Comparison.Plan.defaultBatch))"), help)
+            XCTAssertTrue(help.contains("(default: \(GovSimExperiments.Comparison.Plan.defaultMaxTrials))"), help)
+            XCTAssertTrue(help.contains("(default: \(GovSimExperiments.Comparison.Plan.defaultBatch))"), help)
         }
-        XCTAssertEqual(GovSim.Comparison.Plan(trials: 10, precision: 1).maxTrials, GovSim.Comparison.Plan.defaultMaxTrials)
+        XCTAssertEqual(GovSimExperiments.Comparison.Plan(trials: 10, precision: 1).maxTrials, GovSimExperiments.Comparison.Plan.defaultMaxTrials)
     }
 }

@@ -1,6 +1,7 @@
 import GovSimTestSupport
 import Foundation
 import GovSim
+@testable import GovSimExperiments
 @testable import GovSimIO
 
 /// Results folders of compare, sweep, sensitivity and optimize, written in-process from a tiny

@@ -2,6 +2,7 @@ import GovSimTestSupport
 import Foundation
 import XCTest
 import GovSim
+@testable import GovSimExperiments
 @testable import GovSimIO
 @testable import GovSimReport
 

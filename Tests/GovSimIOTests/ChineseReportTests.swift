@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import GovSimTestSupport
 import GovSim
+@testable import GovSimExperiments
 @testable import GovSimIO
 @testable import GovSimReport
 

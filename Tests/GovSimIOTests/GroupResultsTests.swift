@@ -1,6 +1,7 @@
 import GovSimTestSupport
 import XCTest
 import GovSim
+@testable import GovSimExperiments
 @testable import GovSimIO
 
 /// Files of a district with several groups: overrides round-trip, outputs by group and estate.

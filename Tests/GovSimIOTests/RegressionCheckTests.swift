@@ -1,6 +1,7 @@
 import GovSimTestSupport
 import XCTest
 import GovSim
+@testable import GovSimExperiments
 @testable import GovSimIO
 
 /// The regression check's statistics, measured on the model itself: an unchanged model

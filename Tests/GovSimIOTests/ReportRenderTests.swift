@@ -1,6 +1,7 @@
 import GovSimTestSupport
 import Foundation
 import XCTest
+@testable import GovSimExperiments
 @testable import GovSimIO
 @testable import GovSimReport
 

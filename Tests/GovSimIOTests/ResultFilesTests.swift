@@ -1,6 +1,7 @@
 import GovSimTestSupport
 import XCTest
 import GovSim
+@testable import GovSimExperiments
 @testable import GovSimIO
 @testable import GovSimReport
 

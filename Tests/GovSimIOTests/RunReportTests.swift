@@ -5,6 +5,7 @@ import FoundationXML
 #endif
 import XCTest
 import GovSim
+@testable import GovSimExperiments
 @testable import GovSimIO
 @testable import GovSimReport
 

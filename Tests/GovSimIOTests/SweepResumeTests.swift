@@ -2,6 +2,7 @@ import GovSimTestSupport
 import XCTest
 import Synchronization
 import GovSim
+@testable import GovSimExperiments
 @testable import GovSimIO
 @testable import GovSimReport
 

@@ -1,4 +1,5 @@
 import GovSim
+import GovSimExperiments
 
 /// Small scenarios for fast statistical tests.
 public enum TestScenarios {

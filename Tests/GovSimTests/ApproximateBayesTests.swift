@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import GovSim
+@testable import GovSimExperiments
 
 /// ABC-SMC (`ApproximateBayes`) on a toy model cheap enough for hundreds of repetitions.
 ///

@@ -2,6 +2,7 @@ import GovSimTestSupport
 import XCTest
 import Synchronization
 @testable import GovSim
+@testable import GovSimExperiments
 
 final class ComparisonTests: XCTestCase {
     /// Known data, with reference values from SciPy's `ttest_rel` and NumPy's `corrcoef`.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSim
+@testable import GovSimExperiments
 
 final class DesignTests: XCTestCase {
     private func axes(_ n: Int, steps: Int? = nil) throws -> [Axis] {

@@ -2,6 +2,7 @@ import GovSimTestSupport
 import XCTest
 import Synchronization
 @testable import GovSim
+@testable import GovSimExperiments
 
 final class EnsembleTests: XCTestCase {
     /// Results are bit-identical for any thread count and come back in trial order.

@@ -1,6 +1,7 @@
 import GovSimTestSupport
 import XCTest
 @testable import GovSim
+@testable import GovSimExperiments
 
 /// `govsim explain`'s engine: which paths are levers, the scenarios in between, and the Shapley
 /// values, alone and leave-one-out effects on known functions and on the model.

@@ -1,6 +1,7 @@
 import GovSimTestSupport
 import XCTest
 @testable import GovSim
+@testable import GovSimExperiments
 
 final class OptimizationTests: XCTestCase {
     func testChoosesAFeasibleMixAndIsReproducible() throws {

@@ -1,6 +1,7 @@
 import GovSimTestSupport
 import XCTest
 @testable import GovSim
+@testable import GovSimExperiments
 
 /// Ranking and selection: Kim–Nelson's guarantee measured by simulation on a synthetic
 /// problem (normal systems sharing random numbers, the best ahead by exactly δ: the least

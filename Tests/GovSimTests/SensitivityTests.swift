@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 @testable import GovSim
+@testable import GovSimExperiments
 
 /// The estimators against functions whose indices are known analytically.
 final class SensitivityTests: XCTestCase {

@@ -12,6 +12,7 @@
 // events are.
 import Foundation
 import GovSim
+import GovSimExperiments
 
 @inline(__always)
 func counterMix(_ x: UInt64) -> UInt64 {

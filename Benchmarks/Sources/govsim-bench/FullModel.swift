@@ -1,6 +1,7 @@
 // The full model: govsim's own `Ensemble` running complete trials of a benchmark district.
 import Foundation
 import GovSim
+import GovSimExperiments
 
 /// The benchmark district: new estates, cells of 385 households of 2.6 residents (~1,000
 /// residents a cell), every policy switched on so every mechanism runs, mediation staff scaled with

@@ -9,6 +9,7 @@
 // belongs to the probe's own image. Both are recorded.
 import Foundation
 import GovSim
+import GovSimExperiments
 
 enum Memory {
     /// Runs in the child process (`--probe`): one trial, one thread; prints one JSON line.

@@ -12,6 +12,7 @@
 // model's own code. Nothing here is a copy of the model.
 import Foundation
 import GovSim
+import GovSimExperiments
 
 enum SimpleModel {
     static let cellSize = 1001                // ≈ 385 households × 2.6 residents

@@ -2,6 +2,7 @@
 // report on stdout and a JSON file (default Benchmarks/results/latest.json).
 import Foundation
 import GovSim
+import GovSimExperiments
 
 struct SuiteOptions {
     var quick = false

@@ -15,6 +15,7 @@
 // or run everything with Benchmarks/run-all.sh.
 import Foundation
 import GovSim
+import GovSimExperiments
 
 let usage = """
     usage: govsim-bench [--residents N] [--days D] [--trials T] [--threads K] [--repeats R]

@@ -38,3 +38,13 @@ extension Scenario {
 }
 
 extension DesignKind: ScenarioChoice {}
+
+/// How design points fill the space of the varied parameters.
+public enum DesignKind: String, Sendable, CaseIterable {
+    /// Full factorial grid.
+    case grid
+    /// Latin hypercube: every axis is split into n strata, each sampled once.
+    case lhs
+    /// Sobol quasi-random points: low discrepancy, good coverage in few points.
+    case sobol
+}

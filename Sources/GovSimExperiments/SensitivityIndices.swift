@@ -1,3 +1,4 @@
+import GovSim
 /// Variance-based (Sobol) sensitivity indices and Morris elementary effects, as estimators on
 /// plain numbers: the model adapter (`SensitivityStudy`) and the tests on analytic functions
 /// feed them the same way.

@@ -1,3 +1,4 @@
+import GovSim
 /// The one way every experiment runs trials: a list of jobs, each one trial of one of the
 /// experiment's runs (a scenario with its seed: an arm of a comparison, a design point of a
 /// sweep, a coalition of levers, a case file), spread over threads. A job's result depends only

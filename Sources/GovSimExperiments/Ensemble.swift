@@ -1,3 +1,4 @@
+import GovSim
 import Dispatch
 import Synchronization
 

@@ -1,3 +1,4 @@
+import GovSim
 /// Runs several arms — a baseline and policies — with common random numbers: trial i of every
 /// arm uses the same seed and trial index, so the streams of every process a policy does not
 /// change are shared, and arm-to-baseline differences are paired.

@@ -1,4 +1,5 @@
 import CGSL
+import GovSim
 import Foundation
 
 /// Kim and Nelson's fully sequential indifference-zone selection (procedure KN): among k

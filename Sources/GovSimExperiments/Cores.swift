@@ -1,3 +1,4 @@
+import GovSim
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+import GovSim
 
 /// One varied parameter of a design: its path and range (and grid steps).
 public struct Axis: Sendable, Equatable {
@@ -17,16 +18,6 @@ public struct Axis: Sendable, Equatable {
 
     /// Maps u in [0, 1] onto the axis's range (rounded for integer fields).
     public func value(at u: Double) -> Double { path.bounds.realise(lo + (hi - lo) * u) }
-}
-
-/// How design points fill the space of the varied parameters.
-public enum DesignKind: String, Sendable, CaseIterable {
-    /// Full factorial grid.
-    case grid
-    /// Latin hypercube: every axis is split into n strata, each sampled once.
-    case lhs
-    /// Sobol quasi-random points: low discrepancy, good coverage in few points.
-    case sobol
 }
 
 /// Experimental designs over a set of axes.

@@ -1,3 +1,4 @@
+import GovSim
 /// Sensitivity analysis of the model: which varied parameters drive which outputs.
 ///
 /// A stochastic model is not a deterministic function: each design point is run `replicates`

@@ -1,3 +1,4 @@
+import GovSim
 /// Allocating a budget across policy levers: which values of the named parameters (staff,
 /// purchase-of-service budget, sensor coverage, ...) give the best objective at a mean total
 /// cost within the budget.

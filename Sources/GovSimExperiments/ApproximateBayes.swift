@@ -1,4 +1,5 @@
 import Foundation
+import GovSim
 
 /// The prior of one parameter fitted by ABC-SMC: uniform over a range, or a scenario
 /// distribution truncated to the field's range.

@@ -1,4 +1,5 @@
 import CGSL
+import GovSim
 import Foundation
 
 /// Splits a multi-lever policy's effect on every output among its levers (`govsim explain`), on

@@ -1,3 +1,4 @@
+import GovSim
 import Synchronization
 
 /// A parameter sweep: the scenario run at each point of a design, `trials` trials per point.
