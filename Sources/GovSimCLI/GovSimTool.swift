@@ -8,7 +8,7 @@ public enum GovSimTool {
         name: "govsim",
         version: RunResults.version,
         abstract: "Agent-based simulation of grassroots social governance: predicted safety and satisfaction, with intervals, cost and mechanisms.",
-        commands: [RunCommand.spec, ReportCommand.spec, CompareCommand.spec, SweepCommand.spec, SensitivityCommand.spec, OptimizeCommand.spec, CheckCommand.spec, CalibrateCommand.spec, BaselineCommand.spec, MergeCommand.spec, SlurmCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
+        commands: [RunCommand.spec, ReportCommand.spec, CompareCommand.spec, SweepCommand.spec, ExploreCommand.spec, SensitivityCommand.spec, OptimizeCommand.spec, CheckCommand.spec, CalibrateCommand.spec, BaselineCommand.spec, MergeCommand.spec, SlurmCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
     )
 
     static let helpSpec = CommandSpec(
@@ -54,6 +54,8 @@ public enum GovSimTool {
                 return try CompareCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
             case "sweep":
                 return try SweepCommand.execute(parsed, console: console)
+            case "explore":
+                return try ExploreCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
             case "sensitivity":
                 return try SensitivityCommand.execute(parsed, console: console)
             case "optimize":

@@ -11,17 +11,19 @@ enum ReportCommand {
         summary.json, trials.csv, timeseries.csv, scenario.resolved.json5 and manifest.json from \
         'govsim run'; compare.json and trials.csv from 'govsim compare'; sweep.json and sweep.csv \
         from 'govsim sweep'; sensitivity.json from 'govsim sensitivity'; optimize.json and \
-        optimize.csv from 'govsim optimize'. The kind of folder is told by those files. Exits 65 if \
+        optimize.csv from 'govsim optimize'; explore.html from explore.json, from 'govsim explore'. The kind of folder is told by those files. Exits 65 if \
         a data file is missing or malformed.
         """,
-        arguments: [ArgumentSpec(name: "folder", help: "A results folder written by run, compare, sweep, sensitivity or optimize.")],
+        arguments: [ArgumentSpec(name: "folder", help: "A results folder written by run, compare, sweep, sensitivity, optimize or explore.")],
         examples: ["govsim report results/example"]
     )
 
     static func execute(_ folder: String, console: Console) -> Int32 {
+        var kind = ReportKind.run
         do {
             try OutputFolder.verify(folder)
-            try ReportKind.detect(in: folder).write(resultsFolder: folder)
+            kind = try ReportKind.detect(in: folder)
+            try kind.write(resultsFolder: folder)
         } catch let error as OutputFolder.Refusal {
             console.err("govsim: \(error)\n")
             return ExitStatus.dataError
@@ -32,7 +34,7 @@ enum ReportCommand {
             console.err("govsim: \(error)\n")
             return ExitStatus.cannotCreate
         }
-        console.out("Report: \((folder as NSString).appendingPathComponent(RunReport.fileName))\n")
+        console.out("Report: \((folder as NSString).appendingPathComponent(kind.pageName))\n")
         return ExitStatus.success
     }
 }

@@ -4,7 +4,10 @@ import Foundation
 /// command that wrote the folder leaves in it, so `govsim report` redraws a page without
 /// re-running anything.
 public enum ReportKind: String, CaseIterable, Sendable {
-    case run, compare, sweep, sensitivity, optimize, check
+    case run, compare, sweep, sensitivity, optimize, check, explore
+
+    /// The page drawn into the folder: report.html, or explore.html for `govsim explore`.
+    public var pageName: String { self == .explore ? ExploreReport.pageName : RunReport.fileName }
 
     /// The files whose presence marks a folder as this kind (the first is its main file).
     public var markers: [String] {
@@ -15,6 +18,7 @@ public enum ReportKind: String, CaseIterable, Sendable {
         case .sensitivity: return ["sensitivity.json"]
         case .optimize: return ["optimize.json"]
         case .check: return ["check.json"]
+        case .explore: return [ExploreResults.fileName]
         }
     }
 
@@ -42,13 +46,14 @@ public enum ReportKind: String, CaseIterable, Sendable {
         case .sensitivity: return try SensitivityReport.html(resultsFolder: resultsFolder)
         case .optimize: return try OptimizeReport.html(resultsFolder: resultsFolder)
         case .check: return try CheckReport.html(resultsFolder: resultsFolder)
+        case .explore: return try ExploreReport.html(resultsFolder: resultsFolder)
         }
     }
 
-    /// Writes report.html into `resultsFolder` atomically; throws `RunReport.DataError` for a bad
+    /// Writes the page (`pageName`) into `resultsFolder` atomically; throws `RunReport.DataError` for a bad
     /// data file and `AtomicFile.WriteError` when the page cannot be written.
     public func write(resultsFolder: String) throws {
         let text = try html(resultsFolder: resultsFolder)
-        try AtomicFile.write(text, to: (resultsFolder as NSString).appendingPathComponent(RunReport.fileName))
+        try AtomicFile.write(text, to: (resultsFolder as NSString).appendingPathComponent(pageName))
     }
 }
