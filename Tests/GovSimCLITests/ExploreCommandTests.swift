@@ -166,6 +166,26 @@ final class ExploreCommandTests: XCTestCase {
         XCTAssertEqual(govsim(["explore", folder + "/missing.json5", "--vary", "services.budget=0:1"]).status, 65)
     }
 
+    /// Every string the script shows comes from its table `T`, which is `ExploreReport.english`:
+    /// a translation is one more table with the same keys.
+    func testEveryStringThePageUsesIsInItsTable() throws {
+        let script = ExploreReport.script
+        let pattern = try NSRegularExpression(pattern: #"say\('(\w+)'|T\.(\w+)"#)
+        var keys: Set<String> = ["better", "worse"]   // T[v], v one of these
+        for match in pattern.matches(in: script, range: NSRange(script.startIndex..., in: script)) {
+            for group in 1...2 {
+                if let range = Range(match.range(at: group), in: script) { keys.insert(String(script[range])) }
+            }
+        }
+        XCTAssertTrue(keys.isSuperset(of: ["settingA", "settingB", "noB", "aMinusB", "interval", "sliderText"]), "\(keys)")
+        for key in keys { XCTAssertNotNil(ExploreReport.english[key], key) }
+        for m in ExploreResults.metrics {
+            XCTAssertNotNil(ExploreReport.english["metric.\(m.name)"], m.name)
+            XCTAssertNotNil(ExploreReport.english["unit.\(m.name)"], m.name)
+        }
+        XCTAssertEqual(ExploreReport.fill("{a} and {b}", ["a": "1", "b": "2"]), "1 and 2")
+    }
+
     func testHelpExplainsTheCommand() {
         let r = govsim(["help", "explore"])
         XCTAssertEqual(r.status, 0)

@@ -37,7 +37,8 @@ def fmt(x: float | None) -> str:
 
 
 def signed(x: float | None) -> str:
-    return "+" + fmt(x) if x is not None and x > 0 else fmt(x)
+    text = fmt(x)
+    return "+" + text if x is not None and x > 0 and any(c in "123456789" for c in text) else text
 
 
 def interval(pair: list[float | None]) -> str:
@@ -47,6 +48,7 @@ def interval(pair: list[float | None]) -> str:
 def test_format_matches_the_reports() -> None:
     assert [fmt(x) for x in [0, 0.125, -0.001, 12.25, 99.96, 1234.5, -1234567.0, None]] == [
         "0", "0.13", "0.00", "12.3", "100.0", "1,235", "-1,234,567", "–"]
+    assert [signed(x) for x in [0.001, 0.5, -0.5, 0]] == ["0.00", "+0.50", "-0.50", "0"]
 
 
 @pytest.fixture(scope="module")

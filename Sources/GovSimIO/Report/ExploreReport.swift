@@ -47,7 +47,7 @@ enum ExploreReport: ReportPage {
             "colMean": "mean",
             "colCI": "95% CI",
             "colPI": "90% of runs",
-            "colDiff": "vs baseline (95% CI)",
+            "colDiff": "vs baseline",
             "rowA": "A",
             "rowB": "B",
             "rowBaseline": "baseline",
@@ -142,21 +142,24 @@ enum ExploreReport: ReportPage {
         body += section(s("outcomes"), note: s("outcomesNote"))
         body += "<p class=\"note\">\(esc(s("legend")))</p>\n<div class=\"cards explore\">\n"
         for o in outputs {
-            let name = o.string("name")!
-            body += "<article class=\"card\" id=\"card-\(name)\">\n<h3>\(esc(s("metric.\(name)"))) <span class=\"unit\">\(esc(s("unit.\(name)")))</span></h3>\n"
+            // The names go into ids: escaped, though govsim writes only snake_case ones.
+            let name = esc(o.string("name")!)
+            body += "<article class=\"card\" id=\"card-\(name)\">\n<h3>\(esc(s("metric.\(o.string("name")!)"))) <span class=\"unit\">\(esc(s("unit.\(o.string("name")!)")))</span></h3>\n"
             body += "<div class=\"strip\" aria-hidden=\"true\">"
             for lane in ["base", "a", "b"] {
                 body += "<div class=\"lane \(lane)\" id=\"\(lane)-strip-\(name)\"><span class=\"pi\"></span><span class=\"ci\"></span><span class=\"mean\"></span></div>"
             }
-            body += "</div>\n<table class=\"ab\">\n<thead><tr><th></th><th>\(esc(s("colMean")))</th><th>\(esc(s("colCI")))</th>"
-            body += "<th>\(esc(s("colPI")))</th><th>\(esc(s("colDiff")))</th></tr></thead>\n<tbody>\n"
+            let ci = "<br/><span class=\"sub\">\(esc(s("colCI")))</span>"
+            body += "</div>\n<div class=\"table-wrap\">\n<table class=\"ab\">\n<thead><tr><th></th><th>\(esc(s("colMean")))\(ci)</th>"
+            body += "<th>\(esc(s("colPI")))</th><th>\(esc(s("colDiff")))\(ci)</th></tr></thead>\n<tbody>\n"
             for (row, key) in [("a", "rowA"), ("b", "rowB"), ("base", "rowBaseline")] {
-                body += "<tr class=\"\(row)\"\(row == "b" ? " hidden" : "")><th>\(esc(s(key)))</th><td id=\"\(row)-mean-\(name)\"></td>"
-                body += "<td id=\"\(row)-ci-\(name)\"></td><td id=\"\(row)-pi-\(name)\"></td>"
+                body += "<tr class=\"\(row)\"\(row == "b" ? " hidden" : "")><th>\(esc(s(key)))</th>"
+                body += "<td><span class=\"mean\" id=\"\(row)-mean-\(name)\"></span><br/><span class=\"sub\" id=\"\(row)-ci-\(name)\"></span></td>"
+                body += "<td id=\"\(row)-pi-\(name)\"></td>"
                 body += row == "base" ? "<td>–</td></tr>\n"
-                    : "<td><span id=\"\(row)-diff-\(name)\"></span><br/><span class=\"diffci\" id=\"\(row)-diffci-\(name)\"></span></td></tr>\n"
+                    : "<td><span id=\"\(row)-diff-\(name)\"></span><br/><span class=\"sub\" id=\"\(row)-diffci-\(name)\"></span></td></tr>\n"
             }
-            body += "</tbody>\n</table>\n<p class=\"ab-diff\" id=\"ab-\(name)\" hidden></p>\n</article>\n"
+            body += "</tbody>\n</table>\n</div>\n<p class=\"ab-diff\" id=\"ab-\(name)\" hidden></p>\n</article>\n"
         }
         body += "</div>\n</section>\n"
         body += "<footer>\n<p>\(esc(s("footer", ["version": version])))</p>\n</footer>\n"
@@ -215,14 +218,15 @@ enum ExploreReport: ReportPage {
 .lane.a span { background: #0072B2; }
 .lane.b span { background: #E69F00; }
 table.ab { font-size: .85rem; }
-table.ab th, table.ab td { padding: 2px 6px; white-space: normal; }
+table.ab th, table.ab td { padding: 2px 6px; white-space: nowrap; }
+table.ab td { white-space: normal; }
 table.ab th:nth-child(-n+2), table.ab td:nth-child(-n+2) { text-align: right; }
-table.ab tbody th { text-align: left; }
+table.ab tbody th:first-child { text-align: left; }
 table.ab thead th { white-space: normal; vertical-align: bottom; font-weight: 600; color: var(--muted); }
-table.ab tr.a td:nth-child(2) { font-weight: 700; }
+table.ab tr.a .mean { font-weight: 700; }
 tr.a th { color: #0072B2; }
 tr.b th { color: #B87400; }
-.diffci { color: var(--muted); font-size: .8rem; }
+table.ab .sub { color: var(--muted); font-size: .8rem; font-weight: 400; }
 .ab-diff { margin: .3rem 0 0; font-weight: 600; }
 @media (max-width: 600px) {
   table.ab { font-size: .78rem; }
@@ -263,7 +267,8 @@ tr.b th { color: #B87400; }
     const whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return (negative ? '-' : '') + whole + (parts.length > 1 ? '.' + parts[1] : '');
   }
-  function signed(x) { return x !== null && x > 0 ? '+' + fmt(x) : fmt(x); }
+  // A difference with its sign, "+" only when it shows a digit other than 0.
+  function signed(x) { const t = fmt(x); return x !== null && x > 0 && /[1-9]/.test(t) ? '+' + t : t; }
   function interval(pair) {
     if (!pair || pair[0] === null || pair[1] === null) return '–';
     return say('interval', { lo: fmt(pair[0]), hi: fmt(pair[1]) });
