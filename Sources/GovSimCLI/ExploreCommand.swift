@@ -25,9 +25,11 @@ enum ExploreCommand {
         manifest.json. The page has a slider per lever, stepping through the design points: for the \
         chosen point it shows each main output (safety score, satisfaction, cost and the other \
         headline outputs) with its mean, 95% CI and 90% predictive interval, and its paired \
-        difference from the baseline with its 95% CI. Nothing is interpolated between design \
-        points: the page shows the nearest design point, where the sliders stand. "Pin" keeps a \
-        setting as B beside the live one A. \
+        difference from the baseline with its 95% CI. As the page opens, nothing is interpolated: \
+        it shows the nearest design point, where the sliders stand. A switch makes the sliders \
+        move in tenths of a step and blends the neighbouring design points' numbers \
+        (multilinear interpolation), each output then showing the interpolation's error measured \
+        by leaving design points out. "Pin" keeps a setting as B beside the live one A. \
         \n\nThe grid has --points^levers points (at most \(maxPoints)); each runs --trials \
         trials, so a run costs (points + 1) × trials trials. `govsim report FOLDER` draws \
         explore.html again from explore.json, byte for byte.

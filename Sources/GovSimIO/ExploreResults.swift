@@ -86,6 +86,41 @@ public struct ExploreResults: Sendable {
         return [lo, hi]
     }
 
+    /// How well linear interpolation between design points predicts an output's mean, measured by
+    /// leave-one-out along each lever: every point with a neighbour on either side along a lever
+    /// is predicted from those two neighbours (linear in the lever's value) and compared with its
+    /// own mean. The neighbours are twice as far apart as the points the page interpolates
+    /// between, so this overstates the page's error for a smooth response (about fourfold for a
+    /// quadratic one); it also holds the points' own trial noise. Null with 2 points per lever.
+    func interpolationError(_ m: Metric) -> JSONText {
+        let means = sweep.unitPoints.indices.map { MetricSummary((results[$0] ?? []).map { $0[m] }).mean }
+        let steps = sweep.axes.map { max(1, $0.steps ?? 1) }
+        var errors: [Double] = []
+        for p in sweep.unitPoints.indices {
+            let index = gridIndex(of: p)
+            for (k, axis) in sweep.axes.enumerated() where index[k] > 0 && index[k] < steps[k] - 1 {
+                let stride = steps[(k + 1)...].reduce(1, *)
+                let values = self.steps(of: axis)
+                let (lo, hi) = (means[p - stride], means[p + stride])
+                let (x0, x, x1) = (values[index[k] - 1], values[index[k]], values[index[k] + 1])
+                guard lo.isFinite, hi.isFinite, means[p].isFinite, x1 > x0 else { continue }
+                errors.append(lo + (hi - lo) * (x - x0) / (x1 - x0) - means[p])
+            }
+        }
+        let halfWidths = sweep.unitPoints.indices.map { p in
+            PairedDifference(baseline: baseline.map { $0[m] }, arm: (results[p] ?? []).map { $0[m] }, kind: m.kind).ci95.halfWidth
+        }.filter(\.isFinite).sorted()
+        guard !errors.isEmpty else { return .null }
+        let rms = (errors.reduce(0) { $0 + $1 * $1 } / Double(errors.count)).squareRoot()
+        return .object([
+            "method": .string("leave-one-out along each lever, from the two neighbouring design points"),
+            "n": .integer(errors.count),
+            "rms_error": .number(rms),
+            "max_abs_error": .number(errors.map(abs).max()!),
+            "median_difference_ci95_half_width": halfWidths.isEmpty ? .null : .number(halfWidths[halfWidths.count / 2]),
+        ])
+    }
+
     /// explore.json.
     public var json: String {
         let points = sweep.unitPoints.indices.map { p in
@@ -95,7 +130,8 @@ public struct ExploreResults: Sendable {
         let outputs: [JSONText] = ExploreResults.metrics.map { m in
             .object(["name": .string(m.name), "unit": .string(m.unit), "kind": .string(m.kind.rawValue),
                      "higher_is_better": .bool(m.higherIsBetter),
-                     "scale": .array(scale(m, [base[m]!] + points.map { $0.1[m]! }).map { .number($0) })])
+                     "scale": .array(scale(m, [base[m]!] + points.map { $0.1[m]! }).map { .number($0) }),
+                     "interpolation": interpolationError(m)])
         }
         let reference = sweep.referenceValues
         let levers: [JSONText] = sweep.axes.enumerated().map { k, a in
@@ -111,7 +147,7 @@ public struct ExploreResults: Sendable {
             "seed": .integer(Int(sweep.seed)),
             "trials": .integer(sweep.trials),
             "design": .string("grid"),
-            "setting": .string("nearest design point"),
+            "setting": .string("nearest design point; the page may interpolate linearly between design points (outputs[].interpolation: its leave-one-out error)"),
             "levers": .array(levers),
             "outputs": .array(outputs),
             "baseline": .object([

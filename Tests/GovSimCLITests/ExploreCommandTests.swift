@@ -81,6 +81,14 @@ final class ExploreCommandTests: XCTestCase {
         XCTAssertTrue(foreign.err.contains("explore.json: is not explore data"), foreign.err)
     }
 
+    func testTwoPointsPerLeverHaveNoInterpolationError() throws {
+        let r = govsim(["explore", tiny, "--vary", "services.budget=0:600000", "--points", "2", "--trials", "2", "--out", folder + "/two", "--quiet"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let outputs = try object(folder + "/two/explore.json")["outputs"] as! [[String: Any]]
+        XCTAssertTrue(outputs.allSatisfy { $0["interpolation"] is NSNull })
+        XCTAssertTrue(try read(folder + "/two/explore.html").contains("Its error cannot be measured with 2 design points per lever"))
+    }
+
     func testTheSameBytesOnOneOrTwoThreads() throws {
         XCTAssertEqual(explore("t1", threads: 1).status, 0)
         XCTAssertEqual(explore("t2", threads: 2).status, 0)
@@ -132,6 +140,25 @@ final class ExploreCommandTests: XCTestCase {
                 }
             }
         }
+        // The interpolation's leave-one-out error: each middle point's mean against the average of
+        // its two neighbours along a lever (the levers' steps are evenly spaced here).
+        let means = Dictionary(uniqueKeysWithValues: points.map { p in
+            (p["index"] as! [Int], ((p["outputs"] as! [String: [String: Any]])["safety_score"]!["mean"] as! Double))
+        })
+        var errors: [Double] = []
+        for (index, mean) in means.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            for k in 0..<2 where index[k] == 1 {
+                var below = index, above = index
+                below[k] = 0
+                above[k] = 2
+                errors.append(means[below]! + (means[above]! - means[below]!) * 0.5 - mean)
+            }
+        }
+        let safety = (data["outputs"] as! [[String: Any]]).first { $0["name"] as? String == "safety_score" }!
+        let loo = safety["interpolation"] as! [String: Any]
+        XCTAssertEqual(loo["n"] as? Int, 6)
+        XCTAssertEqual(loo["rms_error"] as! Double, (errors.map { $0 * $0 }.reduce(0, +) / 6).squareRoot(), accuracy: 1e-9)
+        XCTAssertEqual(loo["max_abs_error"] as! Double, errors.map(abs).max()!, accuracy: 1e-12)
         let levers = data["levers"] as! [[String: Any]]
         XCTAssertEqual(levers.map { $0["values"] as! [Double] }, [[0, 300000, 600000], [0, 0.02, 0.04]])
         XCTAssertEqual((data["baseline"] as! [String: Any])["values"] as! [Double], [120000, 0.01])
@@ -177,7 +204,12 @@ final class ExploreCommandTests: XCTestCase {
                 if let range = Range(match.range(at: group), in: script) { keys.insert(String(script[range])) }
             }
         }
-        XCTAssertTrue(keys.isSuperset(of: ["settingA", "settingB", "noB", "aMinusB", "interval", "sliderText"]), "\(keys)")
+        // Keys the script passes on to `say` through a variable.
+        let passed = ["settingA", "settingB", "settingAInterpolated", "settingBInterpolated",
+                      "sliderText", "sliderTextBetween", "sliderValueText", "sliderValueTextBetween"]
+        for key in passed { XCTAssertTrue(script.contains("'\(key)'"), key) }
+        keys.formUnion(passed)
+        XCTAssertTrue(keys.isSuperset(of: ["noB", "aMinusB", "interval", "emulator", "emulatorNone"]), "\(keys)")
         for key in keys { XCTAssertNotNil(ExploreReport.english[key], key) }
         for m in ExploreResults.metrics {
             XCTAssertNotNil(ExploreReport.english["metric.\(m.name)"], m.name)

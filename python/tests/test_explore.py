@@ -160,3 +160,72 @@ def test_sliders_and_pin_show_the_design_points_numbers(browser, explored: tuple
     assert not browser.find_element(By.ID, "b-mean-safety_score").is_displayed()
     assert not browser.find_element(By.ID, "ab-safety_score").is_displayed()
     assert text("setting-b").startswith("B: nothing pinned yet")
+
+
+def blend(data: dict, u: list[float]) -> dict:
+    """The page's multilinear interpolation at fractional steps `u`, in its order of operations
+    (so the doubles, and the text shown, are the same)."""
+    points = {tuple(p["index"]): p for p in data["points"]}
+    levers = data["levers"]
+    lower = [min(int(x // 1), len(lever["values"]) - 2) for x, lever in zip(u, levers)]
+    t = [x - lo for x, lo in zip(u, lower)]
+    corners = []
+    for c in range(1 << len(levers)):
+        w, index = 1.0, []
+        for k in range(len(levers)):
+            up = (c >> k) & 1
+            w *= t[k] if up else 1 - t[k]
+            index.append(lower[k] + up)
+        if w > 0:
+            corners.append((w, points[tuple(index)]))
+
+    def mix(get) -> float | None:
+        total = 0.0
+        for w, p in corners:
+            v = get(p)
+            if v is None:
+                return None
+            total += w * v
+        return total
+
+    outputs = {}
+    for o in data["outputs"]:
+        name = o["name"]
+        s = {key: mix(lambda p: p["outputs"][name][key]) for key in ["mean", "difference"]}
+        for key in ["ci95", "pi90", "difference_ci95"]:
+            s[key] = [mix(lambda p: p["outputs"][name][key][i]) for i in range(2)]
+        outputs[name] = s
+    return outputs
+
+
+def test_interpolation_blends_the_neighbouring_points_and_shows_its_error(browser, explored: tuple[Path, dict]) -> None:
+    from selenium.webdriver.common.by import By
+
+    page, data = explored
+    browser.get(page.as_uri())
+    text = lambda id: browser.find_element(By.ID, id).text  # noqa: E731
+    sliders = [browser.find_element(By.ID, f"lever-{k}") for k in range(len(data["levers"]))]
+    assert not browser.find_element(By.ID, "emu-safety_score").is_displayed(), "no interpolation as the page opens"
+    browser.find_element(By.ID, "interpolate").click()
+    assert [s.get_attribute("max") for s in sliders] == ["20", "20"], "tenths of a step"
+    for slider, value in zip(sliders, ["13", "7"]):
+        browser.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", slider, value)
+    expected = blend(data, [13 / 10, 7 / 10])
+    assert text("setting-a").startswith("A (live): interpolated between design points, services.budget = 390,000, volunteers.initialShare = 0.014")
+    assert text("lever-0-value") == "390,000 (between steps 2 and 3 of 3: interpolated)"
+    for o in data["outputs"]:
+        name, s = o["name"], expected[o["name"]]
+        assert text(f"a-mean-{name}") == fmt(s["mean"]), name
+        assert text(f"a-ci-{name}") == interval(s["ci95"]), name
+        assert text(f"a-pi-{name}") == interval(s["pi90"]), name
+        assert text(f"a-diff-{name}") == signed(s["difference"]), name
+        assert text(f"a-diffci-{name}") == interval(s["difference_ci95"]), name
+        e = o["interpolation"]
+        assert f"{fmt(e['rms_error'])} root mean square, at most {fmt(e['max_abs_error'])} ({e['n']} means predicted" in text(f"emu-{name}"), name
+    # Off again: each slider goes to its nearest design point, whose own numbers are shown.
+    browser.find_element(By.ID, "interpolate").click()
+    assert [s.get_attribute("value") for s in sliders] == ["1", "1"]
+    point = next(p for p in data["points"] if p["index"] == [1, 1])
+    assert f"nearest design point {point['point'] + 1} of 9" in text("setting-a")
+    assert text("a-mean-safety_score") == fmt(point["outputs"]["safety_score"]["mean"])
+    assert not browser.find_element(By.ID, "emu-safety_score").is_displayed()

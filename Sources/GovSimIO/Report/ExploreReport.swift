@@ -20,12 +20,13 @@ enum ExploreReport: ReportPage {
         var t: [String: String] = [
             "kicker": "govsim explore",
             "title": "Explore {scenario}",
-            "lead": "Move a slider to choose a setting of the levers. Every number below is that design point's, "
+            "lead": "Move a slider to choose a setting of the levers. Every number below is that design point's (unless you ask for interpolation), "
                 + "from its paired trials against the baseline (the scenario as written). Pin a setting to keep it as B beside the live one, A.",
             "facts": "{points} design points (a full grid) × {trials} trials each, paired with the baseline on the same random streams · seed {seed} · govsim {version}",
             "levers": "Levers",
             "leversNote": "Each slider steps through its lever's design points, from its low to its high end. The page shows the "
-                + "nearest design point, which is where the sliders stand: nothing is interpolated between points.",
+                + "nearest design point, which is where the sliders stand; nothing is interpolated between points unless you switch "
+                + "interpolation on below.",
             "leverBaseline": "baseline: {value}",
             "leverBaselineOutside": "baseline: {value} (outside the range explored)",
             "sliderText": "{value} (step {step} of {steps})",
@@ -34,6 +35,19 @@ enum ExploreReport: ReportPage {
             "unpin": "Clear B",
             "settingA": "A (live): nearest design point {point} of {points}, {values}",
             "settingB": "B (pinned): design point {point}, {values}",
+            "settingAInterpolated": "A (live): interpolated between design points, {values}",
+            "settingBInterpolated": "B (pinned): interpolated between design points, {values}",
+            "sliderTextBetween": "{value} (between steps {lo} and {hi} of {steps}: interpolated)",
+            "sliderValueTextBetween": "{value} {unit}, between steps {lo} and {hi} of {steps}, interpolated",
+            "interpolate": "Interpolate between design points",
+            "interpolateNote": "Off (as the page opens): the sliders step through the design points, and every number is a design point's own. "
+                + "On: they move in tenths of a step, and between design points every number (means, intervals, differences) is the "
+                + "multilinear interpolation of the neighbouring design points' numbers, an emulator of the model rather than a run of it; "
+                + "each output then says how far off such interpolation is, measured by leaving design points out.",
+            "emulator": "Interpolated. Its error, leaving design points out: {rms} root mean square, at most {max} ({n} means predicted "
+                + "from their two neighbours along a lever, twice as far apart as here, so an overstatement for a smooth response); "
+                + "a point's paired 95% CI half-width is typically {hw}.",
+            "emulatorNone": "Interpolated. Its error cannot be measured with 2 design points per lever (no point has a neighbour on both sides).",
             "noB": "B: nothing pinned yet. Press the button to keep the current setting as B.",
             "settingBaseline": "Baseline: the scenario as written, {values}",
             "assign": "{path} = {value}",
@@ -133,6 +147,8 @@ enum ExploreReport: ReportPage {
             body += "<span class=\"note\" id=\"lever-\(k)-base\">\(esc(s(outside ? "leverBaselineOutside" : "leverBaseline", ["value": Chart.precise(base)])))</span></p>\n</div>\n"
         }
         body += "</div>\n"
+        body += "<p class=\"interpolate\"><label><input type=\"checkbox\" id=\"interpolate\"/> \(esc(s("interpolate")))</label></p>\n"
+        body += "<p class=\"note\">\(esc(s("interpolateNote")))</p>\n"
         body += "<div class=\"settings\">\n<p class=\"setting a\" id=\"setting-a\" aria-live=\"polite\"></p>\n"
         body += "<p class=\"setting b\" id=\"setting-b\"></p>\n<p class=\"setting base\" id=\"setting-base\"></p>\n"
         body += "<p class=\"buttons\"><button type=\"button\" id=\"pin\">\(esc(s("pin")))</button> "
@@ -159,7 +175,8 @@ enum ExploreReport: ReportPage {
                 body += row == "base" ? "<td>–</td></tr>\n"
                     : "<td><span id=\"\(row)-diff-\(name)\"></span><br/><span class=\"sub\" id=\"\(row)-diffci-\(name)\"></span></td></tr>\n"
             }
-            body += "</tbody>\n</table>\n</div>\n<p class=\"ab-diff\" id=\"ab-\(name)\" hidden></p>\n</article>\n"
+            body += "</tbody>\n</table>\n</div>\n<p class=\"ab-diff\" id=\"ab-\(name)\" hidden></p>\n"
+                + "<p class=\"emulator\" id=\"emu-\(name)\" hidden></p>\n</article>\n"
         }
         body += "</div>\n</section>\n"
         body += "<footer>\n<p>\(esc(s("footer", ["version": version])))</p>\n</footer>\n"
@@ -228,6 +245,9 @@ tr.a th { color: #0072B2; }
 tr.b th { color: #B87400; }
 table.ab .sub { color: var(--muted); font-size: .8rem; font-weight: 400; }
 .ab-diff { margin: .3rem 0 0; font-weight: 600; }
+.emulator { margin: .3rem 0 0; font-size: .85rem; background: #FFF4E0; border-left: 4px solid #E69F00; padding: 4px 8px; }
+.interpolate { margin: .2rem 0 0; font-weight: 600; }
+.interpolate input { width: 1.1rem; height: 1.1rem; vertical-align: -2px; accent-color: var(--accent); }
 @media (max-width: 600px) {
   table.ab { font-size: .78rem; }
   table.ab th, table.ab td { padding: 2px 3px; }
@@ -316,16 +336,71 @@ table.ab .sub { color: var(--muted); font-size: .8rem; font-weight: 400; }
       place($(row + '-strip-' + o.name), s, o.scale);
     });
   }
-  function current() { return byIndex.get(sliders.map(function (s) { return s.value; }).join(',')); }
+  // With interpolation on, a slider moves in tenths of a step.
+  const SUB = 10;
+  const interpolate = $('interpolate');
+  function positions() { return sliders.map(function (s) { return Number(s.value) / (interpolate.checked ? SUB : 1); }); }
+  // The sliders' setting: a design point, or (interpolating) the multilinear blend of the
+  // 2^levers design points around it, each number weighted alike.
+  function current() {
+    const u = positions();
+    if (u.every(function (x) { return x === Math.round(x); })) return byIndex.get(u.join(','));
+    const lower = u.map(function (x, k) { return Math.min(Math.floor(x), L[k].values.length - 2); });
+    const t = u.map(function (x, k) { return x - lower[k]; });
+    const corners = [];
+    for (let c = 0; c < (1 << L.length); c++) {
+      let w = 1;
+      const index = [];
+      for (let k = 0; k < L.length; k++) {
+        const up = (c >> k) & 1;
+        w *= up ? t[k] : 1 - t[k];
+        index.push(lower[k] + up);
+      }
+      if (w > 0) corners.push([w, byIndex.get(index.join(','))]);
+    }
+    const blend = function (get) {
+      let sum = 0;
+      for (let i = 0; i < corners.length; i++) {
+        const v = get(corners[i][1]);
+        if (v === null || v === undefined) return null;
+        sum += corners[i][0] * v;
+      }
+      return sum;
+    };
+    const outputs = {};
+    O.forEach(function (o) {
+      const s = {};
+      ['mean', 'difference'].forEach(function (key) { s[key] = blend(function (p) { return p.outputs[o.name][key]; }); });
+      ['ci95', 'pi90', 'difference_ci95'].forEach(function (key) {
+        s[key] = [0, 1].map(function (i) { return blend(function (p) { return p.outputs[o.name][key][i]; }); });
+      });
+      outputs[o.name] = s;
+    });
+    const values = L.map(function (l, k) { return l.values[lower[k]] + t[k] * (l.values[lower[k] + 1] - l.values[lower[k]]); });
+    return { point: null, values: values, outputs: outputs };
+  }
+  function settingText(p, exact, between) {
+    return p.point === null ? say(between, { values: assignments(p.values) })
+      : say(exact, { point: p.point + 1, points: D.points.length, values: assignments(p.values) });
+  }
   function update() {
     const a = current();
+    const u = positions();
     L.forEach(function (l, k) {
-      const step = Number(sliders[k].value);
-      const args = { value: leverValue(l.values[step]), unit: l.unit, step: step + 1, steps: l.values.length };
-      $('lever-' + k + '-value').textContent = say('sliderText', args);
-      sliders[k].setAttribute('aria-valuetext', say('sliderValueText', args));
+      const lo = Math.floor(u[k]), exact = u[k] === lo;
+      const value = exact ? l.values[lo] : a.values[k];
+      const args = { value: leverValue(value), unit: l.unit, step: lo + 1, steps: l.values.length, lo: lo + 1, hi: lo + 2 };
+      $('lever-' + k + '-value').textContent = say(exact ? 'sliderText' : 'sliderTextBetween', args);
+      sliders[k].setAttribute('aria-valuetext', say(exact ? 'sliderValueText' : 'sliderValueTextBetween', args));
     });
-    $('setting-a').textContent = say('settingA', { point: a.point + 1, points: D.points.length, values: assignments(a.values) });
+    $('setting-a').textContent = settingText(a, 'settingA', 'settingAInterpolated');
+    const blended = a.point === null || (pinned !== null && pinned.point === null);
+    O.forEach(function (o) {
+      const e = o.interpolation, emu = $('emu-' + o.name);
+      emu.hidden = !blended;
+      emu.textContent = !e ? T.emulatorNone
+        : say('emulator', { rms: fmt(e.rms_error), max: fmt(e.max_abs_error), n: e.n, hw: fmt(e.median_difference_ci95_half_width) });
+    });
     show('a', a);
     const o = a.outputs;
     $('summary-a').textContent = say('summaryA', {
@@ -345,11 +420,27 @@ table.ab .sub { color: var(--muted); font-size: .8rem; font-weight: 400; }
     pinned = point;
     document.querySelectorAll('tr.b, .lane.b').forEach(function (el) { el.hidden = point === null; });
     $('unpin').disabled = point === null;
-    $('setting-b').textContent = point === null ? T.noB : say('settingB', { point: point.point + 1, values: assignments(point.values) });
+    $('setting-b').textContent = point === null ? T.noB : settingText(point, 'settingB', 'settingBInterpolated');
     if (point !== null) show('b', point);
     update();
   }
   sliders.forEach(function (s) { s.addEventListener('input', update); s.addEventListener('change', update); });
+  // Switching interpolation off moves each slider to its nearest design point.
+  interpolate.addEventListener('change', function () {
+    sliders.forEach(function (s, k) {
+      const steps = L[k].values.length - 1;
+      if (interpolate.checked) {
+        const step = Number(s.value);
+        s.max = String(steps * SUB);
+        s.value = String(step * SUB);
+      } else {
+        const step = Math.round(Number(s.value) / SUB);
+        s.value = String(step);
+        s.max = String(steps);
+      }
+    });
+    update();
+  });
   $('pin').addEventListener('click', function () { pin(current()); });
   $('unpin').addEventListener('click', function () { pin(null); });
   $('setting-base').textContent = say('settingBaseline', { values: assignments(D.baseline.values) });
