@@ -51,6 +51,10 @@ final class ExploreCommandTests: XCTestCase {
             XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/" + file), file)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/.incomplete"), "the folder committed")
+        let manifest = try object(out + "/manifest.json")
+        XCTAssertEqual((manifest["command"] as? [String])?.prefix(2), ["govsim", "explore"])
+        XCTAssertEqual(manifest["trials"] as? Int, (9 + 1) * 4, "every point's trials and the baseline's")
+        XCTAssertEqual(manifest["threads"] as? Int, 1)
         XCTAssertEqual(try read(out + "/SHA256SUMS").split(separator: "\n").map { String($0.split(separator: " ").last!) }, ["explore.json", "manifest.json"])
 
         // Self-contained: no network, no external file; the data is explore.json itself, once.

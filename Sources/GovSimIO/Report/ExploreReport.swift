@@ -43,7 +43,8 @@ enum ExploreReport: ReportPage {
             "interpolateNote": "Off (as the page opens): the sliders step through the design points, and every number is a design point's own. "
                 + "On: they move in tenths of a step, and between design points every number (means, intervals, differences) is the "
                 + "multilinear interpolation of the neighbouring design points' numbers, an emulator of the model rather than a run of it; "
-                + "each output then says how far off such interpolation is, measured by leaving design points out.",
+                + "each output then says how far off such interpolation is, measured by leaving design points out. A whole-number "
+                + "lever (staff, say) takes only whole values in the model: between them, the page interpolates, nothing more.",
             "emulator": "Interpolated. Its error, leaving design points out: {rms} root mean square, at most {max} ({n} means predicted "
                 + "from their two neighbours along a lever, twice as far apart as here, so an overstatement for a smooth response); "
                 + "a point's paired 95% CI half-width is typically {hw}.",
