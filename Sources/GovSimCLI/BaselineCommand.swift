@@ -1,6 +1,7 @@
 import Foundation
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// `govsim baseline`: record what `govsim check --baseline` compares against.
 enum BaselineCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// `govsim calibrate`: fit parameters so scenarios meet their targets.
 enum CalibrateCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// `govsim check`: does each scenario reproduce its observed targets?
 enum CheckCommand {

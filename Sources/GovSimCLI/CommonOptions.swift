@@ -1,10 +1,21 @@
 import Foundation
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// Options and steps several commands share.
 enum Common {
-    static let trials = OptionSpec(long: "trials", short: "n", valueName: "n", help: "Number of trials (overrides run.trials).")
+    /// Trials, when given (the scenario's run.trials otherwise).
+    static let trialCount = Option<Int?>.integer("trials", short: "n", help: "Number of trials (overrides run.trials).", in: 1...1_000_000)
+    static var trials: OptionSpec { trialCount.spec }
+    /// The 95% half-width a precision target asks for.
+    static let precision = Option<Double?>.number("precision", valueName: "h", help: "Target 95% half-width of the safety and satisfaction differences; trials are added in batches until reached.", in: 1e-9...1e9)
+    /// The trial cap of adaptive runs (one default for the engine and every command).
+    static let maxTrials = Option<Int>.integer("max-trials", help: "Cap on trials per arm with --precision.",
+                                               default: Comparison.Plan.defaultMaxTrials, in: 2...1_000_000)
+    /// Trials per batch of adaptive runs.
+    static let batch = Option<Int>.integer("batch", help: "Trials added per arm and round with --precision.",
+                                           default: Comparison.Plan.defaultBatch, in: 1...100_000)
     static let seed = OptionSpec(long: "seed", valueName: "s", help: "Scenario seed (overrides run.seed).")
     static let threads = OptionSpec(long: "threads", short: "j", valueName: "k", help: "Worker threads.", defaultText: "all cores")
     static let quiet = OptionSpec(long: "quiet", short: "q", help: "Print nothing but errors.")
@@ -193,12 +204,17 @@ enum Common {
         return m
     }
 
-    /// Parses `PATH=lo:hi[:steps]` axes against a scenario; usage errors name the option.
-    static func axes(_ specs: [String], in scenario: Scenario, option: String, command: String) throws -> [Axis] {
+    /// One `PATH=lo:hi[:steps]` as written, its syntax checked (before any file is read).
+    struct AxisSpec {
+        var text: String, path: String, lo: Double, hi: Double, steps: Int?
+    }
+
+    /// Parses `PATH=lo:hi[:steps]` axes' syntax; usage errors name the option. Whether the paths
+    /// exist is `axes(_:in:)`'s to check, once the scenario is read.
+    static func axisSpecs(_ specs: [String], option: String, command: String) throws -> [AxisSpec] {
         try specs.map { spec in
             func fail(_ message: String) -> UsageError { UsageError(message: "--\(option) \(spec): \(message)", command: command) }
             guard let eq = spec.firstIndex(of: "=") else { throw fail("expected PATH=lo:hi or PATH=lo:hi:steps") }
-            let pathText = String(spec[..<eq])
             let parts = spec[spec.index(after: eq)...].split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count == 2 || parts.count == 3, let lo = Double(parts[0]), let hi = Double(parts[1]), lo.isFinite, hi.isFinite else {
                 throw fail("expected PATH=lo:hi or PATH=lo:hi:steps with numbers")
@@ -209,12 +225,26 @@ enum Common {
                 guard let n = Int(parts[2]), (1...10_000).contains(n) else { throw fail("steps must be an integer from 1 to 10000") }
                 steps = n
             }
+            return AxisSpec(text: spec, path: String(spec[..<eq]), lo: lo, hi: hi, steps: steps)
+        }
+    }
+
+    /// The axes of checked specs against a scenario: each path must name a numeric parameter and
+    /// the range lie within its bounds (usage errors name the option).
+    static func axes(_ specs: [AxisSpec], in scenario: Scenario, option: String, command: String) throws -> [Axis] {
+        try specs.map { spec in
+            func fail(_ message: String) -> UsageError { UsageError(message: "--\(option) \(spec.text): \(message)", command: command) }
             let path: ParameterPath
-            do { path = try ParameterPath(pathText, in: scenario) } catch let issue as ScenarioIssue { throw fail(issue.message) }
-            guard path.bounds.range.contains(lo) && path.bounds.range.contains(hi) else {
+            do { path = try ParameterPath(spec.path, in: scenario) } catch let issue as ScenarioIssue { throw fail(issue.message) }
+            guard path.bounds.range.contains(spec.lo) && path.bounds.range.contains(spec.hi) else {
                 throw fail("the range must lie within the parameter's: \(path.bounds.expectation) (\(path.bounds.unit))")
             }
-            return Axis(path: path, lo: lo, hi: hi, steps: steps)
+            return Axis(path: path, lo: spec.lo, hi: spec.hi, steps: spec.steps)
         }
+    }
+
+    /// Parses and checks `PATH=lo:hi[:steps]` axes against a scenario in one step.
+    static func axes(_ specs: [String], in scenario: Scenario, option: String, command: String) throws -> [Axis] {
+        try axes(try axisSpecs(specs, option: option, command: command), in: scenario, option: option, command: command)
     }
 }

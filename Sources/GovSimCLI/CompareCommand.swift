@@ -1,6 +1,7 @@
 import Foundation
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// `govsim compare`: policies against a baseline with paired trials.
 enum CompareCommand {
@@ -31,9 +32,7 @@ enum CompareCommand {
         ],
         options: [
             Common.trials, Common.seed, Common.threads,
-            OptionSpec(long: "precision", valueName: "h", help: "Target 95% half-width of the safety and satisfaction differences; trials are added in batches until reached."),
-            OptionSpec(long: "max-trials", valueName: "n", help: "Cap on trials per arm with --precision.", defaultText: "5000"),
-            OptionSpec(long: "batch", valueName: "n", help: "Trials added per arm and round with --precision.", defaultText: "50"),
+            Common.precision.spec, Common.maxTrials.spec, Common.batch.spec,
             OptionSpec(long: "objective", valueName: "metric", help: "What 'best' means for ranking.", defaultText: "safety_score"),
             OptionSpec(long: "indifference", valueName: "delta", help: "Indifference zone on the objective (its unit): arms within it of the first are reported as indistinguishable.", defaultText: "0"),
             OptionSpec(long: "select", help: "Choose the best arm by Kim–Nelson's sequential procedure: P(correct selection) ≥ 1 − alpha when the best leads by ≥ --indifference (first stage --trials, then --batch at a time up to --max-trials)."),
@@ -49,12 +48,12 @@ enum CompareCommand {
 
     static func execute(_ parsed: ParsedArguments, commandLine: [String] = [], console: Console) throws -> Int32 {
         let files = parsed.positionals
-        let trialsOverride = try parsed.int("trials", in: 1...1_000_000)
+        let trialsOverride = try parsed[Common.trialCount]
         let seedOverride = try Common.seed(parsed)
         let threads = try Common.threads(parsed)
-        let precision = try parsed.double("precision", in: 1e-9...1e9)
-        let maxTrials = try parsed.int("max-trials", in: 2...1_000_000) ?? 5_000
-        let batch = try parsed.int("batch", in: 1...100_000) ?? 50
+        let precision = try parsed[Common.precision]
+        let maxTrials = try parsed[Common.maxTrials]
+        let batch = try parsed[Common.batch]
         let objective = try Common.metric(parsed.value("objective") ?? "safety_score", option: "objective", command: "compare")
         let quiet = parsed.flag("quiet")
         let json = try Common.json(parsed, command: "compare")

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// `govsim explore`: a full grid over a few levers, each point paired with the baseline, drawn
 /// as one self-contained page with a slider per lever.

@@ -8,7 +8,7 @@ public enum GovSimTool {
         name: "govsim",
         version: RunResults.version,
         abstract: "Agent-based simulation of grassroots social governance: predicted safety and satisfaction, with intervals, cost and mechanisms.",
-        commands: [RunCommand.spec, ReportCommand.spec, CompareCommand.spec, SweepCommand.spec, ExploreCommand.spec, SensitivityCommand.spec, OptimizeCommand.spec, CheckCommand.spec, CalibrateCommand.spec, BaselineCommand.spec, MergeCommand.spec, SlurmCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
+        commands: [RunCommand.spec, ReportCommand.spec, CompareCommand.spec, ExplainCommand.spec, SweepCommand.spec, ExploreCommand.spec, SensitivityCommand.spec, OptimizeCommand.spec, CheckCommand.spec, CalibrateCommand.spec, BaselineCommand.spec, MergeCommand.spec, SlurmCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
     )
 
     static let helpSpec = CommandSpec(
@@ -52,6 +52,8 @@ public enum GovSimTool {
                 return ReportCommand.execute(parsed.positionals[0], console: console)
             case "compare":
                 return try CompareCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
+            case "explain":
+                return try ExplainCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
             case "sweep":
                 return try SweepCommand.execute(parsed, console: console)
             case "explore":

@@ -1,6 +1,7 @@
 import Foundation
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// `govsim merge`: shards of a run into the run's files.
 enum MergeCommand {

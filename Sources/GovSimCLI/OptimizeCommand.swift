@@ -1,6 +1,7 @@
 import Foundation
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// `govsim optimize`: the best mix of levers within a budget.
 enum OptimizeCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import GovSimIO
+import GovSimReport
 
 /// `govsim report`: draws report.html again from a results folder's data files.
 enum ReportCommand {

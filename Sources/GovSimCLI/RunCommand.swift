@@ -1,6 +1,7 @@
 import Foundation
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// `govsim run`: runs a scenario's trials and writes its results.
 enum RunCommand {
@@ -19,9 +20,7 @@ enum RunCommand {
             Common.trials,
             OptionSpec(long: "days", valueName: "d", help: "Days to simulate (overrides run.days)."),
             Common.seed, Common.threads,
-            OptionSpec(long: "precision", valueName: "h", help: "Run trials in batches until the 95% CI half-width of the safety score and satisfaction is below h."),
-            OptionSpec(long: "max-trials", valueName: "n", help: "Cap on trials with --precision.", defaultText: "5000"),
-            OptionSpec(long: "batch", valueName: "n", help: "Trials per batch with --precision.", defaultText: "50"),
+            precision.spec, maxTrials.spec, batch.spec,
             OptionSpec(long: "shard", valueName: "i/n", help: "Run only shard i of n (contiguous trial blocks) into a shard folder for govsim merge."),
             OptionSpec(long: "resume", help: "Finish an interrupted run in the same output folder (its finished trials are kept)."),
             Common.out("results/<scenario name>"), Common.format("summary.json"), Common.fixed, Common.quiet,
@@ -32,6 +31,10 @@ enum RunCommand {
         ]
     )
 
+    static let precision = Common.precision.with(help: "Run trials in batches until the 95% CI half-width of the safety score and satisfaction is below h.")
+    static let maxTrials = Common.maxTrials.with(help: "Cap on trials with --precision.")
+    static let batch = Common.batch.with(help: "Trials per batch with --precision.")
+
     struct Options {
         var scenario: String
         var trials: Int?
@@ -41,8 +44,8 @@ enum RunCommand {
         var out: String?
         var quiet = false
         var precision: Double?
-        var maxTrials = 5_000
-        var batch = 50
+        var maxTrials = Comparison.Plan.defaultMaxTrials
+        var batch = Comparison.Plan.defaultBatch
         var resume = false
         /// Shipped priors at their central values (`--fixed`).
         var fixed = false
@@ -53,15 +56,15 @@ enum RunCommand {
 
     static func options(_ parsed: ParsedArguments) throws -> Options {
         Options(scenario: parsed.positionals[0],
-                trials: try parsed.int("trials", in: 1...1_000_000),
+                trials: try parsed[Common.trialCount],
                 days: try parsed.int("days", in: 1...36_500),
                 seed: try Common.seed(parsed),
                 threads: try Common.threads(parsed),
                 out: parsed.value("out"),
                 quiet: parsed.flag("quiet"),
-                precision: try parsed.double("precision", in: 1e-9...1e9),
-                maxTrials: try parsed.int("max-trials", in: 2...1_000_000) ?? 5_000,
-                batch: try parsed.int("batch", in: 2...100_000) ?? 50,
+                precision: try parsed[precision],
+                maxTrials: try parsed[maxTrials],
+                batch: try parsed[batch],
                 resume: parsed.flag("resume"),
                 fixed: parsed.flag("fixed"),
                 json: try Common.json(parsed, command: "run"),

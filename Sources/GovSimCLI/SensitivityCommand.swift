@@ -1,6 +1,7 @@
 import Foundation
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// `govsim sensitivity`: which parameters drive the outputs.
 enum SensitivityCommand {
@@ -31,16 +32,15 @@ enum SensitivityCommand {
     )
 
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
-        guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
-        var scenario = loaded.scenario
+        // Usage first: every option is checked before the file is read.
         let specs = parsed.values("vary")
         guard specs.count >= 1 else { throw UsageError(message: "give at least one --vary PATH=lo:hi", command: "sensitivity") }
-        let axes = try Common.axes(specs, in: scenario, option: "vary", command: "sensitivity")
+        let axisSpecs = try Common.axisSpecs(specs, option: "vary", command: "sensitivity")
         let methodName = parsed.value("method") ?? "sobol"
         guard let method = SensitivityStudy.Method(rawValue: methodName) else {
             throw UsageError(message: "--method: expected sobol or morris, got '\(methodName)'", command: "sensitivity")
         }
-        if method == .sobol && 2 * axes.count > SobolSequence.maxDimensions {
+        if method == .sobol && 2 * axisSpecs.count > SobolSequence.maxDimensions {
             throw UsageError(message: "--method sobol: at most \(SobolSequence.maxDimensions / 2) parameters", command: "sensitivity")
         }
         let samples = try parsed.int("samples", in: 2...1_000_000) ?? (method == .sobol ? 64 : 20)
@@ -48,7 +48,13 @@ enum SensitivityCommand {
         let metrics = try (parsed.value("metrics") ?? "safety_score,satisfaction_pct").split(separator: ",").map {
             try Common.metric(String($0), option: "metrics", command: "sensitivity")
         }
-        let seed = try Common.seed(parsed) ?? UInt64(scenario.run.seed)
+        let givenSeed = try Common.seed(parsed)
+        _ = try Common.threads(parsed)
+
+        guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
+        var scenario = loaded.scenario
+        let axes = try Common.axes(axisSpecs, in: scenario, option: "vary", command: "sensitivity")
+        let seed = givenSeed ?? UInt64(scenario.run.seed)
         scenario.run.seed = Int(seed)
         let quiet = parsed.flag("quiet")
         let out = parsed.value("out") ?? "results/\(scenario.name)-sensitivity"

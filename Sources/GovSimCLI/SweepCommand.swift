@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// `govsim sweep`: a scenario over a design of parameter values.
 enum SweepCommand {
@@ -34,9 +35,22 @@ enum SweepCommand {
     )
 
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
+        // Usage first: the options' syntax is checked before the file is read.
+        let specs = parsed.values("vary")
+        let axisSpecs = try Common.axisSpecs(specs, option: "vary", command: "sweep")
+        let givenDesign = try parsed.value("design").map { name in
+            guard let design = DesignKind(rawValue: name) else {
+                throw UsageError(message: "--design: expected grid, lhs or sobol, got '\(name)'", command: "sweep")
+            }
+            return design
+        }
+        let givenPoints = try parsed.int("points", in: 1...1_000_000)
+        let givenTrials = try parsed[Common.trialCount]
+        let givenSeed = try Common.seed(parsed)
+        let threads = try Common.threads(parsed)
+
         guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
         var scenario = loaded.scenario
-        let specs = parsed.values("vary")
         let stored = scenario.sweep
         guard !specs.isEmpty || !stored.vary.isEmpty else {
             throw UsageError(message: "give at least one --vary PATH=lo:hi (or a sweep section in the scenario)", command: "sweep")
@@ -44,19 +58,15 @@ enum SweepCommand {
         // --vary overrides the scenario's sweep section; its paths were checked when the file was read.
         let axes = specs.isEmpty
             ? try stored.vary.map { Axis(path: try ParameterPath($0.path, in: scenario), lo: $0.lo.value, hi: $0.hi.value, steps: $0.steps > 0 ? $0.steps : nil) }
-            : try Common.axes(specs, in: scenario, option: "vary", command: "sweep")
-        let designName = parsed.value("design") ?? stored.design.rawValue
-        guard let design = DesignKind(rawValue: designName) else {
-            throw UsageError(message: "--design: expected grid, lhs or sobol, got '\(designName)'", command: "sweep")
-        }
+            : try Common.axes(axisSpecs, in: scenario, option: "vary", command: "sweep")
+        let design = givenDesign ?? stored.design
         if design == .sobol && axes.count > SobolSequence.maxDimensions {
             throw UsageError(message: "--design sobol: at most \(SobolSequence.maxDimensions) axes", command: "sweep")
         }
-        let points = try parsed.int("points", in: 1...1_000_000) ?? (specs.isEmpty ? stored.points : (design == .grid ? Int(pow(10, Double(axes.count))) : 64))
-        let trials = try parsed.int("trials", in: 1...1_000_000) ?? stored.trials
-        let seed = try Common.seed(parsed) ?? UInt64(scenario.run.seed)
+        let points = givenPoints ?? (specs.isEmpty ? stored.points : (design == .grid ? Int(pow(10, Double(axes.count))) : 64))
+        let trials = givenTrials ?? stored.trials
+        let seed = givenSeed ?? UInt64(scenario.run.seed)
         scenario.run.seed = Int(seed)
-        let threads = try Common.threads(parsed)
         let quiet = parsed.flag("quiet")
         let out = parsed.value("out") ?? "results/\(scenario.name)-sweep"
 

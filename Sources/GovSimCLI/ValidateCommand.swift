@@ -1,5 +1,6 @@
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// `govsim validate`: checks scenario files without running them.
 enum ValidateCommand {

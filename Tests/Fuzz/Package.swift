@@ -13,7 +13,7 @@ let package = Package(
         .target(name: "CFuzzDriver"),
         .executableTarget(
             name: "govsim-fuzz",
-            dependencies: ["CFuzzDriver", .product(name: "GovSim", package: "govsim"), .product(name: "GovSimIO", package: "govsim")]
+            dependencies: ["CFuzzDriver", .product(name: "GovSim", package: "govsim"), .product(name: "GovSimIO", package: "govsim"), .product(name: "GovSimReport", package: "govsim")]
         ),
     ]
 )

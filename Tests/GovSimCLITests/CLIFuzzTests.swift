@@ -47,10 +47,10 @@ final class CLIFuzzTests: XCTestCase {
                                      scenarios: [tiny, targets, missed, bad, typo, folder + "/pipe.json5", folder + "/missing.json5", folder],
                                      baselines: [folder + "/baselines/tiny.baseline.json", folder + "/missing.baseline.json", tiny, folder, ""])
 
-        let limit = 1_000, budget = Duration.seconds(6)
+        // Bounded by a count, not a clock: every run tries the same command lines (~5 s here).
+        let limit = 600
         var tried = 0, statuses: [Int32: Int] = [:]
-        let start = ContinuousClock.now
-        while tried < limit && ContinuousClock.now - start < budget {
+        while tried < limit {
             let args = fuzz.next(case: tried)
             tried += 1
             let recorder = CommandTests.Recorder()
@@ -72,7 +72,6 @@ final class CLIFuzzTests: XCTestCase {
             }
         }
         print("fuzz: \(tried) command lines, exit statuses \(statuses.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " "))")
-        XCTAssertGreaterThanOrEqual(tried, 100, "the time budget left too few command lines to mean anything")
         XCTAssertGreaterThan(statuses[0] ?? 0, 0, "some command lines should succeed")
         XCTAssertGreaterThan(statuses[64] ?? 0, 0)
         XCTAssertGreaterThan(statuses[65] ?? 0, 0)

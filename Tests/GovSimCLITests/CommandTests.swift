@@ -1,22 +1,14 @@
 import Foundation
 import XCTest
+import GovSimTestSupport
 import GovSim
 @testable import GovSimCLI
 
 /// The commands, run in-process through `GovSimTool.main` with a recording console.
 final class CommandTests: XCTestCase {
     /// Collects what a command writes to stdout and stderr; `colour` is what the console allows.
-    final class Recorder: @unchecked Sendable {
-        private let lock = NSLock()
-        private var outText = "", errText = ""
-        var out: String { lock.withLock { outText } }
-        var err: String { lock.withLock { errText } }
-        let colour: Bool
-        init(colour: Bool = false) { self.colour = colour }
-        lazy var console = Console(out: { [unowned self] s in self.lock.withLock { self.outText += s } },
-                                   err: { [unowned self] s in self.lock.withLock { self.errText += s } },
-                                   stderrIsTerminal: false, stdoutIsTerminal: colour, colour: colour)
-    }
+    /// The recording console of GovSimTestSupport, by its old name.
+    typealias Recorder = CommandRecorder
 
     var folder = ""
 

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import GovSim
 @testable import GovSimIO
+@testable import GovSimReport
 @testable import GovSimCLI
 
 /// `govsim explore`: its files, its numbers against `govsim sweep` on the same points, the same

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import GovSim
 import GovSimIO
+@testable import GovSimReport
 @testable import GovSimCLI
 
 /// report.html from `govsim run`, and `govsim report`, run in-process.

@@ -1,3 +1,4 @@
+import GovSimTestSupport
 import Foundation
 import GovSim
 @testable import GovSimIO
@@ -29,6 +30,17 @@ enum AnalysisFixture {
         let outcome = Comparison(arms: scenarios, seed: 5, threads: 2).run(Comparison.Plan(trials: 3))
         let out = folder.path + "/compare"
         try CompareResults(scenarios: scenarios, seed: 5, outcome: outcome, objective: .safetyScore).write(to: out)
+        return out
+    }
+
+    /// `govsim explain base policy` (two levers: cameras and the council) with 3 paired trials.
+    static func explain(in folder: TemporaryFolder) throws -> String {
+        let base = try scenario(in: folder), policy = try ScenarioLoader.load(path: folder.write("policy.json5", policy)).scenario
+        let attribution = LeverAttribution(levers: PolicyLevers(baseline: base, policy: policy), seed: 5)
+        let outcome = Comparison(arms: attribution.scenarios(), seed: 5, threads: 2).run(Comparison.Plan(trials: 3))
+        let out = folder.path + "/explain"
+        try ExplainResults(baselineName: base.name, policyName: policy.name, seed: 5, days: base.run.days, attribution: attribution,
+                           results: outcome.results).write(to: out)
         return out
     }
 

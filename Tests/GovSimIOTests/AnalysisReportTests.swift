@@ -1,7 +1,9 @@
+import GovSimTestSupport
 import Foundation
 import XCTest
 import GovSim
 @testable import GovSimIO
+@testable import GovSimReport
 
 /// The reports of compare, sweep, sensitivity and optimize: drawn from their folders' data files
 /// alone, well-formed, deterministic, with their key content; and the folder kind detected.

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import GovSim
 @testable import GovSimIO
+@testable import GovSimReport
 
 /// The charts the analysis reports add: forest plot, grouped bars, scatter, heatmap, coloured
 /// scatter and response curve, each well-formed for real, empty, constant and undefined data.

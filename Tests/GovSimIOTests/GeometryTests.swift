@@ -1,6 +1,8 @@
+import GovSimTestSupport
 import XCTest
 import GovSim
 @testable import GovSimIO
+@testable import GovSimReport
 
 /// A run of two groups with outlines, written with its report's data files.
 enum MapFixture {

@@ -1,6 +1,8 @@
+import GovSimTestSupport
 import Foundation
 import XCTest
 @testable import GovSimIO
+@testable import GovSimReport
 
 /// Renders report.html in headless Chromium: the page must load without script or page errors,
 /// have the expected elements, and paint a screenshot that is not blank. Skipped when no
@@ -142,6 +144,8 @@ final class ReportRenderTests: XCTestCase {
             ("sweep-heatmaps", try AnalysisFixture.sweep(in: folder, axes: 2), 3),
             ("sensitivity-sobol", try AnalysisFixture.sensitivity(in: folder), 2),
             ("optimize", try AnalysisFixture.optimize(in: folder), 1),
+            // A waterfall per headline output.
+            ("explain", try AnalysisFixture.explain(in: folder), 3),
         ]
         for (name, out, charts) in folders {
             try ReportKind.detect(in: out).write(resultsFolder: out)
@@ -213,6 +217,7 @@ final class ReportRenderTests: XCTestCase {
             ("sweep", try AnalysisFixture.sweep(in: folder, axes: 2)),
             ("sensitivity", try AnalysisFixture.sensitivity(in: folder)),
             ("optimize", try AnalysisFixture.optimize(in: folder)),
+            ("explain", try AnalysisFixture.explain(in: folder)),
         ]
         for (name, out) in folders {
             if !name.hasPrefix("run") { try ReportKind.detect(in: out).write(resultsFolder: out) }

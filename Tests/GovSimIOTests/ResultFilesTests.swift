@@ -1,6 +1,8 @@
+import GovSimTestSupport
 import XCTest
 import GovSim
 @testable import GovSimIO
+@testable import GovSimReport
 
 final class ResultFilesTests: XCTestCase {
     let folder = TemporaryFolder()

@@ -1,3 +1,4 @@
+import GovSimTestSupport
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -5,6 +6,7 @@ import FoundationXML
 import XCTest
 import GovSim
 @testable import GovSimIO
+@testable import GovSimReport
 
 /// A results folder written in-process from a tiny scenario, with its report.
 enum ReportFixture {

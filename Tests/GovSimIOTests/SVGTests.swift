@@ -5,6 +5,7 @@ import FoundationXML
 import XCTest
 import GovSim
 @testable import GovSimIO
+@testable import GovSimReport
 
 /// The SVG writer, scales and chart builders: escaping, numbers, ticks, and charts that stay
 /// well-formed XML for empty, constant and undefined data.

@@ -1,3 +1,4 @@
+import GovSimTestSupport
 import Foundation
 import XCTest
 import GovSim
@@ -149,14 +150,14 @@ final class ScenarioFuzzTests: XCTestCase {
     // MARK: Mutation fuzz
 
     /// Mutated corpus files and random JSON5-ish documents, through the loader's parse and read:
-    /// bounded by a count and a time budget, with a fixed seed so a failure reproduces.
+    /// bounded by a count (not a clock, so every run covers the same inputs), with a fixed seed
+    /// so a failure reproduces.
     func testMutatedAndRandomDocumentsNeverCrash() throws {
         let seeds = try Self.corpus().map { String(decoding: $0.data, as: UTF8.self) }
         let fuzz = ScenarioFuzzer(seeds: seeds, random: RandomStream(seed: 20_260_107))
-        let limit = 20_000, budget = Duration.seconds(5)
+        let limit = 20_000
         var tried = 0, rejected = 0
-        let start = ContinuousClock.now
-        while tried < limit && ContinuousClock.now - start < budget {
+        while tried < limit {
             let text = fuzz.next()
             tried += 1
             do {
@@ -169,7 +170,6 @@ final class ScenarioFuzzTests: XCTestCase {
             }
         }
         print("fuzz: \(tried) scenario inputs, \(rejected) rejected, \(tried - rejected) accepted")
-        XCTAssertGreaterThanOrEqual(tried, 500, "the time budget left too few inputs to mean anything")
         XCTAssertGreaterThan(tried - rejected, 0, "some inputs should be valid scenarios")
     }
 

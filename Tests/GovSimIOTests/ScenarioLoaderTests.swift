@@ -1,3 +1,4 @@
+import GovSimTestSupport
 import XCTest
 import GovSim
 @testable import GovSimIO

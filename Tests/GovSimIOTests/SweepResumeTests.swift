@@ -1,7 +1,9 @@
+import GovSimTestSupport
 import XCTest
 import Synchronization
 import GovSim
 @testable import GovSimIO
+@testable import GovSimReport
 
 final class SweepResumeTests: XCTestCase {
     let folder = TemporaryFolder()

@@ -1,7 +1,9 @@
+import GovSimTestSupport
 import Foundation
 import XCTest
 import GovSim
 @testable import GovSimIO
+@testable import GovSimReport
 
 /// Files of a run with schedules over more than a year (docs/model.md §11): years in summary.json,
 /// the policy's share in timeseries.csv, the break in the report, trial lines with years.

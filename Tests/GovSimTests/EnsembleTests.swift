@@ -1,4 +1,6 @@
+import GovSimTestSupport
 import XCTest
+import Synchronization
 @testable import GovSim
 
 final class EnsembleTests: XCTestCase {
@@ -27,10 +29,21 @@ final class EnsembleTests: XCTestCase {
                           Ensemble(scenario: s, seed: 2, threads: 1).run(trials: 0..<1)[0].metrics)
     }
 
+    /// Stopped after four trials have finished, a run returns the trials that finished, each
+    /// exactly as an uninterrupted run has it, and starts no other; on one thread, in order.
     func testStopKeepsFinishedTrials() {
         let s = TestScenarios.small(days: 30)
-        let results = Ensemble(scenario: s, seed: 5, threads: 1).run(trials: 0..<10, shouldStop: { true })
-        XCTAssertEqual(results, [])
+        let whole = Ensemble(scenario: s, seed: 5, threads: 1).run(trials: 0..<10)
+        for threads in [1, 2] {
+            let finished = Mutex(0)
+            let kept = Ensemble(scenario: s, seed: 5, threads: threads).run(
+                trials: 0..<10, shouldStop: { finished.withLock { $0 } >= 4 }, finished: { _ in finished.withLock { $0 += 1 } })
+            XCTAssertGreaterThanOrEqual(kept.count, 4, "threads \(threads): the finished trials are kept")
+            XCTAssertLessThanOrEqual(kept.count, 3 + threads, "threads \(threads): no trial starts after the stop")
+            for r in kept { XCTAssertEqual(r, whole[r.trial], "threads \(threads): trial \(r.trial) as an uninterrupted run has it") }
+            if threads == 1 { XCTAssertEqual(kept.map(\.trial), [0, 1, 2, 3]) }
+        }
+        XCTAssertEqual(Ensemble(scenario: s, seed: 5, threads: 2).run(trials: 0..<10, shouldStop: { true }), [], "stopped before any")
     }
 
     func testWeeklySeriesCoverTheHorizon() {

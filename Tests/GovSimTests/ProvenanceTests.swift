@@ -1,3 +1,4 @@
+import GovSimTestSupport
 import Foundation
 import XCTest
 @testable import GovSim

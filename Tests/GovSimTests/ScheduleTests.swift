@@ -1,3 +1,4 @@
+import GovSimTestSupport
 import XCTest
 @testable import GovSim
 

@@ -21,6 +21,11 @@ public struct Comparison: Sendable {
     }
 
     public struct Plan: Sendable {
+        /// The trial cap with a precision target or a selection, unless one is given (also the
+        /// command line's `--max-trials` default).
+        public static let defaultMaxTrials = 5_000
+        /// Trials added per arm and round, unless given (also `--batch`'s default).
+        public static let defaultBatch = 50
         /// Trials per arm without a precision target; the first batch with one.
         public var trials: Int
         /// Target 95% half-width of each difference (of each arm alone when there is one arm).
@@ -42,7 +47,7 @@ public struct Comparison: Sendable {
         /// 1 − confidence of the selection and of the indistinguishable group.
         public var alpha: Double
 
-        public init(trials: Int, precision: Double? = nil, maxTrials: Int = 10_000, batch: Int = 50,
+        public init(trials: Int, precision: Double? = nil, maxTrials: Int = Plan.defaultMaxTrials, batch: Int = Plan.defaultBatch,
                     objective: Metric = .safetyScore, precisionMetrics: [Metric] = [.safetyScore, .satisfactionPct],
                     indifference: Double = 0, select: Bool = false, alpha: Double = 0.05) {
             self.trials = trials

@@ -21,19 +21,8 @@ public enum MetricKind: String, Sendable, CaseIterable {
 }
 
 extension Metric {
-    /// The metric's kind. New metrics default to `.count` unless listed (`default:` keeps the
-    /// switch compiling when cases are added); a count's intervals are never narrower than the
-    /// Student t interval, so a misclassified continuous output loses nothing but width.
-    public var kind: MetricKind {
-        switch self {
-        case .safetyScore, .meanHappiness, .meanTrust, .elderlySafetyScore: return .score
-        case .satisfactionPct, .elderlySatisfactionPct, .complaintRatePct, .mediationSuccessPct, .resolutionPct: return .share
-        case .medianResolutionHours, .p90ResolutionHours, .responseMinutesMedian, .emergencyResponseMinutesMedian: return .minutes
-        case .costTotal, .costMediation, .costServices, .costSensors, .costElderlyCare, .costVolunteers,
-             .costCouncil, .costVisits, .costResponse, .costPerResident: return .yuan
-        default: return .count
-        }
-    }
+    /// The metric's kind (its `declaration`'s).
+    public var kind: MetricKind { declaration.kind }
 
     /// The main outputs a regression check must be able to see move (`govsim baseline --detect`):
     /// the two headline scores and the two event counts most mechanisms feed.

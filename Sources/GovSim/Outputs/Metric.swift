@@ -16,39 +16,102 @@ public enum Metric: Int, CaseIterable, Sendable {
     case councilIssuesSettled, townResponses, residents
     case elderlySafetyScore, elderlySatisfactionPct
 
-    /// Column and key name.
-    public var name: String { Metric.names[rawValue] }
+    /// What a metric is, declared once: its column and key name (snake_case, part of the
+    /// contract scripts and CI rely on), kind (which intervals suit it), unit and direction.
+    /// Every other property of a metric (`name`, `unit`, `higherIsBetter`, `kind`, lookup by
+    /// name) is read from here.
+    public struct Declaration: Sendable, Equatable {
+        public var name: String
+        public var kind: MetricKind
+        /// Unit and meaning, for tables and docs.
+        public var unit: String
+        /// Whether more is better: scores, rates of success and resolution, prevention; counts
+        /// of harm and complaint, durations and costs are better lower.
+        public var higherIsBetter: Bool
 
-    /// Unit and meaning, for tables and docs.
-    public var unit: String {
-        switch self {
-        case .safetyScore, .meanHappiness, .meanTrust, .elderlySafetyScore: return "points 0–100"
-        case .satisfactionPct, .elderlySatisfactionPct, .complaintRatePct, .mediationSuccessPct, .resolutionPct: return "%"
-        case .medianResolutionHours, .p90ResolutionHours: return "hours"
-        case .responseMinutesMedian, .emergencyResponseMinutesMedian: return "minutes"
-        case .costTotal, .costMediation, .costServices, .costSensors, .costElderlyCare, .costVolunteers,
-             .costCouncil, .costVisits, .costResponse: return "yuan"
-        case .costPerResident: return "yuan/resident"
-        case .volunteers: return "persons at the end"
-        case .residents: return "persons"
-        default: return "count"
+        init(_ name: String, _ kind: MetricKind, unit: String, higherIsBetter: Bool = false) {
+            self.name = name
+            self.kind = kind
+            self.unit = unit
+            self.higherIsBetter = higherIsBetter
         }
     }
+
+    /// The declaration of every metric: adding an output means a case above and a line here.
+    public var declaration: Declaration {
+        switch self {
+        case .safetyScore: return Declaration("safety_score", .score, unit: "points 0–100", higherIsBetter: true)
+        case .satisfactionPct: return Declaration("satisfaction_pct", .share, unit: "%", higherIsBetter: true)
+        case .meanHappiness: return Declaration("mean_happiness", .score, unit: "points 0–100", higherIsBetter: true)
+        case .meanTrust: return Declaration("mean_trust", .score, unit: "points 0–100", higherIsBetter: true)
+        case .disputes: return Declaration("disputes", .count, unit: "count")
+        case .disputesReported: return Declaration("disputes_reported", .count, unit: "count")
+        case .complaintRatePct: return Declaration("complaint_rate_pct", .share, unit: "%")
+        case .disputesAvertedByVisits: return Declaration("disputes_averted_by_visits", .count, unit: "count", higherIsBetter: true)
+        case .collectiveDisputes: return Declaration("collective_disputes", .count, unit: "count")
+        case .petitions: return Declaration("petitions", .count, unit: "count")
+        case .massIncidents: return Declaration("mass_incidents", .count, unit: "count")
+        case .massIncidentsPrevented: return Declaration("mass_incidents_prevented", .count, unit: "count", higherIsBetter: true)
+        case .escalations: return Declaration("escalations", .count, unit: "count")
+        case .misrouted: return Declaration("misrouted", .count, unit: "count")
+        case .mediationAttempts: return Declaration("mediation_attempts", .count, unit: "count")
+        case .mediationSuccessPct: return Declaration("mediation_success_pct", .share, unit: "%", higherIsBetter: true)
+        case .resolutionPct: return Declaration("resolution_pct", .share, unit: "%", higherIsBetter: true)
+        case .medianResolutionHours: return Declaration("median_resolution_hours", .minutes, unit: "hours")
+        case .p90ResolutionHours: return Declaration("p90_resolution_hours", .minutes, unit: "hours")
+        case .selfResolved: return Declaration("self_resolved", .count, unit: "count")
+        case .incidents: return Declaration("incidents", .count, unit: "count")
+        case .incidentsRecorded: return Declaration("incidents_recorded", .count, unit: "count")
+        case .incidentsPrevented: return Declaration("incidents_prevented", .count, unit: "count", higherIsBetter: true)
+        case .preventedBySensors: return Declaration("prevented_by_sensors", .count, unit: "count", higherIsBetter: true)
+        case .preventedByVolunteers: return Declaration("prevented_by_volunteers", .count, unit: "count", higherIsBetter: true)
+        case .preventedByResidents: return Declaration("prevented_by_residents", .count, unit: "count", higherIsBetter: true)
+        case .publicSecurityIncidents: return Declaration("public_security_incidents", .count, unit: "count")
+        case .accidents: return Declaration("accidents", .count, unit: "count")
+        case .fires: return Declaration("fires", .count, unit: "count")
+        case .elevatorIncidents: return Declaration("elevator_incidents", .count, unit: "count")
+        case .seriousHarm: return Declaration("serious_harm", .count, unit: "count")
+        case .elderlyEmergencies: return Declaration("elderly_emergencies", .count, unit: "count")
+        case .elderlyEmergenciesPrevented: return Declaration("elderly_emergencies_prevented", .count, unit: "count", higherIsBetter: true)
+        case .elderlyAdverseEvents: return Declaration("elderly_adverse_events", .count, unit: "count")
+        case .alarmsTrue: return Declaration("alarms_true", .count, unit: "count")
+        case .alarmsFalse: return Declaration("alarms_false", .count, unit: "count")
+        case .responseMinutesMedian: return Declaration("response_minutes_median", .minutes, unit: "minutes")
+        case .volunteers: return Declaration("volunteers", .count, unit: "persons at the end", higherIsBetter: true)
+        case .preventiveVisits: return Declaration("preventive_visits", .count, unit: "count")
+        case .costTotal: return Declaration("cost_total", .yuan, unit: "yuan")
+        case .costMediation: return Declaration("cost_mediation", .yuan, unit: "yuan")
+        case .costServices: return Declaration("cost_services", .yuan, unit: "yuan")
+        case .costSensors: return Declaration("cost_sensors", .yuan, unit: "yuan")
+        case .costElderlyCare: return Declaration("cost_elderly_care", .yuan, unit: "yuan")
+        case .costVolunteers: return Declaration("cost_volunteers", .yuan, unit: "yuan")
+        case .costCouncil: return Declaration("cost_council", .yuan, unit: "yuan")
+        case .costVisits: return Declaration("cost_visits", .yuan, unit: "yuan")
+        case .costResponse: return Declaration("cost_response", .yuan, unit: "yuan")
+        case .costPerResident: return Declaration("cost_per_resident", .yuan, unit: "yuan/resident")
+        case .neighbourDisputes: return Declaration("neighbour_disputes", .count, unit: "count")
+        case .propertyDisputes: return Declaration("property_disputes", .count, unit: "count")
+        case .landDisputes: return Declaration("land_disputes", .count, unit: "count")
+        case .familyDisputes: return Declaration("family_disputes", .count, unit: "count")
+        case .directPetitions: return Declaration("direct_petitions", .count, unit: "count")
+        case .emergencyResponseMinutesMedian: return Declaration("emergency_response_minutes_median", .minutes, unit: "minutes")
+        case .councilIssuesSettled: return Declaration("council_issues_settled", .count, unit: "count", higherIsBetter: true)
+        case .townResponses: return Declaration("town_responses", .count, unit: "count")
+        case .residents: return Declaration("residents", .count, unit: "persons")
+        case .elderlySafetyScore: return Declaration("elderly_safety_score", .score, unit: "points 0–100", higherIsBetter: true)
+        case .elderlySatisfactionPct: return Declaration("elderly_satisfaction_pct", .share, unit: "%", higherIsBetter: true)
+        }
+    }
+
+    /// Column and key name.
+    public var name: String { declaration.name }
+
+    /// Unit and meaning, for tables and docs.
+    public var unit: String { declaration.unit }
 
     /// Whether more is better (scores, rates of success and resolution, prevention); counts of
     /// harm, complaint and cost are better lower.
-    public var higherIsBetter: Bool {
-        switch self {
-        case .safetyScore, .satisfactionPct, .meanHappiness, .meanTrust, .mediationSuccessPct, .resolutionPct,
-             .elderlySafetyScore, .elderlySatisfactionPct,
-             .incidentsPrevented, .preventedBySensors, .preventedByVolunteers, .preventedByResidents,
-             .massIncidentsPrevented, .elderlyEmergenciesPrevented, .disputesAvertedByVisits, .volunteers,
-             .councilIssuesSettled:
-            return true
-        default:
-            return false
-        }
-    }
+    public var higherIsBetter: Bool { declaration.higherIsBetter }
 
     /// The outputs shown in the run's table on stdout.
     public static let headline: [Metric] = [
@@ -57,22 +120,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         .elderlyAdverseEvents, .responseMinutesMedian, .costTotal,
     ]
 
-    static let names: [String] = [
-        "safety_score", "satisfaction_pct", "mean_happiness", "mean_trust",
-        "disputes", "disputes_reported", "complaint_rate_pct", "disputes_averted_by_visits", "collective_disputes",
-        "petitions", "mass_incidents", "mass_incidents_prevented", "escalations", "misrouted",
-        "mediation_attempts", "mediation_success_pct", "resolution_pct", "median_resolution_hours", "p90_resolution_hours", "self_resolved",
-        "incidents", "incidents_recorded", "incidents_prevented", "prevented_by_sensors", "prevented_by_volunteers", "prevented_by_residents",
-        "public_security_incidents", "accidents", "fires", "elevator_incidents", "serious_harm",
-        "elderly_emergencies", "elderly_emergencies_prevented", "elderly_adverse_events",
-        "alarms_true", "alarms_false", "response_minutes_median", "volunteers", "preventive_visits",
-        "cost_total", "cost_mediation", "cost_services", "cost_sensors", "cost_elderly_care", "cost_volunteers", "cost_council", "cost_visits", "cost_response",
-        "cost_per_resident",
-        "neighbour_disputes", "property_disputes", "land_disputes", "family_disputes",
-        "direct_petitions", "emergency_response_minutes_median",
-        "council_issues_settled", "town_responses", "residents",
-        "elderly_safety_score", "elderly_satisfaction_pct",
-    ]
+    static let names: [String] = Metric.allCases.map(\.name)
 
     /// Outputs of district-wide resources, which have no value by group or estate: costs (the
     /// mediation tiers and the services budget are district-wide, and a group's share of a

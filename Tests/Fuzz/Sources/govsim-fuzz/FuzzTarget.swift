@@ -1,6 +1,7 @@
 import Foundation
 import GovSim
 import GovSimIO
+import GovSimReport
 #if GOVSIM_FUZZ
 import CFuzzDriver
 #endif

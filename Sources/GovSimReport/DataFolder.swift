@@ -1,0 +1,97 @@
+import Foundation
+import GovSim
+import GovSimIO
+
+/// A results folder read for a report: its files as text, JSON objects or CSV tables, each
+/// failure a `RunReport.DataError` naming the file and what is wrong with it.
+struct DataFolder {
+    var path: String
+    /// The command that writes the folder, for the hint when a file is missing ("govsim run").
+    var writer: String
+
+    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+
+    /// Whether `name` exists as a regular file (or a link to one).
+    func has(_ name: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: file(name), isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    func text(_ name: String) throws(RunReport.DataError) -> String {
+        guard has(name) else {
+            throw RunReport.DataError(path: file(name), reason: "no such file (is this a folder written by `\(writer)`?)")
+        }
+        guard let data = FileManager.default.contents(atPath: file(name)) else {
+            throw RunReport.DataError(path: file(name), reason: "cannot be read (check its permissions)")
+        }
+        guard let string = String(data: data, encoding: .utf8) else {
+            throw RunReport.DataError(path: file(name), reason: "is not UTF-8 text")
+        }
+        return string
+    }
+
+    func object(_ name: String) throws(RunReport.DataError) -> JSONObject {
+        let json = try text(name)
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            throw RunReport.DataError(path: file(name), reason: "is not a JSON object")
+        }
+        return JSONObject(object)
+    }
+
+    /// `name` as a CSV table that has every column of `required`.
+    func table(_ name: String, required: [String]) throws(RunReport.DataError) -> CSVTable {
+        let table: CSVTable
+        do { table = try CSVTable.parse(try text(name)) } catch let error as RunReport.DataError { throw error } catch {
+            throw RunReport.DataError(path: file(name), reason: "\(error)")
+        }
+        if let missing = required.first(where: { !table.header.contains($0) }) {
+            throw RunReport.DataError(path: file(name), reason: "has no column '\(missing)'")
+        }
+        return table
+    }
+
+    /// A failure of the JSON file `name`: a required key is missing or has the wrong type.
+    func lacking(_ name: String, _ keys: String) -> RunReport.DataError {
+        RunReport.DataError(path: file(name), reason: "lacks \(keys)")
+    }
+}
+
+/// A JSON object as JSONSerialization reads it, with typed lookups: numbers are NaN where the
+/// file has null or nothing.
+struct JSONObject {
+    var raw: [String: Any]
+    init(_ raw: [String: Any]) { self.raw = raw }
+
+    var keys: [String] { raw.keys.sorted() }
+    func number(_ key: String) -> Double { (raw[key] as? NSNumber)?.doubleValue ?? .nan }
+    func int(_ key: String) -> Int? { (raw[key] as? NSNumber)?.intValue }
+    func string(_ key: String) -> String? { raw[key] as? String }
+    func bool(_ key: String) -> Bool? { raw[key] as? Bool }
+    func object(_ key: String) -> JSONObject? { (raw[key] as? [String: Any]).map(JSONObject.init) }
+    func array(_ key: String) -> [Any]? { raw[key] as? [Any] }
+    func strings(_ key: String) -> [String]? { raw[key] as? [String] }
+    func objects(_ key: String) -> [JSONObject]? { (raw[key] as? [[String: Any]])?.map(JSONObject.init) }
+    /// A `[lo, hi]` pair.
+    func interval(_ key: String) -> Interval {
+        let pair = (raw[key] as? [Any] ?? []).map { ($0 as? NSNumber)?.doubleValue ?? .nan }
+        return Interval(lo: pair.first ?? .nan, hi: pair.count > 1 ? pair[1] : .nan)
+    }
+    /// A number or integer written as text ("7" or 7), as summary.json writes seeds.
+    func text(_ key: String) -> String? { string(key) ?? (raw[key] as? NSNumber)?.stringValue }
+}
+
+extension CSVTable {
+    /// Column `name`'s index (nil when absent).
+    func column(_ name: String) -> Int? { header.firstIndex(of: name) }
+
+    /// Row `r`'s field in column `name` as a number (NaN when empty or absent).
+    func number(_ r: Int, _ name: String) -> Double {
+        guard let c = column(name), c < rows[r].count else { return .nan }
+        return Double(rows[r][c]) ?? .nan
+    }
+
+    func field(_ r: Int, _ name: String) -> String {
+        guard let c = column(name), c < rows[r].count else { return "" }
+        return rows[r][c]
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import GovSim
+import GovSimIO
+
+/// report.html of `govsim optimize`, drawn from optimize.json and optimize.csv alone: the
+/// chosen mix with its interval, every candidate's cost against its objective (the frontier,
+/// the budget, the choice), and the table of candidates.
+enum OptimizeReport: ReportPage {
+    static let files = ["optimize.json", "optimize.csv"]
+
+    struct Candidate {
+        var index: Int
+        var levers: [Double]
+        var cost: Double, objective: Double, objectiveCI: Interval
+        var feasible: Bool, onFrontier: Bool, chosen: Bool
+        var finalObjective: Double
+    }
+
+    struct Data {
+        var scenario: String, seed: String, version: String
+        var budget: Double
+        /// Metric name → weight, by name.
+        var weights: [(metric: String, weight: Double)]
+        var trialsPerCandidate: Int, finalTrials: Int
+        var best: JSONObject?
+        var levers: [String]
+        var candidates: [Candidate]
+        /// The constraints as written (`mean_trust>=-1`).
+        var constraints: [String]
+
+        init(folder: String) throws(RunReport.DataError) {
+            let files = DataFolder(path: folder, writer: "govsim optimize")
+            let json = try files.object("optimize.json")
+            scenario = json.string("scenario") ?? "–"
+            seed = json.text("seed") ?? "–"
+            version = json.string("version") ?? "–"
+            budget = json.number("budget")
+            let objective = json.object("objective") ?? JSONObject([:])
+            weights = objective.keys.map { ($0, objective.number($0)) }
+            trialsPerCandidate = json.int("trials_per_candidate") ?? 0
+            finalTrials = json.int("final_trials") ?? 0
+            best = json.object("best")
+            constraints = json.strings("constraints") ?? []
+            let fixed = ["candidate", "cost_mean", "objective_mean", "objective_ci95_lo", "objective_ci95_hi", "feasible",
+                         "on_frontier", "final_objective_mean", "final_cost_mean", "chosen"]
+            let table = try files.table("optimize.csv", required: fixed)
+            levers = table.header.filter { !fixed.contains($0) }
+            let levers = self.levers
+            candidates = table.rows.indices.map { r in
+                Candidate(index: Int(table.field(r, "candidate")) ?? r, levers: levers.map { table.number(r, $0) },
+                          cost: table.number(r, "cost_mean"), objective: table.number(r, "objective_mean"),
+                          objectiveCI: Interval(lo: table.number(r, "objective_ci95_lo"), hi: table.number(r, "objective_ci95_hi")),
+                          feasible: table.field(r, "feasible") == "true", onFrontier: table.field(r, "on_frontier") == "true",
+                          chosen: table.field(r, "chosen") == "true", finalObjective: table.number(r, "final_objective_mean"))
+            }
+        }
+
+        /// The objective in words: "safety_score", or "0.5·safety_score + 0.5·satisfaction_pct"
+        /// (outputs where less is better enter negated).
+        var objectiveText: String {
+            if weights.count == 1, weights[0].weight == 1 { return objectiveTerm(weights[0].metric) }
+            return weights.map { "\(Chart.value($0.weight))·\(objectiveTerm($0.metric))" }.joined(separator: " + ")
+        }
+
+        func objectiveTerm(_ name: String) -> String { Metric(name: name).map { $0.higherIsBetter ? name : "(−\(name))" } ?? name }
+
+        /// The objective's unit: the metric's own when it is one output with weight 1.
+        var objectiveUnit: String {
+            weights.count == 1 && weights[0].weight == 1 ? Metric(name: weights[0].metric)?.unit ?? "" : "weighted"
+        }
+    }
+
+    static func html(resultsFolder: String) throws -> String { page(try Data(folder: resultsFolder)) }
+
+    static func page(_ d: Data) -> String {
+        document(title: "govsim optimisation: \(d.scenario)",
+                 body: header(d) + chosen(d) + effects(d) + frontier(d) + candidateTable(d) + pageFooter(version: d.version, files: files))
+    }
+
+    static func header(_ d: Data) -> String {
+        pageHeader(kicker: "govsim optimisation report", title: d.scenario,
+                   lead: "The mix of levers with the best objective, \(d.objectiveText) (higher is better), at a mean total cost "
+                       + "within the budget of \(v(d.budget)) yuan over the run's days.",
+                   facts: ["\(d.candidates.count) candidates × \(d.trialsPerCandidate) trials",
+                           "finalists re-evaluated on \(d.finalTrials) fresh trials", "seed \(d.seed)", "govsim \(d.version)"])
+    }
+
+    static func chosen(_ d: Data) -> String {
+        var out = section("The chosen mix", note: "The best feasible candidates were run again on fresh trials, so the choice "
+                          + "is not simply the luckiest candidate; the values below come from those trials.")
+        guard let best = d.best else {
+            let cheapest = d.candidates.map(\.cost).filter(\.isFinite).min() ?? .nan
+            out += "<p class=\"warn\">No candidate stays within the budget of \(v(d.budget)) yuan: the cheapest costs "
+                + "\(v(cheapest)) yuan.</p>\n"
+            return out + "</section>\n"
+        }
+        if let because = best.string("chosen_because") {
+            var why = "Chosen because: \(esc(because))."
+            if let top = best.int("top_candidate"), top != best.int("candidate") {
+                why += " Candidate \(top) had the best objective, but the two cannot be told apart (paired 95% interval), so the cheaper was chosen."
+            }
+            out += "<p>\(why)</p>\n"
+        }
+        if !d.constraints.isEmpty {
+            out += "<p>Constraints on the change from the status quo: " + d.constraints.map { "<code>\(esc($0))</code>" }.joined(separator: ", ") + ".</p>\n"
+        }
+        let ci = best.interval("objective_ci95"), gain = best.interval("gain_ci95")
+        let unit = d.objectiveUnit == "weighted" ? "" : d.objectiveUnit
+        out += "<div class=\"cards\">\n<div class=\"card\">\n<h2>Objective: \(esc(d.objectiveText))</h2>\n"
+        out += "<p class=\"big\">\(v(best.number("objective_mean")))<span class=\"unit\"> \(esc(unit))</span></p>\n<dl>\n"
+        out += "<dt>95% CI of the mean</dt><dd>\(range(ci.lo, ci.hi))</dd>\n"
+        out += "<dt>gain over the status quo</dt><dd>\(signed(best.number("gain_over_status_quo"))) "
+            + "(95% CI \(signed(gain.lo)) to \(signed(gain.hi)))</dd>\n"
+        out += "<dt>mean cost</dt><dd>\(v(best.number("cost_mean"))) yuan of \(v(d.budget))</dd>\n</dl>\n</div>\n"
+        let levers = best.object("levers") ?? JSONObject([:])
+        out += "<div class=\"card\">\n<h2>Lever values (candidate \(best.int("candidate").map(String.init) ?? "–"))</h2>\n"
+        out += table(["lever", "value"], d.levers.map { ["<code>\(esc($0))</code>", Chart.precise(levers.number($0))] }, leftColumns: 1)
+        return out + "</div>\n</div>\n</section>\n"
+    }
+
+    /// What the chosen mix does to every headline output, not only the objective.
+    static func effects(_ d: Data) -> String {
+        guard let effects = d.best?.object("effects") else { return "" }
+        var out = section("What the chosen mix changes", note: "The chosen mix against the status quo on the same fresh trials "
+                          + "(paired), for every headline output: an optimiser sees only its objective, so look here for what it "
+                          + "traded away. Scores and shares change in points, other outputs also as % of the status quo.")
+        let rows = Metric.headline.compactMap { m -> [String]? in
+            guard let e = effects.object(m.name) else { return nil }
+            let ci = e.interval("ci95"), diff = e.number("difference")
+            let change = Chart.change(m, difference: diff, relativePct: e.number("relative_change_pct"), signed: signed)
+            let worse = (ci.lo > 0 || ci.hi < 0) && (diff > 0) != m.higherIsBetter
+            let cell = worse ? "<strong class=\"worse\">\(signed(diff))</strong>" : signed(diff)
+            return ["<code>\(esc(m.name))</code>", esc(m.unit), v(e.number("status_quo_mean")), v(e.number("chosen_mean")), cell,
+                    "\(signed(ci.lo)) – \(signed(ci.hi))", change]
+        }
+        out += table(["output", "unit", "status quo", "chosen", "difference", "95% CI", "change"], rows, leftColumns: 2)
+        return out + "</section>\n"
+    }
+
+    static func frontier(_ d: Data) -> String {
+        var out = section("Cost against objective", note: "Every candidate's mean cost and objective over the screening trials. "
+                          + "The frontier joins the candidates no other beats on both; the chosen mix is ringed; candidate 0 is the "
+                          + "scenario as it stands (the status quo).")
+        let series = [Chart.ScatterSeries("within budget", colour: Palette.blue, marker: .circle),
+                      Chart.ScatterSeries("over budget", colour: Palette.vermillion, marker: .cross)]
+        let points = d.candidates.map { c in
+            Chart.ScatterPoint(x: c.cost, y: c.objective, series: c.feasible ? 0 : 1,
+                               label: c.chosen ? "chosen" : c.index == 0 ? "status quo" : nil,
+                               tooltip: "candidate \(c.index): cost \(v(c.cost)) yuan, objective \(v(c.objective)) "
+                                   + "(95% CI \(v(c.objectiveCI.lo))–\(v(c.objectiveCI.hi)))"
+                                   + zip(d.levers, c.levers).map { "; \($0) = \(v($1))" }.joined())
+        }
+        let path = d.candidates.indices.filter { d.candidates[$0].onFrontier }.sorted { d.candidates[$0].cost < d.candidates[$1].cost }
+        let unit = d.objectiveUnit
+        out += wideFigure(Chart.scatter(points, series: series, title: "Candidates: cost against objective",
+                                    subtitle: "mean over \(d.trialsPerCandidate) screening trials per candidate",
+                                    x: Chart.Axis("mean total cost over the run's days (yuan)"),
+                                    y: Chart.Axis("objective" + (unit.isEmpty ? "" : " (\(unit))")),
+                                    references: [Chart.Reference(x: d.budget, "budget", colour: Palette.vermillion, optional: true)],
+                                    path: path, pathName: "cost–benefit frontier",
+                                    highlight: d.candidates.firstIndex(where: \.chosen), highlightName: "chosen mix",
+                                    width: 720, height: 420))
+        return out + "</section>\n"
+    }
+
+    static func candidateTable(_ d: Data) -> String {
+        var out = section("Every candidate", note: "Screening means with the 95% CI of the objective; finalists also show the "
+                          + "objective on the fresh trials. The chosen row is bold.")
+        let rows = d.candidates.map { c -> [String] in
+            [String(c.index)] + c.levers.map(Chart.precise) + [v(c.cost), v(c.objective), range(c.objectiveCI.lo, c.objectiveCI.hi),
+                                                   c.feasible ? "yes" : "no", c.onFrontier ? "yes" : "", v(c.finalObjective),
+                                                   c.chosen ? "chosen" : ""]
+        }
+        var classes: [Int: String] = [:]
+        for (r, c) in d.candidates.enumerated() where c.chosen { classes[r] = "chosen" }
+        out += table(["candidate"] + d.levers + ["cost (yuan)", "objective", "95% CI", "within budget", "on frontier",
+                                                 "re-evaluated", ""], rows, leftColumns: 1, rowClasses: classes)
+        return out + "</section>\n"
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import GovSim
+import GovSimIO
+
+/// report.html of `govsim sensitivity`, drawn from sensitivity.json alone: per output, the
+/// parameters' Sobol indices (first and total order, with intervals) or Morris effects (μ*
+/// and σ), sorted, with the trial noise and the convergence said in words.
+enum SensitivityReport: ReportPage {
+    static let files = ["sensitivity.json"]
+    /// Noise share (0–1) above which the indices are flagged as blurred by trial noise.
+    static let noiseLimit = 0.2
+    /// Largest bootstrap 95% half-width of an index that counts as converged.
+    static let convergenceLimit = SensitivityStudy.convergenceLimit
+
+    struct Index {
+        var first = Double.nan, firstCI = Interval(lo: .nan, hi: .nan)
+        var total = Double.nan, totalCI = Interval(lo: .nan, hi: .nan)
+        var muStar = Double.nan, mu = Double.nan, sigma = Double.nan
+    }
+
+    struct Output {
+        var metric: String
+        var unit: String
+        /// Per parameter, in the axes' order.
+        var indices: [Index]
+        var outputVariance: Double, noiseShare: Double, convergenceChange: Double
+        /// Largest bootstrap half-width of an index, whether the indices converged, and indices outside [0, 1].
+        var bootstrapHalfWidth: Double = .nan, converged: Bool? = nil, estimationErrors: [String] = []
+    }
+
+    struct Data {
+        var scenario: String, method: String, seed: String, version: String
+        var samples: Int, replicates: Int, points: Int
+        var axes: [(path: String, lo: Double, hi: Double)]
+        var outputs: [Output]
+
+        init(folder: String) throws(RunReport.DataError) {
+            let files = DataFolder(path: folder, writer: "govsim sensitivity")
+            let json = try files.object("sensitivity.json")
+            guard let axes = json.objects("axes"), let metrics = json.object("metrics") else {
+                throw files.lacking("sensitivity.json", "'axes' or 'metrics'")
+            }
+            scenario = json.string("scenario") ?? "–"
+            method = json.string("method") ?? "sobol"
+            seed = json.text("seed") ?? "–"
+            version = json.string("version") ?? "–"
+            samples = json.int("samples") ?? 0
+            replicates = json.int("replicates") ?? 0
+            points = json.int("points") ?? 0
+            let paths = axes.map { $0.string("path") ?? "–" }
+            self.axes = axes.map { ($0.string("path") ?? "–", $0.number("lo"), $0.number("hi")) }
+            // Known outputs in their fixed order, then any others by name.
+            let names = Metric.allCases.map(\.name).filter { metrics.object($0) != nil }
+                + metrics.keys.filter { Metric(name: $0) == nil }
+            outputs = names.map { name in
+                let m = metrics.object(name)!
+                let parameters = m.object("parameters")
+                let indices = paths.map { path -> Index in
+                    guard let p = parameters?.object(path) else { return Index() }
+                    return Index(first: p.number("first_order"), firstCI: p.interval("first_order_ci95"), total: p.number("total_order"),
+                                 totalCI: p.interval("total_order_ci95"), muStar: p.number("mu_star"), mu: p.number("mu"),
+                                 sigma: p.number("sigma"))
+                }
+                return Output(metric: name, unit: Metric(name: name)?.unit ?? "", indices: indices,
+                              outputVariance: m.number("output_variance"),
+                              noiseShare: m.number("noise_share"), convergenceChange: m.number("convergence_change"),
+                              bootstrapHalfWidth: m.number("bootstrap_half_width"), converged: m.bool("converged"),
+                              estimationErrors: m.strings("estimation_errors") ?? [])
+            }
+        }
+    }
+
+    static func html(resultsFolder: String) throws -> String { page(try Data(folder: resultsFolder)) }
+
+    static func page(_ d: Data) -> String {
+        document(title: "govsim sensitivity: \(d.scenario)",
+                 body: header(d) + d.outputs.map { output(d, $0) }.joined() + pageFooter(version: d.version, files: files))
+    }
+
+    static func header(_ d: Data) -> String {
+        let design = d.method == "morris"
+            ? "Morris screening: \(d.samples) trajectories, \(d.points) design points"
+            : "Sobol indices: \(d.samples) base samples, \(d.points) design points"
+        var out = pageHeader(kicker: "govsim sensitivity report", title: d.scenario,
+                             lead: d.method == "morris"
+                                ? "Which parameters move the outputs: μ* is the mean absolute change of an output when a parameter "
+                                  + "moves across its whole range, σ how much that change depends on the other parameters "
+                                  + "(interactions or non-linearity)."
+                                : "Which parameters drive the outputs: the first-order index is the share of the output's variance "
+                                  + "a parameter explains alone, the total-order index the share it explains with all its "
+                                  + "interactions. A total well above the first order means interactions matter.",
+                             facts: [design, "\(d.replicates) trials per point", "seed \(d.seed)", "govsim \(d.version)"])
+        out += section("Parameters varied", note: nil)
+        let rows = d.axes.map { ["<code>\(esc($0.path))</code>", Chart.precise($0.lo), Chart.precise($0.hi)] }
+        out += table(["parameter", "from", "to"], rows, leftColumns: 1)
+        return out + "</section>\n"
+    }
+
+    /// What the noise and convergence say about how far the indices can be trusted (HTML), and
+    /// whether that calls for a warning.
+    static func verdict(_ d: Data, _ o: Output) -> (text: String, warn: Bool) {
+        guard o.outputVariance > 0, o.noiseShare.isFinite else {
+            return ("The output did not vary across the design points, so the indices are undefined: widen the ranges or run "
+                    + "more days.", true)
+        }
+        var text = "Trial noise is \(v(100 * o.noiseShare))% of the output's variance across design points"
+        var warn = false
+        if o.noiseShare > noiseLimit {
+            text += ", more than \(v(100 * noiseLimit))%: the indices are blurred by chance; raise <code>--replicates</code>."
+            warn = true
+        } else {
+            text += "."
+        }
+        if d.method == "morris" {
+            text += " Morris screening ranks the parameters; it does not estimate convergence."
+        } else {
+            for e in o.estimationErrors {
+                text += " Estimation error: the \(esc(e)) lies outside [0, 1], which no index can; raise <code>--samples</code>."
+                warn = true
+            }
+            if o.converged == true {
+                text += " Every index's bootstrap 95% interval is within ±\(v(o.bootstrapHalfWidth)) (at most \(v(convergenceLimit))): converged."
+            } else if o.converged == nil && o.convergenceChange.isFinite && o.convergenceChange < convergenceLimit {
+                // Files written before bootstrap convergence: the old half-versus-all heuristic.
+                text += " The indices changed by at most \(v(o.convergenceChange)) between half and all the samples."
+            } else {
+                text += " The widest bootstrap 95% interval of an index is ±\(v(o.bootstrapHalfWidth)) (more than "
+                    + "\(v(convergenceLimit)), or an index is out of range): not converged; raise <code>--samples</code>."
+                warn = true
+            }
+        }
+        return (text, warn)
+    }
+
+    static func output(_ d: Data, _ o: Output) -> String {
+        var out = section("\(o.metric)" + (o.unit.isEmpty ? "" : " (\(o.unit))"), note: nil)
+        let (text, warn) = verdict(d, o)
+        out += "<p class=\"\(warn ? "warn" : "ok")\">\(text)</p>\n"
+        let paths = d.axes.map(\.path)
+        out += "<div class=\"charts\">\n"
+        if d.method == "morris" {
+            let order = paths.indices.sorted { rank(o.indices[$0].muStar) > rank(o.indices[$1].muStar) }
+            let groups = order.map { i in
+                Chart.EstimateGroup(paths[i], [Chart.Estimate(o.indices[i].muStar), Chart.Estimate(o.indices[i].sigma)])
+            }
+            out += figure(Chart.groupedBars(groups, series: ["μ* (mean absolute effect)", "σ (spread of the effects)"],
+                                            title: "Morris effects on \(o.metric)", subtitle: "sorted by μ*",
+                                            value: Chart.Axis("effect over the parameter's range"
+                                                              + (o.unit.isEmpty ? "" : " (\(o.unit))"))))
+            out += table(["parameter", "μ*", "μ", "σ"], order.map { i in
+                let x = o.indices[i]
+                return ["<code>\(esc(paths[i]))</code>", v(x.muStar), v(x.mu), v(x.sigma)]
+            }, leftColumns: 1)
+            out += "</div>\n"
+        } else {
+            let order = paths.indices.sorted { rank(o.indices[$0].total) > rank(o.indices[$1].total) }
+            let groups = order.map { i in
+                Chart.EstimateGroup(paths[i], [Chart.Estimate(o.indices[i].first, interval: o.indices[i].firstCI),
+                                               Chart.Estimate(o.indices[i].total, interval: o.indices[i].totalCI)])
+            }
+            out += figure(Chart.groupedBars(groups, series: ["first order", "total order"], title: "Sobol indices of \(o.metric)",
+                                            subtitle: "sorted by total order; whiskers: 95% bootstrap intervals",
+                                            value: Chart.Axis("share of the output's variance (0–1)")))
+            out += table(["parameter", "first order", "95% CI", "total order", "95% CI"], order.map { i in
+                let x = o.indices[i]
+                return ["<code>\(esc(paths[i]))</code>", v(x.first), range(x.firstCI.lo, x.firstCI.hi), v(x.total),
+                        range(x.totalCI.lo, x.totalCI.hi)]
+            }, leftColumns: 1)
+            out += "</div>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    /// A sort key that puts undefined values last.
+    static func rank(_ x: Double) -> Double { x.isFinite ? x : -.infinity }
+}
