@@ -12,8 +12,9 @@ enum ReportCommand {
         summary.json, trials.csv, timeseries.csv, scenario.resolved.json5 and manifest.json from \
         'govsim run'; compare.json and trials.csv from 'govsim compare'; sweep.json and sweep.csv \
         from 'govsim sweep'; sensitivity.json from 'govsim sensitivity'; optimize.json and \
-        optimize.csv from 'govsim optimize'; explore.html from explore.json, from 'govsim explore'. The kind of folder is told by those files. Exits 65 if \
-        a data file is missing or malformed.
+        optimize.csv from 'govsim optimize'; and explore.html, not report.html, from explore.json \
+        of 'govsim explore'. The kind of folder is told by those files. Exits 65 if a data file is \
+        missing or malformed.
         """,
         arguments: [ArgumentSpec(name: "folder", help: "A results folder written by run, compare, sweep, sensitivity, optimize or explore.")],
         examples: ["govsim report results/example"]
