@@ -18,7 +18,7 @@ enum CheckCommand {
         missed; predictions are reported hit or missed without failing, unless --strict.
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "Scenario files with targets.", isRepeating: true)],
-        options: [Common.trials, Common.seed, Common.threads, Common.out("results/check"), Common.fixed, Common.quiet,
+        options: [Common.trials, Common.seed, Common.threads, Common.out("results/check"), Common.lang, Common.fixed, Common.quiet,
                   OptionSpec(long: "strict", help: "Fail (exit 1) when a predicted target is missed too."),
                   OptionSpec(long: "baseline", valueName: "file", help: "Instead: check one scenario against a recorded baseline (exit 1 on drift)."),
                   OptionSpec(long: "margin", valueName: "pct", help: "With --baseline: tolerance per output, % of its baseline mean.", defaultText: "the baseline's, else 1"),

@@ -24,6 +24,11 @@ enum Common {
         OptionSpec(long: "format", valueName: "f", help: "table, or json to print \(file) on stdout for scripts instead of the table.",
                    defaultText: "table")
     }
+    static let lang = OptionSpec(long: "lang", valueName: "l", help: "Language of report.html (and of the run and compare tables on stdout): en or zh (Simplified Chinese, 简体中文); data files are the same in every language. Overrides the environment variable GOVSIM_LANG.",
+                                 defaultText: "en")
+    /// `govsim report`'s `--lang`: by default the page keeps its language.
+    static let redrawLang = OptionSpec(long: "lang", valueName: "l", help: "Language to draw report.html in: en or zh (Simplified Chinese, 简体中文). Overrides the environment variable GOVSIM_LANG.",
+                                       defaultText: "the language of the report.html in the folder, else en")
     static func out(_ defaultText: String) -> OptionSpec {
         OptionSpec(long: "out", short: "o", valueName: "dir", help: "Output folder.", defaultText: defaultText)
     }
@@ -48,6 +53,22 @@ enum Common {
 
     static func seed(_ parsed: ParsedArguments) throws -> UInt64? {
         try parsed.int("seed", in: 0...Int.max).map { UInt64($0) }
+    }
+
+    /// The language asked for by `--lang`, else by the environment variable GOVSIM_LANG (nil when
+    /// neither is given); an unknown language is a usage error naming the allowed ones.
+    static func language(_ parsed: ParsedArguments, command: String, environment: [String: String]) throws -> Language? {
+        if let text = parsed.value("lang") {
+            guard let language = Language(rawValue: text) else {
+                throw UsageError(message: "--lang: expected \(Language.allowedText), got '\(text)'", command: command)
+            }
+            return language
+        }
+        guard let text = environment["GOVSIM_LANG"], !text.isEmpty else { return nil }
+        guard let language = Language(rawValue: text) else {
+            throw UsageError(message: "GOVSIM_LANG: expected \(Language.allowedText), got '\(text)'", command: command)
+        }
+        return language
     }
 
     /// Whether `--format` asks for JSON: "table" (the default) or "json"; anything else is a

@@ -38,7 +38,7 @@ enum CompareCommand {
             OptionSpec(long: "select", help: "Choose the best arm by Kim–Nelson's sequential procedure: P(correct selection) ≥ 1 − alpha when the best leads by ≥ --indifference (first stage --trials, then --batch at a time up to --max-trials)."),
             OptionSpec(long: "alpha", valueName: "a", help: "1 − confidence of --select and of the indistinguishable group.", defaultText: "0.05"),
             OptionSpec(long: "resume", help: "Finish an interrupted comparison in the same output folder (its finished trials are kept)."),
-            Common.out("results/<baseline>-vs-<policy>"), Common.format("compare.json"), Common.fixed, Common.quiet,
+            Common.out("results/<baseline>-vs-<policy>"), Common.lang, Common.format("compare.json"), Common.fixed, Common.quiet,
         ],
         examples: [
             "govsim compare scenarios/cases/pudong-baseline.json5 scenarios/cases/pudong-policy.json5",
@@ -156,7 +156,7 @@ enum CompareCommand {
             console.out(results.json)
         } else if !quiet {
             console.out(ComparisonReport.text(results, days: days, seconds: seconds, colour: console.colour))
-            console.out("\nResults: \(out)/ (report.html, compare.json, compare.csv, trials.csv)\n")
+            console.out("\n" + Catalogue.resultsIn(out, "report.html, compare.json, compare.csv, trials.csv") + "\n")
         }
         if interrupted {
             console.err("govsim: interrupted: the finished trials were written (manifest.json marks the comparison partial) and are kept in \(out)/\(RunJournal.fileName); add --resume to finish\n")
@@ -173,66 +173,64 @@ enum ComparisonReport {
     static func text(_ r: CompareResults, days: Int, seconds: Double, colour: Bool = false) -> String {
         let o = r.outcome
         let n = o.results.map(\.count)
-        var out = "\(r.names[0]) vs \(r.names.dropFirst().joined(separator: ", ")): paired trials (common random numbers), "
-        out += "\(Set(n).count == 1 ? "\(n[0])" : n.map(String.init).joined(separator: "/")) trials × \(days) days, seed \(r.seed), "
-        out += "\(String(format: "%.1f", seconds)) s (\(o.stoppedBecause))\n\n"
-        out += "Ranked by \(r.objective.name) (\(r.objective.higherIsBetter ? "higher" : "lower") is better)"
-        out += r.indifference > 0 ? ", indifference zone ±\(HeadlineReport.number(r.indifference)).\n" : ".\n"
+        var out: String
+        let trials = Set(n).count == 1 ? "\(n[0])" : n.map(String.init).joined(separator: "/")
+        out = Catalogue.compareLine(r.names[0], r.names.dropFirst().joined(separator: ", "), trials: trials, days: days, seed: "\(r.seed)",
+                                    seconds: String(format: "%.1f", seconds), stopped: o.stoppedBecause) + "\n\n"
+        out += Catalogue.rankedBy(HeadlineReport.columnName(r.objective), higherIsBetter: r.objective.higherIsBetter,
+                                  indifference: r.indifference > 0 ? HeadlineReport.number(r.indifference) : nil) + "\n"
         if let sel = o.selection {
-            out += "Kim–Nelson selection: \(r.names[sel.selected]) after \(sel.stage) trials per remaining arm (first stage \(sel.firstStage)); "
-            out += sel.guaranteed
-                ? "P(correct selection) ≥ \(HeadlineReport.number(100 * (1 - sel.alpha)))% if the best leads by ≥ \(HeadlineReport.number(sel.delta)).\n"
-                : "stopped by --max-trials before the procedure ended: no guarantee.\n"
+            out += Catalogue.kimNelson(r.names[sel.selected], stage: sel.stage, firstStage: sel.firstStage)
+            out += (sel.guaranteed ? Catalogue.correctSelection(HeadlineReport.number(100 * (1 - sel.alpha)), HeadlineReport.number(sel.delta))
+                : tr("stopped by --max-trials before the procedure ended: no guarantee.")) + "\n"
         }
         if o.indistinguishable.count > 1 {
-            out += "Cannot be told apart from the first (none is shown to be more than \(HeadlineReport.number(r.indifference)) behind it, "
-            out += "simultaneous \(HeadlineReport.number(100 * (1 - alpha(r))))% intervals): "
-            out += o.indistinguishable.map { r.names[$0] }.joined(separator: ", ") + ".\n"
+            out += Catalogue.cannotBeToldApart(HeadlineReport.number(r.indifference), HeadlineReport.number(100 * (1 - alpha(r))),
+                                               o.indistinguishable.map { r.names[$0] }.joined(separator: ", ")) + "\n"
         } else if r.names.count > 1 {
-            out += "The first is ahead of every other arm by more than \(HeadlineReport.number(r.indifference)) (simultaneous \(HeadlineReport.number(100 * (1 - alpha(r))))% intervals).\n"
+            out += Catalogue.firstIsAhead(HeadlineReport.number(r.indifference), HeadlineReport.number(100 * (1 - alpha(r)))) + "\n"
         }
         let rows = o.ranking.enumerated().map { rank, arm -> [String] in
             let mean = MetricSummary(o.results[arm].map { $0[r.objective] }).mean
-            guard arm > 0 else { return [String(rank + 1), r.names[arm] + " (baseline)", HeadlineReport.number(mean), "", "", "", ""] }
+            guard arm > 0 else { return [String(rank + 1), r.names[arm] + tr(" (baseline)"), HeadlineReport.number(mean), "", "", "", ""] }
             let d = o.differences[arm - 1][r.objective.rawValue]
             let ce = r.costEffectiveness(arm)
             return [String(rank + 1), r.names[arm], HeadlineReport.number(mean), signed(d.difference),
                     "\(signed(d.ci95.lo)) – \(signed(d.ci95.hi))", pValue(d.pValue), signed(ce.extraCost)]
         }
-        out += TextTable.render(header: ["rank", "arm", "mean", "difference", "95% CI", "p", "extra cost (yuan)"], rows: rows,
+        out += TextTable.render(header: ["rank", "arm", "mean", "difference", "95% CI", "p", "extra cost (yuan)"].map(tr), rows: rows,
                                 alignments: [.right, .left, .right, .right, .right, .right, .right],
                                 style: style(colour, difference: 3) { row in
                                     let arm = o.ranking[row]
                                     return arm > 0 ? (o.differences[arm - 1][r.objective.rawValue], r.objective) : nil
                                 })
         for arm in 1..<r.names.count {
-            out += "\n\(r.names[arm]) − \(r.names[0]):\n"
+            out += "\n\(r.names[arm]) − \(r.names[0])\(tr(":"))\n"
+            let named = Language.current != .en
             let rows = Metric.headline.map { m -> [String] in
                 let d = o.differences[arm - 1][m.rawValue]
-                return [m.name, HeadlineReport.number(d.baselineMean), HeadlineReport.number(d.armMean), signed(d.difference),
+                return [named ? m.displayName : m.name, HeadlineReport.number(d.baselineMean), HeadlineReport.number(d.armMean), signed(d.difference),
                         "\(signed(d.ci95.lo)) – \(signed(d.ci95.hi))", "\(signed(d.prediction90.lo)) – \(signed(d.prediction90.hi))",
                         Chart.change(m, difference: d.difference, relativePct: d.relativeChangePct, signed: signed),
                         HeadlineReport.number(d.effectSize), pValue(d.pValue), HeadlineReport.number(d.correlation)]
             }
-            out += TextTable.render(header: ["metric", "baseline", "policy", "difference", "95% CI of mean", "90% predictive", "change", "effect d", "p", "pairing r"],
+            out += TextTable.render(header: [named ? "output" : "metric", "baseline", "policy", "difference", "95% CI of mean", "90% predictive",
+                                             "change", "effect d", "p", "pairing r"].map(tr),
                                     rows: rows, alignments: [.left] + Array(repeating: .right, count: 9),
                                     style: style(colour, difference: 3) { row in
                                         (o.differences[arm - 1][Metric.headline[row].rawValue], Metric.headline[row])
                                     })
-            out += "95% CI of mean: how precisely the average effect is known (narrows with trials). 90% predictive: how the "
-            out += "effect could turn out in one realisation, over chance and the parameters both arms draw alike.\n"
+            out += tr("95% CI of mean: how precisely the average effect is known (narrows with trials). 90% predictive: how the "
+                      + "effect could turn out in one realisation, over chance and the parameters both arms draw alike.") + "\n"
             let ce = r.costEffectiveness(arm)
-            out += "Cost-effectiveness: \(HeadlineReport.number(ce.safetyPointsPerMillion)) safety points and "
-            out += "\(HeadlineReport.number(ce.satisfactionPointsPerMillion)) satisfaction points per million yuan; "
-            out += "\(ce.costPerDisputeAverted.isFinite ? HeadlineReport.number(ce.costPerDisputeAverted) + " yuan per dispute averted" : "no dispute averted")"
-            out += " (this package's average return; a larger or smaller one need not scale with its cost).\n"
+            out += Catalogue.costEffectivenessLine(HeadlineReport.number(ce.safetyPointsPerMillion), HeadlineReport.number(ce.satisfactionPointsPerMillion),
+                                                   perDispute: ce.costPerDisputeAverted.isFinite ? HeadlineReport.number(ce.costPerDisputeAverted) : nil) + "\n"
             out += byGroup(r, arm: arm, colour: colour)
         }
         if r.satisfiedThreshold.isFinite, r.names.count > 1 {
             let happiness = o.differences[0][Metric.meanHappiness.rawValue].baselineMean
-            out += "\"Satisfied\" = happiness at or above a resident's own threshold (mean \(HeadlineReport.number(r.satisfiedThreshold)), "
-            out += "spread \(HeadlineReport.number(r.satisfiedThresholdSpread))); the baseline's mean happiness is "
-            out += "\(HeadlineReport.number(happiness)), \(signed(happiness - r.satisfiedThreshold)) points from it.\n"
+            out += Catalogue.satisfiedLine(HeadlineReport.number(r.satisfiedThreshold), HeadlineReport.number(r.satisfiedThresholdSpread),
+                                           HeadlineReport.number(happiness), signed(happiness - r.satisfiedThreshold)) + "\n"
         }
         return out
     }
@@ -247,22 +245,22 @@ enum ComparisonReport {
         let parts = r.partDifferences(arm)
         guard !parts.isEmpty else { return "" }
         let shown = parts.count <= 20 ? parts : parts.filter { $0.part.kind == .estate }
-        var out = "\nBy group, \(r.names[arm]) − \(r.names[0]) (paired, same trials):\n"
+        var out = "\n" + Catalogue.byGroupOf(r.names[arm], r.names[0]) + "\n"
         if shown.count < parts.count {
-            out += "\(parts.count - shown.count) groups: the estate types below; every group's differences are in compare.json "
-            out += "(differences_by_group) and compare.csv (rows metric@group).\n"
+            out += Catalogue.groupsOmitted(parts.count - shown.count) + "\n"
         }
         var rows: [[String]] = [], cells: [(PairedDifference, Metric)] = []
         for (part, differences) in shown {
-            let label = part.kind == .group ? part.name : "\(part.name) (estate)"
+            let label = part.kind == .group ? part.name : part.name + tr(" (estate)")
             for (k, m) in groupMetrics.enumerated() {
                 guard let d = differences.first(where: { $0.0 == m })?.1 else { continue }
-                rows.append([k == 0 ? label : "", m.name, HeadlineReport.number(d.baselineMean), HeadlineReport.number(d.armMean),
+                rows.append([k == 0 ? label : "", HeadlineReport.columnName(m), HeadlineReport.number(d.baselineMean), HeadlineReport.number(d.armMean),
                              signed(d.difference), "\(signed(d.ci95.lo)) – \(signed(d.ci95.hi))"])
                 cells.append((d, m))
             }
         }
-        return out + TextTable.render(header: ["group", "metric", "baseline", "policy", "difference", "95% CI of mean"], rows: rows,
+        return out + TextTable.render(header: ["group", Language.current == .en ? "metric" : "output", "baseline", "policy", "difference",
+                                               "95% CI of mean"].map(tr), rows: rows,
                                       alignments: [.left, .left, .right, .right, .right, .right],
                                       style: style(colour, difference: 4) { cells[$0] })
     }

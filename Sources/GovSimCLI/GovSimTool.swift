@@ -1,5 +1,7 @@
+import Foundation
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// The `govsim` command line: subcommands, help, version, exit statuses. The executable calls
 /// `main`; tests call it in-process with a recording console.
@@ -18,7 +20,9 @@ public enum GovSimTool {
     )
 
     /// Runs the command line `arguments` (without the program name) and returns the exit status.
-    public static func main(_ arguments: [String], console: Console = .standard) -> Int32 {
+    /// `environment` supplies GOVSIM_LANG (the language when `--lang` is not given).
+    public static func main(_ arguments: [String], console: Console = .standard,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
         guard let first = arguments.first else {
             console.err(HelpFormatter.errorText(UsageError(message: "no command given", command: ""), tool: spec))
             return ExitStatus.usage
@@ -45,39 +49,11 @@ public enum GovSimTool {
                 console.out(HelpFormatter.help(for: command, tool: spec))
                 return ExitStatus.success
             }
-            switch command.name {
-            case "run":
-                return RunCommand.execute(try RunCommand.options(parsed), commandLine: ["govsim"] + arguments, console: console)
-            case "report":
-                return ReportCommand.execute(parsed.positionals[0], console: console)
-            case "compare":
-                return try CompareCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
-            case "explain":
-                return try ExplainCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
-            case "sweep":
-                return try SweepCommand.execute(parsed, console: console)
-            case "explore":
-                return try ExploreCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
-            case "sensitivity":
-                return try SensitivityCommand.execute(parsed, console: console)
-            case "optimize":
-                return try OptimizeCommand.execute(parsed, console: console)
-            case "check":
-                return try CheckCommand.execute(parsed, console: console)
-            case "calibrate":
-                return try CalibrateCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
-            case "baseline":
-                return try BaselineCommand.execute(parsed, console: console)
-            case "merge":
-                return MergeCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
-            case "slurm":
-                return try SlurmCommand.execute(parsed, console: console)
-            case "validate":
-                return ValidateCommand.execute(parsed.positionals, console: console)
-            case "params":
-                return try ParamsCommand.execute(parsed, console: console)
-            default:
-                return help(parsed.positionals.first, console: console)
+            // The language of report.html and the tables, for the commands that draw them.
+            let language = command.option("lang") == nil ? nil
+                : try Common.language(parsed, command: command.name, environment: environment)
+            return try Language.$current.withValue(language ?? .en) {
+                try execute(command, parsed, arguments: arguments, language: language, console: console)
             }
         } catch let error as UsageError {
             console.err(HelpFormatter.errorText(error, tool: spec))
@@ -85,6 +61,45 @@ public enum GovSimTool {
         } catch {
             console.err("govsim: \(error)\n")
             return ExitStatus.failure
+        }
+    }
+
+    /// Runs the parsed command in the current language (`language`: as asked for, nil when not).
+    static func execute(_ command: CommandSpec, _ parsed: ParsedArguments, arguments: [String], language: Language?,
+                        console: Console) throws -> Int32 {
+        switch command.name {
+        case "run":
+            return RunCommand.execute(try RunCommand.options(parsed), commandLine: ["govsim"] + arguments, console: console)
+        case "report":
+            return ReportCommand.execute(parsed.positionals[0], language: language, console: console)
+        case "compare":
+            return try CompareCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
+        case "explain":
+            return try ExplainCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
+        case "sweep":
+            return try SweepCommand.execute(parsed, console: console)
+        case "explore":
+            return try ExploreCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
+        case "sensitivity":
+            return try SensitivityCommand.execute(parsed, console: console)
+        case "optimize":
+            return try OptimizeCommand.execute(parsed, console: console)
+        case "check":
+            return try CheckCommand.execute(parsed, console: console)
+        case "calibrate":
+            return try CalibrateCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
+        case "baseline":
+            return try BaselineCommand.execute(parsed, console: console)
+        case "merge":
+            return MergeCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
+        case "slurm":
+            return try SlurmCommand.execute(parsed, console: console)
+        case "validate":
+            return ValidateCommand.execute(parsed.positionals, console: console)
+        case "params":
+            return try ParamsCommand.execute(parsed, console: console)
+        default:
+            return help(parsed.positionals.first, console: console)
         }
     }
 

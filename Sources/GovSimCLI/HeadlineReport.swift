@@ -1,6 +1,7 @@
 import Foundation
 import GovSim
 import GovSimIO
+import GovSimReport
 
 /// The run's answer on stdout: a line on what was run, a sentence per headline output, and a
 /// table of the headline metrics (mean, 95% CI of the mean, 90% predictive interval); with
@@ -8,28 +9,29 @@ import GovSimIO
 enum HeadlineReport {
     static func text(_ r: RunResults, residents: Int, threads: Int, seconds: Double, colour: Bool = false) -> String {
         let s = r.scenario
-        var out = "\(s.name): \(r.trials.count) trials × \(s.run.days) days, seed \(r.seed), ~\(grouped(residents)) residents per trial, "
-        out += "\(threads) thread\(threads == 1 ? "" : "s"), \(String(format: "%.1f", seconds)) s\n"
+        var out = Catalogue.runLine(s.name, trials: r.trials.count, days: s.run.days, seed: "\(r.seed)", residents: grouped(residents),
+                                    threads: threads, seconds: String(format: "%.1f", seconds)) + "\n"
         if !s.run.outputWindow.isWholeHorizon {
             let w = s.run.outputWindow.range(days: s.run.days)
-            out += "Outputs read over counted days \(w.lowerBound)–\(w.upperBound - 1) (run.outputWindow).\n"
+            out += Catalogue.outputsReadOverCountedDays(w.lowerBound, w.upperBound - 1) + "\n"
         }
         out += "\n"
         let safety = r.summary[.safetyScore], satisfaction = r.summary[.satisfactionPct]
-        out += "Predicted safety score \(number(safety.mean)) / 100 (95% CI \(number(safety.ci95.lo))–\(number(safety.ci95.hi))); "
-        out += "90% predictive interval \(number(safety.prediction90.lo))–\(number(safety.prediction90.hi)).\n"
-        out += "Predicted satisfaction \(number(satisfaction.mean))% of residents (95% CI \(number(satisfaction.ci95.lo))–\(number(satisfaction.ci95.hi))); "
-        out += "90% predictive interval \(number(satisfaction.prediction90.lo))–\(number(satisfaction.prediction90.hi)).\n"
+        out += Catalogue.predictedSafety(number(safety.mean), number(safety.ci95.lo), number(safety.ci95.hi),
+                                         number(safety.prediction90.lo), number(safety.prediction90.hi)) + "\n"
+        out += Catalogue.predictedSatisfaction(number(satisfaction.mean), number(satisfaction.ci95.lo), number(satisfaction.ci95.hi),
+                                               number(satisfaction.prediction90.lo), number(satisfaction.prediction90.hi)) + "\n"
         let drawn = s.distributionPaths.count
-        out += s.run.uncertainty == .priors
-            ? "Predictive intervals hold chance and \(drawn) uncertain parameters drawn from their priors; the CI is only the mean's precision.\n\n"
-            : "Parameters fixed (--fixed): predictive intervals hold chance\(drawn > 0 ? " and the \(drawn) distributions the scenario gives" : " alone") and understate the uncertainty.\n\n"
+        out += (s.run.uncertainty == .priors ? Catalogue.intervalsHoldPriors(drawn) : Catalogue.intervalsHoldFixed(drawn)) + "\n\n"
+        // In Chinese, each output's name comes first and its key (summary.json's) beside it.
+        let named = Language.current != .en
         let rows = Metric.headline.map { m -> [String] in
             let x = r.summary[m]
-            return [m.name, m.unit, number(x.mean), "\(number(x.ci95.lo)) – \(number(x.ci95.hi))", "\(number(x.prediction90.lo)) – \(number(x.prediction90.hi))"]
+            return (named ? [m.displayName] : []) + [m.name, Catalogue.unit(m.unit), number(x.mean),
+                    "\(number(x.ci95.lo)) – \(number(x.ci95.hi))", "\(number(x.prediction90.lo)) – \(number(x.prediction90.hi))"]
         }
-        out += TextTable.render(header: ["metric", "unit", "mean", "95% CI of mean", "90% predictive"], rows: rows,
-                                alignments: [.left, .left, .right, .right, .right],
+        out += TextTable.render(header: (named ? [tr("output")] : []) + ["metric", "unit", "mean", "95% CI of mean", "90% predictive"].map(tr),
+                                rows: rows, alignments: (named ? [.left] : []) + [.left, .left, .right, .right, .right],
                                 style: colour ? { row, _ in row < 0 ? ANSI.bold : nil } : nil)
         return out + byGroup(r, colour: colour) + byYear(r, colour: colour)
     }
@@ -39,7 +41,7 @@ enum HeadlineReport {
     static func byYear(_ r: RunResults, colour: Bool) -> String {
         let years = r.scenario.run.yearWindows
         guard !years.isEmpty, r.trials.allSatisfy({ $0.years.count == years.count }) else { return "" }
-        guard years.count <= 10 else { return "\nOutputs by year: summary.json (years).\n" }
+        guard years.count <= 10 else { return "\n" + tr("Outputs by year: summary.json (years).") + "\n" }
         let metrics: [Metric] = [.safetyScore, .satisfactionPct, .disputes, .petitions, .incidents, .seriousHarm,
                                  .responseMinutesMedian, .costTotal]
         let rows = years.enumerated().map { y, range -> [String] in
@@ -47,8 +49,8 @@ enum HeadlineReport {
                 number(MetricSummary(r.trials.map { $0.years[y][m.rawValue] }).mean)
             }
         }
-        return "\nBy year (means over trials; counts and costs are each year's):\n" + TextTable.render(
-            header: ["year", "days"] + metrics.map(\.name), rows: rows,
+        return "\n" + tr("By year (means over trials; counts and costs are each year's):") + "\n" + TextTable.render(
+            header: [tr("year"), tr("days")] + metrics.map(columnName), rows: rows,
             alignments: [.left, .left] + metrics.map { _ in .right }, style: colour ? { row, _ in row < 0 ? ANSI.bold : nil } : nil)
     }
 
@@ -57,18 +59,21 @@ enum HeadlineReport {
     static func byGroup(_ r: RunResults, colour: Bool) -> String {
         let parts = r.scenario.outputParts
         guard !parts.isEmpty, r.trials.allSatisfy({ $0.parts.count == parts.count }) else { return "" }
-        guard parts.count <= 20 else { return "\nOutputs by group and estate: summary.json (groups, estates) and trials.csv (metric@group).\n" }
+        guard parts.count <= 20 else { return "\n" + tr("Outputs by group and estate: summary.json (groups, estates) and trials.csv (metric@group).") + "\n" }
         let metrics: [Metric] = [.residents, .safetyScore, .satisfactionPct, .elderlySatisfactionPct, .disputes, .petitions,
                                  .incidents, .responseMinutesMedian, .elderlyAdverseEvents]
         let rows = parts.enumerated().map { p, part -> [String] in
-            [part.kind == .group ? part.name : "\(part.name) (estate)"] + metrics.map { m in
+            [part.kind == .group ? part.name : part.name + tr(" (estate)")] + metrics.map { m in
                 number(MetricSummary(r.trials.map { $0.parts[p][m.rawValue] }).mean)
             }
         }
-        return "\nBy group (means over trials):\n" + TextTable.render(
-            header: ["group"] + metrics.map(\.name), rows: rows,
+        return "\n" + tr("By group (means over trials):") + "\n" + TextTable.render(
+            header: [tr("group")] + metrics.map(columnName), rows: rows,
             alignments: [.left] + metrics.map { _ in .right }, style: colour ? { row, _ in row < 0 ? ANSI.bold : nil } : nil)
     }
+
+    /// An output as a column header: its key in English, its name in Chinese.
+    static func columnName(_ m: Metric) -> String { Language.current == .en ? m.name : m.displayName }
 
     /// Three significant figures at most, thousands grouped; "–" when undefined.
     static func number(_ x: Double) -> String {

@@ -15,7 +15,7 @@ enum MergeCommand {
         unsharded run would, with manifest.json and report.html.
         """,
         arguments: [ArgumentSpec(name: "shard-dir", help: "Shard folders.", isRepeating: true)],
-        options: [Common.out("results/<scenario name>"), Common.quiet],
+        options: [Common.out("results/<scenario name>"), Common.lang, Common.quiet],
         examples: ["govsim merge results/example/shard-*-of-4 --out results/example"]
     )
 

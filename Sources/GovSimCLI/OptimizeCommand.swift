@@ -34,7 +34,7 @@ enum OptimizeCommand {
             OptionSpec(long: "trials", short: "n", valueName: "n", help: "Trials per candidate.", defaultText: "20"),
             OptionSpec(long: "finalists", valueName: "k", help: "Candidates re-evaluated on fresh trials.", defaultText: "5"),
             OptionSpec(long: "final-trials", valueName: "n", help: "Trials per finalist.", defaultText: "100"),
-            Common.seed, Common.threads, Common.out("results/<scenario>-optimize"), Common.fixed, Common.quiet,
+            Common.seed, Common.threads, Common.out("results/<scenario>-optimize"), Common.lang, Common.fixed, Common.quiet,
         ],
         examples: ["govsim optimize scenarios/example.json5 --budget 7000000 --over services.budget=0:2000000 --over mediation.tiers[0].staff=2:12 --over sensors.cameras.coverage=0:1"]
     )

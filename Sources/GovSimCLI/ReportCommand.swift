@@ -14,18 +14,24 @@ enum ReportCommand {
         from 'govsim sweep'; sensitivity.json from 'govsim sensitivity'; optimize.json and \
         optimize.csv from 'govsim optimize'; and explore.html, not report.html, from explore.json \
         of 'govsim explore'. The kind of folder is told by those files. Exits 65 if a data file is \
-        missing or malformed.
+        missing or malformed. The page is drawn in the language of --lang, else \
+        GOVSIM_LANG, else the language of the report.html already in FOLDER (English when there is none).
         """,
         arguments: [ArgumentSpec(name: "folder", help: "A results folder written by run, compare, sweep, sensitivity, optimize or explore.")],
-        examples: ["govsim report results/example"]
+        options: [Common.redrawLang],
+        examples: ["govsim report results/example", "govsim report results/example --lang zh"]
     )
 
-    static func execute(_ folder: String, console: Console) -> Int32 {
+    /// Redraws the page in `language`; when none was asked for (no `--lang`, no GOVSIM_LANG), in
+    /// the language of the report.html already there, so a Chinese page is redrawn in Chinese.
+    static func execute(_ folder: String, language: Language?, console: Console) -> Int32 {
         var kind = ReportKind.run
         do {
             try OutputFolder.verify(folder)
             kind = try ReportKind.detect(in: folder)
-            try kind.write(resultsFolder: folder)
+            let page = (folder as NSString).appendingPathComponent(kind.pageName)
+            let current = FileManager.default.contents(atPath: page).flatMap { String(data: $0.prefix(512), encoding: .utf8) }
+            try kind.write(resultsFolder: folder, language: language ?? current.flatMap(Language.ofPage) ?? .en)
         } catch let error as OutputFolder.Refusal {
             console.err("govsim: \(error)\n")
             return ExitStatus.dataError

@@ -23,7 +23,7 @@ enum RunCommand {
             precision.spec, maxTrials.spec, batch.spec,
             OptionSpec(long: "shard", valueName: "i/n", help: "Run only shard i of n (contiguous trial blocks) into a shard folder for govsim merge."),
             OptionSpec(long: "resume", help: "Finish an interrupted run in the same output folder (its finished trials are kept)."),
-            Common.out("results/<scenario name>"), Common.format("summary.json"), Common.fixed, Common.quiet,
+            Common.out("results/<scenario name>"), Common.lang, Common.format("summary.json"), Common.fixed, Common.quiet,
         ],
         examples: [
             "govsim run scenarios/example.json5",
@@ -184,7 +184,7 @@ enum RunCommand {
             console.out(results.summaryJSON)
         } else if !o.quiet {
             console.out(HeadlineReport.text(results, residents: residents, threads: threads, seconds: seconds, colour: console.colour))
-            console.out("\nResults: \(out)/ (report.html, summary.json, trials.csv, timeseries.csv, scenario.resolved.json5, manifest.json)\n")
+            console.out("\n" + Catalogue.resultsIn(out, "report.html, summary.json, trials.csv, timeseries.csv, scenario.resolved.json5, manifest.json") + "\n")
         }
         if interrupted {
             console.err("govsim: interrupted: \(trials.count) of \(total) trials finished and were written (manifest.json marks the run partial); add --resume to finish\n")

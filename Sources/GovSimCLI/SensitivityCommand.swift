@@ -26,7 +26,7 @@ enum SensitivityCommand {
             OptionSpec(long: "samples", valueName: "n", help: "Sobol base rows, or Morris trajectories.", defaultText: "64 (sobol), 20 (morris)"),
             OptionSpec(long: "replicates", valueName: "r", help: "Trials per design point.", defaultText: "10"),
             OptionSpec(long: "metrics", valueName: "names", help: "Comma-separated outputs to analyse.", defaultText: "safety_score,satisfaction_pct"),
-            Common.seed, Common.threads, Common.out("results/<scenario>-sensitivity"), Common.fixed, Common.quiet,
+            Common.seed, Common.threads, Common.out("results/<scenario>-sensitivity"), Common.lang, Common.fixed, Common.quiet,
         ],
         examples: ["govsim sensitivity scenarios/example.json5 --vary services.budget=0:2000000 --vary triage.accuracy=0.6:0.95 --vary volunteers.initialShare=0:0.05"]
     )

@@ -26,7 +26,7 @@ enum SweepCommand {
             OptionSpec(long: "trials", short: "n", valueName: "n", help: "Trials per point.", defaultText: "20"),
             Common.seed, Common.threads,
             OptionSpec(long: "resume", help: "Finish an interrupted sweep in the same output folder."),
-            Common.out("results/<scenario>-sweep"), Common.fixed, Common.quiet,
+            Common.out("results/<scenario>-sweep"), Common.lang, Common.fixed, Common.quiet,
         ],
         examples: [
             "govsim sweep scenarios/example.json5 --vary mediation.tiers[0].staff=2:12:6 --vary triage.accuracy=0.6:0.95:4",

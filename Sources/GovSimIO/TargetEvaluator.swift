@@ -96,11 +96,9 @@ public final class TargetEvaluator: @unchecked Sendable {
             plan.append((file, s, n, own, refs, parent))
         }
         let offsets = jobs.reduce(into: [0]) { $0.append($0.last! + $1.trials) }
-        let all = jobs
-        let flat = Parallel.map(count: offsets.last!, threads: threads, shouldStop: shouldStop) { k in
-            let j = offsets.lastIndex { $0 <= k }!
-            return runTrial(all[j].scenario, seed: all[j].seed, trial: k - offsets[j])
-        }
+        let runs = jobs.map { TrialRun($0.scenario, seed: $0.seed) }
+        let flat = TrialBatch.run(jobs.indices.flatMap { j in TrialBatch.jobs(runs: [j], trials: 0..<jobs[j].trials) }, of: runs,
+                                  threads: threads, shouldStop: shouldStop)
         guard !flat.contains(where: { $0 == nil }) else { return nil }
         let results = jobs.indices.map { j in (offsets[j]..<offsets[j + 1]).map { flat[$0]! } }
         return plan.map { p in

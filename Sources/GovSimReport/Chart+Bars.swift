@@ -32,7 +32,7 @@ extension Chart {
     /// Horizontal bars from zero, one per row, with whiskers for the intervals (`intervalName`
     /// says what they are in the legend). A bar with an undefined value reads "no data".
     public static func bars(_ bars: [Bar], title: String, subtitle: String? = nil, value axis: Axis,
-                            barName: String = "mean", intervalName: String = "90% of trials (p05–p95)",
+                            barName: String = tr("mean"), intervalName: String = tr("90% of trials (p05–p95)"),
                             width: Double = 540) -> String {
         let defined = bars.filter { $0.value.isFinite }
         let extent = LinearScale.extent(of: defined.flatMap { [$0.value, $0.interval?.lo ?? 0, $0.interval?.hi ?? 0] },
@@ -45,7 +45,7 @@ extension Chart {
             let bar = bars[i]
             let mid = y + rowHeight / 2
             guard bar.value.isFinite else {
-                svg.text("no data", x: x.range.start + 4, y: mid + 4, size: smallSize, fill: Palette.muted)
+                svg.text(tr("no data"), x: x.range.start + 4, y: mid + 4, size: smallSize, fill: Palette.muted)
                 return
             }
             let interval = bar.interval.flatMap { $0.lo.isFinite && $0.hi.isFinite ? $0 : nil }

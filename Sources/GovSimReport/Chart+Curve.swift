@@ -17,7 +17,7 @@ extension Chart {
     /// the band of its 95% confidence interval (whiskers where the band would have one point).
     public static func curve(_ points: [CurvePoint], title: String, subtitle: String? = nil, x horizontal: Axis, y vertical: Axis,
                              width: Double = 540, height: Double = 320,
-                             legendNames: (band: String, line: String) = ("95% CI of the mean", "mean over trials")) -> String {
+                             legendNames: (band: String, line: String) = (tr("95% CI of the mean"), tr("mean over trials"))) -> String {
         var svg = SVG(width: width, height: height, title: title)
         let top = heading(&svg, title: title, subtitle: subtitle)
         let points = points.filter { $0.x.isFinite && $0.mean.isFinite }.sorted { $0.x < $1.x }
@@ -42,8 +42,8 @@ extension Chart {
         }
         if points.count > 1 { svg.polyline(points.map { (x: x($0.x), y: y($0.mean)) }, stroke: Palette.blue, width: 2) }
         for p in points {
-            let tip = "\(horizontal.title) \(value(p.x))\(horizontal.suffix): mean \(value(p.mean))\(vertical.suffix), "
-                + "95% CI \(value(p.lo))–\(value(p.hi))\(vertical.suffix)"
+            let tip = "\(horizontal.title) \(value(p.x))\(horizontal.suffix): \(tr("mean")) \(value(p.mean))\(vertical.suffix), "
+                + "\(tr("95% CI")) \(value(p.lo))–\(value(p.hi))\(vertical.suffix)"
             svg.group(title: tip) { g in
                 if band.count < 2, p.lo.isFinite, p.hi.isFinite {
                     g.line(x1: x(p.x), y1: y(p.lo), x2: x(p.x), y2: y(p.hi), stroke: Palette.blue, width: 1.5)

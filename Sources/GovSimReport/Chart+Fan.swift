@@ -38,9 +38,9 @@ extension Chart {
             noData(&svg, x: 8, y: top + 8, width: width - 16, height: height - top - 16)
             return svg.rendered
         }
-        let plotTop = legend(&svg, [(.box(Palette.skyBlue, opacity: 0.4), "90% of trials (p05–p95)"),
-                                    (.line(Palette.blue, dash: nil), "median"),
-                                    (.line(Palette.vermillion, dash: "5 3"), "mean")],
+        let plotTop = legend(&svg, [(.box(Palette.skyBlue, opacity: 0.4), tr("90% of trials (p05–p95)")),
+                                    (.line(Palette.blue, dash: nil), tr("median")),
+                                    (.line(Palette.vermillion, dash: "5 3"), tr("mean"))],
                              x: 8, y: top, maxWidth: width - 16) + 8
         let bottom = height - 44
         // 5% headroom, never below zero for data that never is (counts).
@@ -80,8 +80,8 @@ extension Chart {
         let columnWidth = points.count > 1 ? (x.range.end - x.range.start) / Double(points.count - 1) : 20
         for p in points {
             let at = p.x == p.x.rounded() ? LinearScale.grouped(p.x, decimals: 0) : value(p.x)
-            let tip = "\(horizontal.title) \(at): median \(value(p.p50)), "
-                + "mean \(value(p.mean)), 90% of trials \(value(p.p05))–\(value(p.p95))"
+            let tip = "\(horizontal.title) \(at): \(tr("median")) \(value(p.p50)), "
+                + "\(tr("mean")) \(value(p.mean)), \(tr("90% of trials")) \(value(p.p05))–\(value(p.p95))"
             svg.rect(x: x(p.x) - columnWidth / 2, y: plotTop, width: columnWidth, height: bottom - plotTop,
                      fill: "#000000", opacity: 0, title: tip)
         }

@@ -29,7 +29,7 @@ extension Chart {
     /// A forest plot: for every group, one point per series with a line across its interval,
     /// and a dashed vertical line at `reference` (no difference). Values are written signed.
     public static func forest(_ groups: [EstimateGroup], series: [String], title: String, subtitle: String? = nil,
-                              value axis: Axis, intervalName: String = "95% CI", reference: Double = 0,
+                              value axis: Axis, intervalName: String = tr("95% CI"), reference: Double = 0,
                               width: Double = 540) -> String {
         lanes(groups, series: series, bars: false, title: title, subtitle: subtitle, axis: axis, intervalName: intervalName,
               reference: reference, width: width)
@@ -38,7 +38,7 @@ extension Chart {
     /// Horizontal bars from zero, one per series side by side in every group, with whiskers
     /// for the intervals.
     public static func groupedBars(_ groups: [EstimateGroup], series: [String], title: String, subtitle: String? = nil,
-                                   value axis: Axis, intervalName: String = "95% CI", width: Double = 540) -> String {
+                                   value axis: Axis, intervalName: String = tr("95% CI"), width: Double = 540) -> String {
         lanes(groups, series: series, bars: true, title: title, subtitle: subtitle, axis: axis, intervalName: intervalName,
               reference: 0, width: width)
     }
@@ -69,12 +69,12 @@ extension Chart {
                 let style = seriesStyle(s)
                 let name = s < series.count ? series[s] : ""
                 guard e.value.isFinite else {
-                    svg.text("\(name): \(e.note ?? "no data")", x: x.range.start + 4, y: mid + 4, size: smallSize, fill: Palette.muted)
+                    svg.text("\(name): \(e.note ?? tr("no data"))", x: x.range.start + 4, y: mid + 4, size: smallSize, fill: Palette.muted)
                     continue
                 }
                 let interval = e.interval.flatMap { $0.lo.isFinite && $0.hi.isFinite ? $0 : nil }
                 var tip = "\(group.label) — \(name): \(format(e.value))\(axis.suffix)"
-                if let i = interval { tip += "; \(intervalName) \(format(i.lo))\(axis.suffix) to \(format(i.hi))\(axis.suffix)" }
+                if let i = interval { tip += "; \(intervalName) \(format(i.lo))\(axis.suffix)\(tr(" to "))\(format(i.hi))\(axis.suffix)" }
                 svg.group(title: tip) { svg in
                     svg.rect(x: x.range.start, y: mid - rowHeight / 2, width: x.range.end - x.range.start, height: rowHeight,
                              fill: "#000000", opacity: 0)

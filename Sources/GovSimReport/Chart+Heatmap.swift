@@ -28,7 +28,7 @@ extension Chart {
     /// A horizontal colour bar at (x, y): the value axis's title, the scale over `domain`, and
     /// its tick labels; returns the y below it.
     static func colourBar(_ svg: inout SVG, domain: ClosedRange<Double>, axis: Axis, x: Double, y: Double, width: Double) -> Double {
-        svg.text("colour: " + axis.title, x: x, y: y + 12, size: smallSize)
+        svg.text(tr("colour: ") + axis.title, x: x, y: y + 12, size: smallSize)
         let steps = 40
         let step = width / Double(steps)
         for i in 0..<steps {

@@ -36,20 +36,20 @@ extension Chart {
         for v in finite { counts[min(bins - 1, Int((v - domain.lowerBound) / binWidth))] += 1 }
         let mean = finite.reduce(0, +) / Double(finite.count)
 
-        let plotTop = legend(&svg, [(.box(Palette.skyBlue, opacity: 1), "trials per bin (\(finite.count) trials, \(bins) bins)"),
-                                    (.line(Palette.vermillion, dash: "5 3"), "mean \(value(mean))")],
+        let plotTop = legend(&svg, [(.box(Palette.skyBlue, opacity: 1), Catalogue.trialsPerBin(finite.count, bins)),
+                                    (.line(Palette.vermillion, dash: "5 3"), "\(tr("mean")) \(value(mean))")],
                              x: 8, y: top, maxWidth: width - 16) + 8
         let bottom = height - 44
         let y = LinearScale(domain: 0...Double(max(1, counts.max() ?? 1)), range: (bottom, plotTop)).niced()
         let left = leftMargin(for: y, suffix: "")
         let x = LinearScale(domain: domain, range: (left, width - 16))
-        yAxis(&svg, y, x0: left, x1: width - 16, axis: Axis("trials"))
+        yAxis(&svg, y, x0: left, x1: width - 16, axis: Axis(tr("trials")))
         xAxis(&svg, x, y: bottom, gridTop: nil, axis: horizontal, count: 6)
         for (i, count) in counts.enumerated() where count > 0 {
             let lo = domain.lowerBound + Double(i) * binWidth, hi = lo + binWidth
             svg.rect(x: x(lo), y: y(Double(count)), width: x(hi) - x(lo), height: bottom - y(Double(count)),
                      fill: Palette.skyBlue, stroke: "#FFFFFF",
-                     title: "\(value(lo))–\(value(hi))\(horizontal.suffix): \(count) trial\(count == 1 ? "" : "s")")
+                     title: "\(value(lo))–\(value(hi))\(horizontal.suffix): " + Catalogue.trialCount(count))
         }
         svg.line(x1: x(mean), y1: plotTop, x2: x(mean), y2: bottom, stroke: Palette.vermillion, width: 2, dash: "5 3")
         return svg.rendered

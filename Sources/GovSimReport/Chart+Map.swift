@@ -60,9 +60,9 @@ extension Chart {
         }
         var svg = SVG(width: width, height: plotTop + drawnHeight + 12, title: title)
         _ = heading(&svg, title: title, subtitle: subtitle)
-        let range = "groups from \(value(scale.lowest))\(axis.suffix) to \(value(scale.highest))\(axis.suffix)"
+        let range = Catalogue.groupsFromTo("\(value(scale.lowest))\(axis.suffix)", "\(value(scale.highest))\(axis.suffix)")
         var bar = axis
-        bar.title += "; " + range + (scale.withinNoise ? " (within the noise)" : "")
+        bar.title += "; " + range + (scale.withinNoise ? tr(" (within the noise)") : "")
         _ = colourBar(&svg, domain: scale.domain, axis: bar, x: 8, y: top, width: min(360, plotWidth))
         let span = scale.domain.upperBound - scale.domain.lowerBound
         for shape in geometry.shapes {
@@ -71,11 +71,11 @@ extension Chart {
             let fill: String, tip: String
             if let e = estimate, e.value.isFinite {
                 fill = sequential((e.value - scale.domain.lowerBound) / span)
-                let ci = e.interval.map { " (95% CI \(value($0.lo))–\(value($0.hi))\(axis.suffix))" } ?? ""
+                let ci = e.interval.map { " (\(tr("95% CI")) \(value($0.lo))–\(value($0.hi))\(axis.suffix))" } ?? ""
                 tip = "\(shape.name): \(value(e.value))\(axis.suffix)\(ci)"
             } else {
                 fill = "#D9D9D9"
-                tip = "\(shape.name): no value"
+                tip = "\(shape.name): \(tr("no value"))"
             }
             svg.path(rings: rings, fill: fill, stroke: "#FFFFFF", strokeWidth: 0.6, title: tip)
         }

@@ -49,7 +49,7 @@ extension Chart {
     /// change would read as a change of points), as % of the reference's mean otherwise; "–"
     /// when undefined. `signed` formats the number (each caller keeps its own precision).
     public static func change(_ metric: Metric, difference: Double, relativePct: Double, signed: (Double) -> String) -> String {
-        if metric.kind == .share || metric.kind == .score { return difference.isFinite ? signed(difference) + " pts" : "–" }
+        if metric.kind == .share || metric.kind == .score { return difference.isFinite ? signed(difference) + Catalogue.points(share: metric.kind == .share) : "–" }
         return relativePct.isFinite ? signed(relativePct) + "%" : "–"
     }
 }

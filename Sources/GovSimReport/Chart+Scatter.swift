@@ -96,7 +96,7 @@ extension Chart {
         if !path.isEmpty { entries.append((.line(Palette.muted, dash: nil), pathName)) }
         for r in references {
             entries.append((.line(r.colour, dash: "5 3"),
-                            near(r) ? r.name : "\(r.name) (\(value(r.value)), off the chart)"))
+                            near(r) ? r.name : "\(r.name) (\(value(r.value))\(tr(", off the chart")))"))
         }
         if let h = highlight, drawn.contains(h) { entries.append((.ring(Palette.ink), highlightName)) }
         let plotTop = legend(&svg, entries, x: 8, y: top, maxWidth: width - 16) + 8

@@ -31,7 +31,10 @@ public enum Chart {
 
     /// Approximate width (px) of `text` at `size`; enough to lay out margins without a font.
     static func textWidth(_ text: String, size: Double = fontSize) -> Double {
-        Double(text.count) * size * 0.58
+        // East Asian wide and fullwidth characters (CJK) are about 1 em wide, others ~0.58 em
+        // (computed as before for text without any, so English pages keep their bytes).
+        let wide = text.filter { $0.unicodeScalars.first.map(DisplayWidth.isWide) == true }.count
+        return Double(text.count - wide) * size * 0.58 + Double(wide) * size
     }
 
     /// The y below the heading (px).
@@ -79,7 +82,7 @@ public enum Chart {
     /// "no data", centred in the plot area.
     static func noData(_ svg: inout SVG, x: Double, y: Double, width: Double, height: Double) {
         svg.rect(x: x, y: y, width: width, height: height, fill: "#F6F6F6", stroke: Palette.grid)
-        svg.text("no data", x: x + width / 2, y: y + height / 2 + 5, anchor: .middle, size: 14, fill: Palette.muted)
+        svg.text(tr("no data"), x: x + width / 2, y: y + height / 2 + 5, anchor: .middle, size: 14, fill: Palette.muted)
     }
 
     /// Tick labels of a scale, with the step they were made for.

@@ -20,15 +20,11 @@ enum CheckReport: ReportPage {
         }
         let met = targets.filter { passed($0.1) }.count
         let fitted = targets.filter { $0.1.string("kind") != "predicted" }, predictions = targets.filter { $0.1.string("kind") == "predicted" }
-        var body = pageHeader(kicker: "govsim check report", title: "Targets: \(met) of \(targets.count) met or hit",
-                              lead: "Each scenario run, with its targets. A fitted target (a figure of the place before a policy, "
-                                  + "which the scenario was fitted to) is met when the predicted mean lies within its tolerance. "
-                                  + "A prediction (a figure no fitting touched) is hit when the observed figure lies inside the "
-                                  + "90% predictive interval, which holds chance and the parameters' priors; the no-policy "
-                                  + "counterfactual stands beside it. \(fitted.filter { passed($0.1) }.count) of \(fitted.count) "
-                                  + "fitted targets met; \(predictions.filter { passed($0.1) }.count) of \(predictions.count) predictions hit.",
-                              facts: ["\(fileResults.count) scenario\(fileResults.count == 1 ? "" : "s")", "govsim \(version)"],
-                              warnings: met < targets.count ? ["\(targets.count - met) target\(targets.count - met == 1 ? " is" : "s are") missed."] : [])
+        var body = pageHeader(kicker: tr("govsim check report"), title: Catalogue.targetsMet(met, targets.count),
+                              lead: Catalogue.checkLead(fittedMet: fitted.filter { passed($0.1) }.count, fitted: fitted.count,
+                                                        predictionsHit: predictions.filter { passed($0.1) }.count, predictions: predictions.count),
+                              facts: [Catalogue.scenarioCount(fileResults.count), "govsim \(version)"],
+                              warnings: met < targets.count ? [Catalogue.targetsMissed(targets.count - met)] : [])
         // Every target's error in tolerances: met when the point lies within ±1.
         let groups = targets.map { f, t -> Chart.EstimateGroup in
             let tolerance = t.number("tolerance"), observed = t.number("observed")
@@ -38,29 +34,29 @@ enum CheckReport: ReportPage {
             return Chart.EstimateGroup("\(name): \(t.string("output") ?? "–")",
                                        [Chart.Estimate(scale(t.number("predicted")), interval: Interval(lo: scale(ci.lo), hi: scale(ci.hi)))])
         }
-        body += section("How far each prediction is from what was observed",
-                        note: "Predicted minus observed, in tolerances, with the 95% interval: a target is met when its point lies between −1 and +1.")
-        body += wideFigure(Chart.forest(groups, series: ["predicted − observed"], title: "Error of every target, in tolerances",
-                                        value: Chart.Axis("error (tolerances; met within ±1)"), width: 860))
+        body += section(tr("How far each prediction is from what was observed"),
+                        note: tr("Predicted minus observed, in tolerances, with the 95% interval: a target is met when its point lies between −1 and +1."))
+        body += wideFigure(Chart.forest(groups, series: [tr("predicted − observed")], title: tr("Error of every target, in tolerances"),
+                                        value: Chart.Axis(tr("error (tolerances; met within ±1)")), width: 860))
         body += "</section>\n"
         for f in fileResults {
             let rows = (f.objects("targets") ?? []).map { t -> [String] in
                 let change = t.string("observed_as") == "change_pct"
-                let observed = change ? "\(signed(t.number("observed")))% vs \(esc(t.string("relative_to") ?? ""))" : v(t.number("observed"))
+                let observed = change ? "\(signed(t.number("observed")))%\(tr(" vs "))\(esc(t.string("relative_to") ?? ""))" : v(t.number("observed"))
                 let ci = t.interval("predicted_ci95")
                 let predicted = t.string("kind") == "predicted"
-                let status = passed(t) ? (predicted ? "hit" : "met") : (predicted ? "<strong>miss</strong>" : "<strong>missed</strong>")
+                let status = passed(t) ? tr(predicted ? "hit" : "met") : "<strong>\(tr(predicted ? "miss" : "missed"))</strong>"
                 let pi = t.interval("predicted_pi90")
                 let counterfactual = predicted && t.number("counterfactual").isFinite ? v(t.number("counterfactual")) + (change ? "%" : "") : ""
-                return [esc(t.string("output") ?? "–"), esc(t.string("kind") ?? "fitted"), observed, "±" + v(t.number("tolerance")),
+                return [esc(t.string("output") ?? "–"), esc(tr(t.string("kind") ?? "fitted")), observed, "±" + v(t.number("tolerance")),
                         v(t.number("predicted")) + (change ? "%" : ""), range(ci.lo, ci.hi), range(pi.lo, pi.hi), counterfactual, status]
             }
             let classes = Dictionary(uniqueKeysWithValues: (f.objects("targets") ?? []).enumerated().map { ($0, passed($1) ? "met" : "missed") })
-            body += section(f.string("file") ?? "–", note: "\(f.text("trials") ?? "–") trials, seed \(f.text("seed") ?? "–").")
-            body += table(["output", "kind", "observed", "tolerance", "predicted", "95% CI of mean", "90% predictive", "no policy", "status"],
+            body += section(f.string("file") ?? "–", note: Catalogue.trialsSeed(f.text("trials") ?? "–", f.text("seed") ?? "–"))
+            body += table(["output", "kind", "observed", "tolerance", "predicted", "95% CI of mean", "90% predictive", "no policy", "status"].map(tr),
                           rows, leftColumns: 2, rowClasses: classes)
             body += "</section>\n"
         }
-        return document(title: "govsim check: \(met) of \(targets.count) targets met or hit", body: body + pageFooter(version: version, files: files))
+        return document(title: Catalogue.checkTitle(met, targets.count), body: body + pageFooter(version: version, files: files))
     }
 }

@@ -73,108 +73,105 @@ enum OptimizeReport: ReportPage {
     static func html(resultsFolder: String) throws -> String { page(try Data(folder: resultsFolder)) }
 
     static func page(_ d: Data) -> String {
-        document(title: "govsim optimisation: \(d.scenario)",
+        document(title: tr("govsim optimisation: ") + d.scenario,
                  body: header(d) + chosen(d) + effects(d) + frontier(d) + candidateTable(d) + pageFooter(version: d.version, files: files))
     }
 
     static func header(_ d: Data) -> String {
-        pageHeader(kicker: "govsim optimisation report", title: d.scenario,
-                   lead: "The mix of levers with the best objective, \(d.objectiveText) (higher is better), at a mean total cost "
-                       + "within the budget of \(v(d.budget)) yuan over the run's days.",
-                   facts: ["\(d.candidates.count) candidates × \(d.trialsPerCandidate) trials",
-                           "finalists re-evaluated on \(d.finalTrials) fresh trials", "seed \(d.seed)", "govsim \(d.version)"])
+        pageHeader(kicker: tr("govsim optimisation report"), title: d.scenario,
+                   lead: Catalogue.optimizeLead(d.objectiveText, v(d.budget)),
+                   facts: [Catalogue.candidatesByTrials(d.candidates.count, d.trialsPerCandidate),
+                           Catalogue.finalistsReevaluated(d.finalTrials), tr("seed ") + d.seed, "govsim \(d.version)"])
     }
 
     static func chosen(_ d: Data) -> String {
-        var out = section("The chosen mix", note: "The best feasible candidates were run again on fresh trials, so the choice "
-                          + "is not simply the luckiest candidate; the values below come from those trials.")
+        var out = section(tr("The chosen mix"), note: tr("The best feasible candidates were run again on fresh trials, so the choice "
+                          + "is not simply the luckiest candidate; the values below come from those trials."))
         guard let best = d.best else {
             let cheapest = d.candidates.map(\.cost).filter(\.isFinite).min() ?? .nan
-            out += "<p class=\"warn\">No candidate stays within the budget of \(v(d.budget)) yuan: the cheapest costs "
-                + "\(v(cheapest)) yuan.</p>\n"
+            out += "<p class=\"warn\">" + Catalogue.noCandidateWithinBudget(v(d.budget), v(cheapest)) + "</p>\n"
             return out + "</section>\n"
         }
         if let because = best.string("chosen_because") {
-            var why = "Chosen because: \(esc(because))."
+            var why = Catalogue.chosenBecause(esc(tr(because)))
             if let top = best.int("top_candidate"), top != best.int("candidate") {
-                why += " Candidate \(top) had the best objective, but the two cannot be told apart (paired 95% interval), so the cheaper was chosen."
+                why += Catalogue.topCandidateTied(top)
             }
             out += "<p>\(why)</p>\n"
         }
         if !d.constraints.isEmpty {
-            out += "<p>Constraints on the change from the status quo: " + d.constraints.map { "<code>\(esc($0))</code>" }.joined(separator: ", ") + ".</p>\n"
+            out += "<p>" + tr("Constraints on the change from the status quo: ") + d.constraints.map { "<code>\(esc($0))</code>" }.joined(separator: ", ") + tr(".") + "</p>\n"
         }
         let ci = best.interval("objective_ci95"), gain = best.interval("gain_ci95")
         let unit = d.objectiveUnit == "weighted" ? "" : d.objectiveUnit
-        out += "<div class=\"cards\">\n<div class=\"card\">\n<h2>Objective: \(esc(d.objectiveText))</h2>\n"
-        out += "<p class=\"big\">\(v(best.number("objective_mean")))<span class=\"unit\"> \(esc(unit))</span></p>\n<dl>\n"
-        out += "<dt>95% CI of the mean</dt><dd>\(range(ci.lo, ci.hi))</dd>\n"
-        out += "<dt>gain over the status quo</dt><dd>\(signed(best.number("gain_over_status_quo"))) "
-            + "(95% CI \(signed(gain.lo)) to \(signed(gain.hi)))</dd>\n"
-        out += "<dt>mean cost</dt><dd>\(v(best.number("cost_mean"))) yuan of \(v(d.budget))</dd>\n</dl>\n</div>\n"
+        out += "<div class=\"cards\">\n<div class=\"card\">\n<h2>\(tr("Objective: "))\(esc(d.objectiveText))</h2>\n"
+        out += "<p class=\"big\">\(v(best.number("objective_mean")))<span class=\"unit\"> \(esc(Catalogue.unit(unit)))</span></p>\n<dl>\n"
+        out += "<dt>\(tr("95% CI of the mean"))</dt><dd>\(range(ci.lo, ci.hi))</dd>\n"
+        out += "<dt>\(tr("gain over the status quo"))</dt><dd>\(signed(best.number("gain_over_status_quo")))"
+            + Catalogue.inParentheses("\(tr("95% CI")) \(signed(gain.lo))\(tr(" to "))\(signed(gain.hi))") + "</dd>\n"
+        out += "<dt>\(tr("mean cost"))</dt><dd>" + Catalogue.yuanOf(v(best.number("cost_mean")), v(d.budget)) + "</dd>\n</dl>\n</div>\n"
         let levers = best.object("levers") ?? JSONObject([:])
-        out += "<div class=\"card\">\n<h2>Lever values (candidate \(best.int("candidate").map(String.init) ?? "–"))</h2>\n"
-        out += table(["lever", "value"], d.levers.map { ["<code>\(esc($0))</code>", Chart.precise(levers.number($0))] }, leftColumns: 1)
+        out += "<div class=\"card\">\n<h2>\(Catalogue.leverValues(best.int("candidate").map(String.init) ?? "–"))</h2>\n"
+        out += table(["lever", "value"].map(tr), d.levers.map { ["<code>\(esc($0))</code>", Chart.precise(levers.number($0))] }, leftColumns: 1)
         return out + "</div>\n</div>\n</section>\n"
     }
 
     /// What the chosen mix does to every headline output, not only the objective.
     static func effects(_ d: Data) -> String {
         guard let effects = d.best?.object("effects") else { return "" }
-        var out = section("What the chosen mix changes", note: "The chosen mix against the status quo on the same fresh trials "
+        var out = section(tr("What the chosen mix changes"), note: tr("The chosen mix against the status quo on the same fresh trials "
                           + "(paired), for every headline output: an optimiser sees only its objective, so look here for what it "
-                          + "traded away. Scores and shares change in points, other outputs also as % of the status quo.")
+                          + "traded away. Scores and shares change in points, other outputs also as % of the status quo."))
         let rows = Metric.headline.compactMap { m -> [String]? in
             guard let e = effects.object(m.name) else { return nil }
             let ci = e.interval("ci95"), diff = e.number("difference")
             let change = Chart.change(m, difference: diff, relativePct: e.number("relative_change_pct"), signed: signed)
             let worse = (ci.lo > 0 || ci.hi < 0) && (diff > 0) != m.higherIsBetter
             let cell = worse ? "<strong class=\"worse\">\(signed(diff))</strong>" : signed(diff)
-            return ["<code>\(esc(m.name))</code>", esc(m.unit), v(e.number("status_quo_mean")), v(e.number("chosen_mean")), cell,
+            return [RunReport.metricCell(m.name), esc(Catalogue.unit(m.unit)), v(e.number("status_quo_mean")), v(e.number("chosen_mean")), cell,
                     "\(signed(ci.lo)) – \(signed(ci.hi))", change]
         }
-        out += table(["output", "unit", "status quo", "chosen", "difference", "95% CI", "change"], rows, leftColumns: 2)
+        out += table(["output", "unit", "status quo", "chosen", "difference", "95% CI", "change"].map(tr), rows, leftColumns: 2)
         return out + "</section>\n"
     }
 
     static func frontier(_ d: Data) -> String {
-        var out = section("Cost against objective", note: "Every candidate's mean cost and objective over the screening trials. "
+        var out = section(tr("Cost against objective"), note: tr("Every candidate's mean cost and objective over the screening trials. "
                           + "The frontier joins the candidates no other beats on both; the chosen mix is ringed; candidate 0 is the "
-                          + "scenario as it stands (the status quo).")
-        let series = [Chart.ScatterSeries("within budget", colour: Palette.blue, marker: .circle),
-                      Chart.ScatterSeries("over budget", colour: Palette.vermillion, marker: .cross)]
+                          + "scenario as it stands (the status quo)."))
+        let series = [Chart.ScatterSeries(tr("within budget"), colour: Palette.blue, marker: .circle),
+                      Chart.ScatterSeries(tr("over budget"), colour: Palette.vermillion, marker: .cross)]
         let points = d.candidates.map { c in
             Chart.ScatterPoint(x: c.cost, y: c.objective, series: c.feasible ? 0 : 1,
-                               label: c.chosen ? "chosen" : c.index == 0 ? "status quo" : nil,
-                               tooltip: "candidate \(c.index): cost \(v(c.cost)) yuan, objective \(v(c.objective)) "
-                                   + "(95% CI \(v(c.objectiveCI.lo))–\(v(c.objectiveCI.hi)))"
+                               label: c.chosen ? tr("chosen") : c.index == 0 ? tr("status quo") : nil,
+                               tooltip: Catalogue.candidateTip(c.index, v(c.cost), v(c.objective), v(c.objectiveCI.lo), v(c.objectiveCI.hi))
                                    + zip(d.levers, c.levers).map { "; \($0) = \(v($1))" }.joined())
         }
         let path = d.candidates.indices.filter { d.candidates[$0].onFrontier }.sorted { d.candidates[$0].cost < d.candidates[$1].cost }
         let unit = d.objectiveUnit
-        out += wideFigure(Chart.scatter(points, series: series, title: "Candidates: cost against objective",
-                                    subtitle: "mean over \(d.trialsPerCandidate) screening trials per candidate",
-                                    x: Chart.Axis("mean total cost over the run's days (yuan)"),
-                                    y: Chart.Axis("objective" + (unit.isEmpty ? "" : " (\(unit))")),
-                                    references: [Chart.Reference(x: d.budget, "budget", colour: Palette.vermillion, optional: true)],
-                                    path: path, pathName: "cost–benefit frontier",
-                                    highlight: d.candidates.firstIndex(where: \.chosen), highlightName: "chosen mix",
+        out += wideFigure(Chart.scatter(points, series: series, title: tr("Candidates: cost against objective"),
+                                    subtitle: Catalogue.screeningTrials(d.trialsPerCandidate),
+                                    x: Chart.Axis(tr("mean total cost over the run's days (yuan)")),
+                                    y: Chart.Axis(tr("objective") + (unit.isEmpty ? "" : Catalogue.inUnit(Catalogue.unit(unit)))),
+                                    references: [Chart.Reference(x: d.budget, tr("budget"), colour: Palette.vermillion, optional: true)],
+                                    path: path, pathName: tr("cost–benefit frontier"),
+                                    highlight: d.candidates.firstIndex(where: \.chosen), highlightName: tr("chosen mix"),
                                     width: 720, height: 420))
         return out + "</section>\n"
     }
 
     static func candidateTable(_ d: Data) -> String {
-        var out = section("Every candidate", note: "Screening means with the 95% CI of the objective; finalists also show the "
-                          + "objective on the fresh trials. The chosen row is bold.")
+        var out = section(tr("Every candidate"), note: tr("Screening means with the 95% CI of the objective; finalists also show the "
+                          + "objective on the fresh trials. The chosen row is bold."))
         let rows = d.candidates.map { c -> [String] in
             [String(c.index)] + c.levers.map(Chart.precise) + [v(c.cost), v(c.objective), range(c.objectiveCI.lo, c.objectiveCI.hi),
-                                                   c.feasible ? "yes" : "no", c.onFrontier ? "yes" : "", v(c.finalObjective),
-                                                   c.chosen ? "chosen" : ""]
+                                                   tr(c.feasible ? "yes" : "no"), c.onFrontier ? tr("yes") : "", v(c.finalObjective),
+                                                   c.chosen ? tr("chosen") : ""]
         }
         var classes: [Int: String] = [:]
         for (r, c) in d.candidates.enumerated() where c.chosen { classes[r] = "chosen" }
-        out += table(["candidate"] + d.levers + ["cost (yuan)", "objective", "95% CI", "within budget", "on frontier",
-                                                 "re-evaluated", ""], rows, leftColumns: 1, rowClasses: classes)
+        out += table([tr("candidate")] + d.levers + ["cost (yuan)", "objective", "95% CI", "within budget", "on frontier",
+                                                     "re-evaluated", ""].map(tr), rows, leftColumns: 1, rowClasses: classes)
         return out + "</section>\n"
     }
 }

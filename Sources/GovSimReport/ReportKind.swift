@@ -38,9 +38,13 @@ public enum ReportKind: String, CaseIterable, Sendable {
                                   + expected.dropLast().joined(separator: ", ") + " or " + expected.last!)
     }
 
-    /// The report page of the results in `resultsFolder`. Throws `RunReport.DataError` when a
-    /// data file is missing or malformed.
-    public func html(resultsFolder: String) throws -> String {
+    /// The report page of the results in `resultsFolder`, in `language` (the current task's
+    /// language when not given). Throws `RunReport.DataError` when a data file is missing or malformed.
+    public func html(resultsFolder: String, language: Language = Language.current) throws -> String {
+        try Language.$current.withValue(language) { try page(resultsFolder: resultsFolder) }
+    }
+
+    private func page(resultsFolder: String) throws -> String {
         switch self {
         case .run: return try RunReport.html(resultsFolder: resultsFolder)
         case .compare: return try CompareReport.html(resultsFolder: resultsFolder)
@@ -55,8 +59,8 @@ public enum ReportKind: String, CaseIterable, Sendable {
 
     /// Writes the page (`pageName`) into `resultsFolder` atomically; throws `RunReport.DataError` for a bad
     /// data file and `AtomicFile.WriteError` when the page cannot be written.
-    public func write(resultsFolder: String) throws {
-        let text = try html(resultsFolder: resultsFolder)
+    public func write(resultsFolder: String, language: Language = Language.current) throws {
+        let text = try html(resultsFolder: resultsFolder, language: language)
         try AtomicFile.write(text, to: (resultsFolder as NSString).appendingPathComponent(pageName))
     }
 }

@@ -11,12 +11,12 @@ extension ReportPage {
     static func document(title: String, body: String) -> String {
         """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(Language.current.htmlTag)">
         <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>\(esc(title))</title>
-        <style>\(ReportStyle.css)</style>
+        <style>\(ReportStyle.css)\(ReportStyle.languageCSS)</style>
         </head>
         <body>
         <main>
@@ -36,8 +36,7 @@ extension ReportPage {
 
     /// The footer: which files the page was drawn from and how to draw it again.
     static func pageFooter(version: String, files: [String]) -> String {
-        "<footer>\n<p>Drawn by govsim \(esc(version)) from the data files in this folder (\(esc(files.joined(separator: ", ")))); "
-            + "<code>govsim report FOLDER</code> draws it again.</p>\n</footer>\n"
+        "<footer>\n<p>" + Catalogue.drawnBy(esc(version), files: esc(files.joined(separator: ", "))) + "</p>\n</footer>\n"
     }
 
     /// Opens a section with its heading and an optional muted note; the caller closes it.
@@ -91,6 +90,26 @@ extension ReportPage {
 /// The style sheet of every report: readable on a phone (fluid grid, tables scroll sideways)
 /// and in print (two charts a row, nothing split across pages).
 enum ReportStyle {
+    /// What a page in the current language adds to `css`: nothing in English; in Chinese, fonts
+    /// with Simplified Chinese glyphs (the SVG charts inherit them), no letter-spaced capitals.
+    static var languageCSS: String {
+        switch Language.current {
+        case .en: return ""
+        case .zh: return zhCSS
+        }
+    }
+
+    static let zhCSS = """
+body, svg text { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB",
+  "Microsoft YaHei", "WenQuanYi Micro Hei", system-ui, sans-serif; }
+h1, h2, .big { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", "PingFang SC", "Microsoft YaHei", serif; }
+.kicker { text-transform: none; letter-spacing: .15em; }
+.lead, p { line-height: 1.7; }
+/* Chinese has no spaces between words: break table headers only at spaces, not inside a word. */
+table.data thead th { word-break: keep-all; }
+
+"""
+
     static let css = """
 
 :root { color-scheme: light; --ink: #222; --muted: #5f5f5f; --line: #e2e2e2; --accent: #0072B2; }

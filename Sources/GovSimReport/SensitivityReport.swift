@@ -73,26 +73,24 @@ enum SensitivityReport: ReportPage {
     static func html(resultsFolder: String) throws -> String { page(try Data(folder: resultsFolder)) }
 
     static func page(_ d: Data) -> String {
-        document(title: "govsim sensitivity: \(d.scenario)",
+        document(title: tr("govsim sensitivity: ") + d.scenario,
                  body: header(d) + d.outputs.map { output(d, $0) }.joined() + pageFooter(version: d.version, files: files))
     }
 
     static func header(_ d: Data) -> String {
-        let design = d.method == "morris"
-            ? "Morris screening: \(d.samples) trajectories, \(d.points) design points"
-            : "Sobol indices: \(d.samples) base samples, \(d.points) design points"
-        var out = pageHeader(kicker: "govsim sensitivity report", title: d.scenario,
+        let design = d.method == "morris" ? Catalogue.morrisDesign(d.samples, d.points) : Catalogue.sobolDesign(d.samples, d.points)
+        var out = pageHeader(kicker: tr("govsim sensitivity report"), title: d.scenario,
                              lead: d.method == "morris"
-                                ? "Which parameters move the outputs: μ* is the mean absolute change of an output when a parameter "
+                                ? tr("Which parameters move the outputs: μ* is the mean absolute change of an output when a parameter "
                                   + "moves across its whole range, σ how much that change depends on the other parameters "
-                                  + "(interactions or non-linearity)."
-                                : "Which parameters drive the outputs: the first-order index is the share of the output's variance "
+                                  + "(interactions or non-linearity).")
+                                : tr("Which parameters drive the outputs: the first-order index is the share of the output's variance "
                                   + "a parameter explains alone, the total-order index the share it explains with all its "
-                                  + "interactions. A total well above the first order means interactions matter.",
-                             facts: [design, "\(d.replicates) trials per point", "seed \(d.seed)", "govsim \(d.version)"])
-        out += section("Parameters varied", note: nil)
+                                  + "interactions. A total well above the first order means interactions matter."),
+                             facts: [design, Catalogue.trialsPerPoint(d.replicates), tr("seed ") + d.seed, "govsim \(d.version)"])
+        out += section(tr("Parameters varied"), note: nil)
         let rows = d.axes.map { ["<code>\(esc($0.path))</code>", Chart.precise($0.lo), Chart.precise($0.hi)] }
-        out += table(["parameter", "from", "to"], rows, leftColumns: 1)
+        out += table(["parameter", "from", "to"].map(tr), rows, leftColumns: 1)
         return out + "</section>\n"
     }
 
@@ -100,32 +98,31 @@ enum SensitivityReport: ReportPage {
     /// whether that calls for a warning.
     static func verdict(_ d: Data, _ o: Output) -> (text: String, warn: Bool) {
         guard o.outputVariance > 0, o.noiseShare.isFinite else {
-            return ("The output did not vary across the design points, so the indices are undefined: widen the ranges or run "
-                    + "more days.", true)
+            return (tr("The output did not vary across the design points, so the indices are undefined: widen the ranges or run "
+                    + "more days."), true)
         }
-        var text = "Trial noise is \(v(100 * o.noiseShare))% of the output's variance across design points"
+        var text = Catalogue.trialNoise(v(100 * o.noiseShare))
         var warn = false
         if o.noiseShare > noiseLimit {
-            text += ", more than \(v(100 * noiseLimit))%: the indices are blurred by chance; raise <code>--replicates</code>."
+            text += Catalogue.noiseMoreThan(v(100 * noiseLimit))
             warn = true
         } else {
-            text += "."
+            text += tr(".")
         }
         if d.method == "morris" {
-            text += " Morris screening ranks the parameters; it does not estimate convergence."
+            text += tr(" Morris screening ranks the parameters; it does not estimate convergence.")
         } else {
             for e in o.estimationErrors {
-                text += " Estimation error: the \(esc(e)) lies outside [0, 1], which no index can; raise <code>--samples</code>."
+                text += Catalogue.estimationError(esc(e))
                 warn = true
             }
             if o.converged == true {
-                text += " Every index's bootstrap 95% interval is within ±\(v(o.bootstrapHalfWidth)) (at most \(v(convergenceLimit))): converged."
+                text += Catalogue.converged(v(o.bootstrapHalfWidth), v(convergenceLimit))
             } else if o.converged == nil && o.convergenceChange.isFinite && o.convergenceChange < convergenceLimit {
                 // Files written before bootstrap convergence: the old half-versus-all heuristic.
-                text += " The indices changed by at most \(v(o.convergenceChange)) between half and all the samples."
+                text += Catalogue.changedAtMost(v(o.convergenceChange))
             } else {
-                text += " The widest bootstrap 95% interval of an index is ±\(v(o.bootstrapHalfWidth)) (more than "
-                    + "\(v(convergenceLimit)), or an index is out of range): not converged; raise <code>--samples</code>."
+                text += Catalogue.notConverged(v(o.bootstrapHalfWidth), v(convergenceLimit))
                 warn = true
             }
         }
@@ -133,7 +130,7 @@ enum SensitivityReport: ReportPage {
     }
 
     static func output(_ d: Data, _ o: Output) -> String {
-        var out = section("\(o.metric)" + (o.unit.isEmpty ? "" : " (\(o.unit))"), note: nil)
+        var out = section(Catalogue.outputHeading(o.metric, display: Metric(name: o.metric)?.displayName, unit: o.unit), note: nil)
         let (text, warn) = verdict(d, o)
         out += "<p class=\"\(warn ? "warn" : "ok")\">\(text)</p>\n"
         let paths = d.axes.map(\.path)
@@ -143,11 +140,11 @@ enum SensitivityReport: ReportPage {
             let groups = order.map { i in
                 Chart.EstimateGroup(paths[i], [Chart.Estimate(o.indices[i].muStar), Chart.Estimate(o.indices[i].sigma)])
             }
-            out += figure(Chart.groupedBars(groups, series: ["μ* (mean absolute effect)", "σ (spread of the effects)"],
-                                            title: "Morris effects on \(o.metric)", subtitle: "sorted by μ*",
-                                            value: Chart.Axis("effect over the parameter's range"
-                                                              + (o.unit.isEmpty ? "" : " (\(o.unit))"))))
-            out += table(["parameter", "μ*", "μ", "σ"], order.map { i in
+            out += figure(Chart.groupedBars(groups, series: ["μ* (mean absolute effect)", "σ (spread of the effects)"].map(tr),
+                                            title: Catalogue.morrisEffectsOn(label(o.metric)), subtitle: tr("sorted by μ*"),
+                                            value: Chart.Axis(tr("effect over the parameter's range")
+                                                              + (o.unit.isEmpty ? "" : Catalogue.inUnit(Catalogue.unit(o.unit))))))
+            out += table([tr("parameter"), "μ*", "μ", "σ"], order.map { i in
                 let x = o.indices[i]
                 return ["<code>\(esc(paths[i]))</code>", v(x.muStar), v(x.mu), v(x.sigma)]
             }, leftColumns: 1)
@@ -158,10 +155,10 @@ enum SensitivityReport: ReportPage {
                 Chart.EstimateGroup(paths[i], [Chart.Estimate(o.indices[i].first, interval: o.indices[i].firstCI),
                                                Chart.Estimate(o.indices[i].total, interval: o.indices[i].totalCI)])
             }
-            out += figure(Chart.groupedBars(groups, series: ["first order", "total order"], title: "Sobol indices of \(o.metric)",
-                                            subtitle: "sorted by total order; whiskers: 95% bootstrap intervals",
-                                            value: Chart.Axis("share of the output's variance (0–1)")))
-            out += table(["parameter", "first order", "95% CI", "total order", "95% CI"], order.map { i in
+            out += figure(Chart.groupedBars(groups, series: ["first order", "total order"].map(tr), title: Catalogue.sobolIndicesOf(label(o.metric)),
+                                            subtitle: tr("sorted by total order; whiskers: 95% bootstrap intervals"),
+                                            value: Chart.Axis(tr("share of the output's variance (0–1)"))))
+            out += table(["parameter", "first order", "95% CI", "total order", "95% CI"].map(tr), order.map { i in
                 let x = o.indices[i]
                 return ["<code>\(esc(paths[i]))</code>", v(x.first), range(x.firstCI.lo, x.firstCI.hi), v(x.total),
                         range(x.totalCI.lo, x.totalCI.hi)]
@@ -169,6 +166,11 @@ enum SensitivityReport: ReportPage {
             out += "</div>\n"
         }
         return out + "</section>\n"
+    }
+
+    /// An output in a chart title: its key in English, its name in Chinese.
+    static func label(_ metric: String) -> String {
+        Metric(name: metric).map(CompareReport.metricLabel) ?? metric
     }
 
     /// A sort key that puts undefined values last.

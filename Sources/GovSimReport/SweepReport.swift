@@ -8,11 +8,11 @@ import GovSimIO
 enum SweepReport: ReportPage {
     static let files = ["sweep.json", "sweep.csv"]
     /// The outputs charted.
-    static let outputs: [(metric: Metric, title: String, axis: Chart.Axis)] = [
-        (.safetyScore, "Safety score", Chart.Axis("safety score (points 0–100)")),
-        (.satisfactionPct, "Residents satisfied", Chart.Axis("satisfied (% of residents)", suffix: "%")),
-        (.costTotal, "Total cost", Chart.Axis("total cost (yuan per trial)")),
-    ]
+    static var outputs: [(metric: Metric, title: String, axis: Chart.Axis)] { [
+        (.safetyScore, tr("Safety score"), Chart.Axis(tr("safety score (points 0–100)"))),
+        (.satisfactionPct, tr("Residents satisfied"), Chart.Axis(tr("satisfied (% of residents)"), suffix: "%")),
+        (.costTotal, tr("Total cost"), Chart.Axis(tr("total cost (yuan per trial)"))),
+    ] }
     /// Most rows the table of points shows.
     static let tableLimit = 500
 
@@ -20,7 +20,7 @@ enum SweepReport: ReportPage {
         var path: String, unit: String
         var lo: Double, hi: Double
         var steps: Int?
-        var title: String { unit.isEmpty ? path : "\(path) (\(unit))" }
+        var title: String { unit.isEmpty ? path : path + Catalogue.inUnit(Catalogue.unit(unit)) }
     }
 
     /// One design point: its parameter values and, per metric, the mean with its 95% CI.
@@ -83,23 +83,23 @@ enum SweepReport: ReportPage {
     static func html(resultsFolder: String) throws -> String { page(try Data(folder: resultsFolder)) }
 
     static func page(_ d: Data) -> String {
-        document(title: "govsim sweep: \(d.scenario)", body: header(d) + response(d) + pointTable(d)
+        document(title: tr("govsim sweep: ") + d.scenario, body: header(d) + response(d) + pointTable(d)
                      + pageFooter(version: d.version, files: files))
     }
 
     static func header(_ d: Data) -> String {
-        let design = ["grid": "grid", "lhs": "Latin hypercube", "sobol": "Sobol sequence"][d.design] ?? d.design
+        let design = ["grid": "grid", "lhs": "Latin hypercube", "sobol": "Sobol sequence"][d.design].map(tr) ?? d.design
         var warnings: [String] = []
         if d.points.count < d.plannedPoints {
-            warnings.append("Only \(d.points.count) of the \(d.plannedPoints) design points are in sweep.csv.")
+            warnings.append(Catalogue.onlyPoints(d.points.count, d.plannedPoints))
         }
-        var out = pageHeader(kicker: "govsim sweep report", title: d.scenario,
-                             facts: ["\(d.points.count) points (\(design) design) × \(d.trialsPerPoint) trials per point",
-                                     "seed \(d.seed)", "govsim \(d.version)"], warnings: warnings)
-        out += section("Parameters varied", note: "Every point ran the same trial indices with the same seed (common random "
-                       + "numbers), so differences between points are not blurred by different luck.")
-        out += table(["parameter", "unit", "from", "to", "steps"], d.axes.map { a in
-            ["<code>\(esc(a.path))</code>", esc(a.unit), Chart.precise(a.lo), Chart.precise(a.hi), a.steps.map(String.init) ?? "–"]
+        var out = pageHeader(kicker: tr("govsim sweep report"), title: d.scenario,
+                             facts: [Catalogue.sweepPoints(d.points.count, design, d.trialsPerPoint),
+                                     tr("seed ") + d.seed, "govsim \(d.version)"], warnings: warnings)
+        out += section(tr("Parameters varied"), note: tr("Every point ran the same trial indices with the same seed (common random "
+                       + "numbers), so differences between points are not blurred by different luck."))
+        out += table(["parameter", "unit", "from", "to", "steps"].map(tr), d.axes.map { a in
+            ["<code>\(esc(a.path))</code>", esc(Catalogue.unit(a.unit)), Chart.precise(a.lo), Chart.precise(a.hi), a.steps.map(String.init) ?? "–"]
         })
         return out + "</section>\n"
     }
@@ -108,13 +108,10 @@ enum SweepReport: ReportPage {
         guard let first = d.axes.first else { return "" }
         var out: String
         if d.axes.count == 1 {
-            let at = d.reference.first.map { " (the scenario's own value, \(first.path) = \(Chart.precise($0)))" } ?? ""
-            out = section("Response to \(first.path)", note: d.hasDifferences
-                          ? "Each point's paired difference from the scenario as written\(at), on the same trials, with the band of "
-                            + "its 95% confidence interval: where the band excludes 0, the change is real. A point's own mean and its "
-                            + "interval are in the table below; those intervals are wider, because they carry the trials' luck that "
-                            + "the paired difference cancels."
-                          : "The mean over each point's trials, with the band of its 95% confidence interval.")
+            let at = d.reference.first.map { Catalogue.scenarioOwnValue(first.path, Chart.precise($0)) } ?? ""
+            out = section(Catalogue.responseTo(first.path), note: d.hasDifferences
+                          ? Catalogue.pairedDifferenceNote(at)
+                          : tr("The mean over each point's trials, with the band of its 95% confidence interval."))
             out += "<div class=\"charts\">\n"
             for o in outputs {
                 if d.hasDifferences {
@@ -122,27 +119,27 @@ enum SweepReport: ReportPage {
                         Chart.CurvePoint(x: p.values[0], mean: p.differences[o.metric]?.d ?? .nan, lo: p.differences[o.metric]?.lo ?? .nan,
                                          hi: p.differences[o.metric]?.hi ?? .nan)
                     }
-                    out += figure(Chart.curve(points, title: "\(o.title): change from the scenario",
-                                              subtitle: "paired difference with its 95% CI, against \(first.path)",
-                                              x: Chart.Axis(first.title), y: Chart.Axis("change in \(o.axis.title)", suffix: o.axis.suffix),
-                                              legendNames: ("paired 95% CI", "mean difference")))
+                    out += figure(Chart.curve(points, title: o.title + tr(": change from the scenario"),
+                                              subtitle: Catalogue.pairedAgainst(first.path),
+                                              x: Chart.Axis(first.title), y: Chart.Axis(Catalogue.changeIn(o.axis.title), suffix: o.axis.suffix),
+                                              legendNames: (tr("paired 95% CI"), tr("mean difference"))))
                 } else {
                     let points = d.points.map { p in
                         Chart.CurvePoint(x: p.values[0], mean: p.mean(o.metric), lo: p.stats[o.metric]?.lo ?? .nan,
                                          hi: p.stats[o.metric]?.hi ?? .nan)
                     }
-                    out += figure(Chart.curve(points, title: o.title, subtitle: "mean over each point's trials, against \(first.path)",
+                    out += figure(Chart.curve(points, title: o.title, subtitle: Catalogue.meanAgainst(first.path),
                                               x: Chart.Axis(first.title), y: o.axis))
                 }
             }
         } else {
             let second = d.axes[1]
-            let others = d.axes.count > 2 ? " averaged over the other \(d.axes.count - 2) parameter\(d.axes.count > 3 ? "s" : "")" : ""
-            out = section("Response to \(first.path) and \(second.path)",
+            let others = d.axes.count > 2 ? Catalogue.averagedOverOthers(d.axes.count - 2) : ""
+            out = section(Catalogue.responseTo(first.path, second.path),
                           note: d.design == "grid"
-                            ? "Each cell is the mean over the trials at that pair of values\(others); darker is lower, yellower higher."
-                            : "Each point is a design point at its values of the first two parameters, coloured by the mean over "
-                              + "its trials; darker is lower, yellower higher.")
+                            ? Catalogue.eachCell(others)
+                            : tr("Each point is a design point at its values of the first two parameters, coloured by the mean over "
+                              + "its trials; darker is lower, yellower higher."))
             out += "<div class=\"charts\">\n"
             for o in outputs {
                 let title = o.title
@@ -159,21 +156,21 @@ enum SweepReport: ReportPage {
                     let finite = cells.flatMap { $0 }.filter(\.isFinite)
                     let noise = d.noise(o.metric)
                     var domain: ClosedRange<Double>? = nil
-                    var subtitle = "mean over trials\(others)"
+                    var subtitle = tr("mean over trials") + others
                     if let lo = finite.min(), let hi = finite.max(), hi == lo {
                         domain = (lo - 1)...(hi + 1)
-                        subtitle = "every cell is the same: these parameters change nothing here"
+                        subtitle = tr("every cell is the same: these parameters change nothing here")
                     } else if let lo = finite.min(), let hi = finite.max(), noise.isFinite, hi - lo < 2 * noise {
                         let mid = (lo + hi) / 2
                         domain = (mid - 2 * noise)...(mid + 2 * noise)
-                        subtitle = "within the noise: cells span \(v(hi - lo)), a point's paired 95% CI is ±\(v(noise)); scale ±2× that"
+                        subtitle = Catalogue.withinNoise(v(hi - lo), v(noise))
                     }
                     out += figure(Chart.heatmap(cells, columns: xs.map(Chart.precise), rows: ys.map(Chart.precise), title: title,
                                                 subtitle: subtitle, x: Chart.Axis(first.title),
                                                 y: Chart.Axis(second.title), value: o.axis, domain: domain))
                 } else {
                     out += figure(Chart.colourScatter(d.points.map { ($0.values[0], $0.values[1], $0.mean(o.metric)) }, title: title,
-                                                      subtitle: "one dot per design point, coloured by the mean over its trials",
+                                                      subtitle: tr("one dot per design point, coloured by the mean over its trials"),
                                                       x: Chart.Axis(first.title), y: Chart.Axis(second.title), value: o.axis))
                 }
             }
@@ -183,16 +180,16 @@ enum SweepReport: ReportPage {
 
     static func pointTable(_ d: Data) -> String {
         let shown = d.points.prefix(tableLimit)
-        var note = "Mean over each point's trials with the 95% confidence interval of the mean."
-        if d.points.count > shown.count { note += " The first \(shown.count) of \(d.points.count) points; sweep.csv has them all." }
-        var out = section("Every point", note: note)
+        var note = tr("Mean over each point's trials with the 95% confidence interval of the mean.")
+        if d.points.count > shown.count { note += Catalogue.firstPoints(shown.count, d.points.count) }
+        var out = section(tr("Every point"), note: note)
         let rows = shown.map { p -> [String] in
             [String(p.index)] + p.values.map(Chart.precise) + outputs.flatMap { o -> [String] in
                 let s = p.stats[o.metric]
                 return [v(s?.mean ?? .nan), range(s?.lo ?? .nan, s?.hi ?? .nan)]
             }
         }
-        out += table(["point"] + d.axes.map(\.path) + outputs.flatMap { ["\($0.metric.name)", "95% CI"] }, rows, leftColumns: 1)
+        out += table([tr("point")] + d.axes.map(\.path) + outputs.flatMap { [CompareReport.metricLabel($0.metric), tr("95% CI")] }, rows, leftColumns: 1)
         return out + "</section>\n"
     }
 }

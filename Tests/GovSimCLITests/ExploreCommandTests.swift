@@ -77,6 +77,10 @@ final class ExploreCommandTests: XCTestCase {
         XCTAssertEqual(redraw.status, 0, redraw.err)
         XCTAssertEqual(redraw.out, "Report: \(out)/explore.html\n")
         XCTAssertEqual(try read(out + "/explore.html"), html)
+        // The page has only its English table so far: --lang zh redraws the same English page, marked so.
+        let zh = govsim(["report", out, "--lang", "zh"])
+        XCTAssertEqual(zh.status, 0, zh.err)
+        XCTAssertEqual(try read(out + "/explore.html"), html)
         // An edited explore.json is refused (its digest no longer matches); a foreign one too.
         try json.replacingOccurrences(of: "govsim-explore 1", with: "something else").write(toFile: out + "/explore.json", atomically: true, encoding: .utf8)
         XCTAssertEqual(govsim(["report", out]).status, 65)

@@ -236,4 +236,83 @@ final class ReportRenderTests: XCTestCase {
             XCTAssertEqual(String(decoding: head, as: UTF8.self), "%PDF-", "\(name).pdf")
         }
     }
+
+    /// Whether fontconfig has a font for Simplified Chinese (Debian: fonts-noto-cjk; .ci/run
+    /// installs it), without which Chromium draws Chinese text as empty boxes.
+    static var hasChineseFont: Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/fc-list")
+        process.arguments = [":lang=zh-cn", "family"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        guard (try? process.run()) != nil else { return false }
+        let out = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: out, as: UTF8.self).contains("CJK")
+    }
+
+    /// The text of every SVG chart that is drawn outside its chart's box (a clipped label): a
+    /// copy of the page with a script that compares each `<text>`'s box on the page (as Chromium
+    /// lays it out in the page's fonts, rotated axis titles included) with its SVG's box.
+    func clippedChartText(_ out: String, name: String, chromium executable: String) throws -> [String] {
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        let script = """
+        <script>
+        (function () {
+          var out = [];
+          for (var svg of document.querySelectorAll('svg')) {
+            var box = svg.getBoundingClientRect();
+            for (var t of svg.querySelectorAll('text')) {
+              var b = t.getBoundingClientRect();
+              if (t.textContent.trim() && (b.left < box.left - 1 || b.top < box.top - 1 || b.right > box.right + 1
+                  || b.bottom > box.bottom + 1)) out.push(t.textContent.trim());
+            }
+          }
+          document.body.setAttribute('data-clipped', JSON.stringify(out));
+        })();
+        </script>
+        """
+        let page = folder.write("\(name)-clipped.html", html.replacingOccurrences(of: "</body>", with: script + "</body>"))
+        let dom = try chromium(executable, ["--dump-dom", "--window-size=1200,900", URL(fileURLWithPath: page).absoluteString])
+        XCTAssertEqual(dom.status, 0, dom.err)
+        guard let start = dom.out.range(of: "data-clipped=\""), let end = dom.out[start.upperBound...].firstIndex(of: "\"") else {
+            XCTFail("\(name): the script left no data-clipped (\(Self.pageErrors(dom.err)))")
+            return ["?"]
+        }
+        let json = String(dom.out[start.upperBound..<end]).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String])
+    }
+
+    /// Pages in Chinese (`--lang zh`) load and paint like the English ones, with a font that has
+    /// the glyphs; no chart label is drawn outside its chart (Chinese labels are wider per
+    /// character than the English ones the layout was first tuned for), and they read on a phone
+    /// and print to A4 like the English pages. GOVSIM_REPORT_PNGS keeps the screenshots (zh-*.png).
+    func testChineseReportsRenderInHeadlessChromium() throws {
+        guard let executable = Self.chromium else {
+            throw XCTSkip("no chromium on the PATH: install it (apt-get install chromium) to render report.html")
+        }
+        XCTAssertTrue(Self.hasChineseFont, "no font for Chinese: install fonts-noto-cjk (apt-get install fonts-noto-cjk)")
+        let run = try ReportFixture.results(in: folder), mapped = try MapFixture.results(in: folder)
+        let folders: [(String, String, Int?)] = [
+            ("zh-run", run, 14), ("zh-mapped", mapped, nil),
+            ("zh-compare", try AnalysisFixture.compare(in: folder), 3),
+            ("zh-sweep-curves", try AnalysisFixture.sweep(in: folder, axes: 1), 3),
+            ("zh-sweep-heatmaps", try AnalysisFixture.sweep(in: folder, axes: 2), 3),
+            ("zh-sensitivity", try AnalysisFixture.sensitivity(in: folder, method: .morris), 2),
+            ("zh-optimize", try AnalysisFixture.optimize(in: folder), 1),
+        ]
+        for (name, out, charts) in folders {
+            try ReportKind.detect(in: out).write(resultsFolder: out, language: .zh)
+            let html = try XCTUnwrap(String(contentsOfFile: out + "/report.html", encoding: .utf8))
+            let dom = try render(out, name: name, charts: charts ?? html.components(separatedBy: "<svg ").count - 1, chromium: executable)
+            XCTAssertTrue(dom.contains("<html lang=\"zh-CN\">"), name)
+            XCTAssertEqual(try clippedChartText(out, name: name, chromium: executable), [], "\(name): chart text outside its chart")
+            let phone = try measure(out, name: name, width: 390, print: false, chromium: executable)
+            XCTAssertLessThanOrEqual((phone["overflow"] as? Double) ?? 1e9, 0, "\(name) at 390 px: the page scrolls sideways")
+            XCTAssertGreaterThanOrEqual((phone["minChart"] as? Double) ?? 0, 11, "\(name) at 390 px: chart text smaller than 11 px")
+            let paper = try measure(out, name: name, width: 1200, print: true, chromium: executable)
+            XCTAssertLessThanOrEqual((paper["overflow"] as? Double) ?? 1e9, 0, "\(name) printed: wider than A4")
+            XCTAssertEqual((paper["clipped"] as? [String]) ?? ["?"], [], "\(name) printed: content wider than its frame is cut off")
+        }
+    }
 }

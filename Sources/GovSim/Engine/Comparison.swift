@@ -121,17 +121,12 @@ public struct Comparison: Sendable {
                 (results[arm].count..<min(limit?(arm) ?? (results[arm].count + size), cap(plan))).map { (arm, $0) }
             }
             if jobs.isEmpty { break }
-            let arms = self.arms, seed = self.seed
             var batch = jobs.map { job in job.0 < known.count ? known[job.0][job.1] : nil }
             let todo = jobs.indices.filter { batch[$0] == nil }
             let total = todo.count
-            let ran = Parallel.map(count: todo.count, threads: threads, progress: progress.map { p in { @Sendable done in p(done, total) } },
-                                   shouldStop: shouldStop) { [todo] k in
-                let (arm, trial) = jobs[todo[k]]
-                let r = runTrial(arms[arm], seed: seed, trial: trial)
-                finished?(arm, r)
-                return r
-            }
+            let ran = TrialBatch.run(todo.map { TrialJob(run: jobs[$0].0, trial: jobs[$0].1) }, of: arms.map { TrialRun($0, seed: seed) },
+                                     threads: threads, progress: progress.map { p in { @Sendable done in p(done, total) } },
+                                     shouldStop: shouldStop, finished: finished.map { f in { @Sendable job, r in f(job.run, r) } })
             for (k, j) in todo.enumerated() { batch[j] = ran[k] }
             // Keep, per arm, the prefix of trials that finished (an interruption may leave gaps).
             for arm in running {

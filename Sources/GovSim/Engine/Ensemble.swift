@@ -28,12 +28,9 @@ public struct Ensemble: Sendable {
                     progress: (@Sendable (Int) -> Void)? = nil,
                     shouldStop: (@Sendable () -> Bool)? = nil,
                     finished: (@Sendable (TrialResult) -> Void)? = nil) -> [TrialResult] {
-        let scenario = self.scenario, seed = self.seed
-        return Parallel.map(count: trials.count, threads: threads, progress: progress, shouldStop: shouldStop) { k in
-            let t = runTrial(scenario, seed: seed, trial: trials.lowerBound + k)
-            finished?(t)
-            return t
-        }.compactMap { $0 }
+        TrialBatch.run(TrialBatch.jobs(runs: [0], trials: trials), of: [TrialRun(scenario, seed: seed)], threads: threads,
+                       progress: progress, shouldStop: shouldStop, finished: finished.map { f in { @Sendable _, t in f(t) } })
+            .compactMap { $0 }
     }
 
     /// Runs the given trial indices (e.g. the ones an interrupted run did not finish); results
@@ -41,12 +38,9 @@ public struct Ensemble: Sendable {
     public func run(indices: [Int], progress: (@Sendable (Int) -> Void)? = nil,
                     shouldStop: (@Sendable () -> Bool)? = nil,
                     finished: (@Sendable (TrialResult) -> Void)? = nil) -> [TrialResult] {
-        let scenario = self.scenario, seed = self.seed
-        return Parallel.map(count: indices.count, threads: threads, progress: progress, shouldStop: shouldStop) { k in
-            let t = runTrial(scenario, seed: seed, trial: indices[k])
-            finished?(t)
-            return t
-        }.compactMap { $0 }
+        TrialBatch.run(indices.map { TrialJob(run: 0, trial: $0) }, of: [TrialRun(scenario, seed: seed)], threads: threads,
+                       progress: progress, shouldStop: shouldStop, finished: finished.map { f in { @Sendable _, t in f(t) } })
+            .compactMap { $0 }
     }
 
     /// The number of logical cores, the default thread count.

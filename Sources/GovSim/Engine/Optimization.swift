@@ -155,11 +155,9 @@ public struct Optimization: Sendable {
         // Re-evaluate the finalists and the status quo on fresh trial indices.
         let finals = [0] + chosen.filter { $0 != 0 }
         let fresh = Sweep(scenario: scenario, axes: levers, unitPoints: finals.map { points[$0] }, trials: finalTrials, seed: seed, threads: threads)
-        let offset = trials
-        let again = Parallel.map(count: finals.count * finalTrials, threads: threads, shouldStop: shouldStop) { k in
-            let (slot, trial) = k.quotientAndRemainder(dividingBy: finalTrials)
-            return runTrial(fresh.scenario(at: slot), seed: fresh.seed, trial: offset + trial)
-        }
+        let runs = finals.indices.map { TrialRun(fresh.scenario(at: $0), seed: fresh.seed) }
+        let again = TrialBatch.run(TrialBatch.jobs(runs: runs.indices, trials: trials..<(trials + finalTrials)), of: runs,
+                                   threads: threads, shouldStop: shouldStop)
         guard !again.contains(where: { $0 == nil }) else { return nil }
         let rerun = finals.indices.map { slot in (0..<finalTrials).map { again[slot * finalTrials + $0]! } }
         for (slot, c) in finals.enumerated() {

@@ -38,8 +38,8 @@ public struct Sweep: Sendable {
     /// point (common random numbers), so each point's paired difference from it is what the swept
     /// parameters change. Nil when stopped.
     public func runReference(shouldStop: (@Sendable () -> Bool)? = nil) -> [TrialResult]? {
-        let s = scenario, seed = self.seed
-        let results = Parallel.map(count: trials, threads: threads, shouldStop: shouldStop) { t in runTrial(s, seed: seed, trial: t) }
+        let results = TrialBatch.run(TrialBatch.jobs(runs: [0], trials: 0..<trials), of: [TrialRun(scenario, seed: seed)],
+                                     threads: threads, shouldStop: shouldStop)
         guard !results.contains(where: { $0 == nil }) else { return nil }
         return results.map { $0! }
     }
@@ -55,13 +55,10 @@ public struct Sweep: Sendable {
                     progress: (@Sendable (Int) -> Void)? = nil,
                     shouldStop: (@Sendable () -> Bool)? = nil) -> [Int: [TrialResult]] {
         let pending = unitPoints.indices.filter { !done.contains($0) }
-        let scenarios = pending.map { scenario(at: $0) }
-        let trials = self.trials, seed = self.seed
+        let runs = pending.map { TrialRun(scenario(at: $0), seed: seed) }
         let collector = PointCollector(trials: trials, onComplete: pointFinished)
-        _ = Parallel.map(count: pending.count * trials, threads: threads, progress: progress, shouldStop: shouldStop) { k in
-            let (slot, trial) = k.quotientAndRemainder(dividingBy: trials)
-            collector.add(runTrial(scenarios[slot], seed: seed, trial: trial), point: pending[slot])
-        }
+        _ = TrialBatch.run(TrialBatch.jobs(runs: runs.indices, trials: 0..<trials), of: runs, threads: threads, progress: progress,
+                           shouldStop: shouldStop, finished: { job, r in collector.add(r, point: pending[job.run]) })
         return collector.complete
     }
 }

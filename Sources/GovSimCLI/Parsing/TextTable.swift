@@ -1,5 +1,9 @@
+import GovSimIO
+import GovSimReport
+
 /// Plain-text tables for the terminal: a header row, a rule of dashes, then the rows, with
-/// columns two spaces apart. Widths count `Character`s, so accented letters and emoji count as one.
+/// columns two spaces apart. Widths are terminal columns (`DisplayWidth`): an accented letter
+/// counts as one, a Chinese character, a fullwidth sign or an emoji as two.
 ///
 ///     scenario  trials   mean
 ///     --------  ------  -----
@@ -17,11 +21,11 @@ public enum TextTable {
                               style: ((_ row: Int, _ column: Int) -> String?)? = nil) -> String {
         let columns = ([header] + rows).map(\.count).max() ?? 0
         let cell = { (row: [String], i: Int) in i < row.count ? clean(row[i]) : "" }
-        let widths = (0..<columns).map { i in ([header] + rows).map { cell($0, i).count }.max() ?? 0 }
+        let widths = (0..<columns).map { i in ([header] + rows).map { DisplayWidth.of(cell($0, i)) }.max() ?? 0 }
         func line(_ row: [String], _ r: Int) -> String {
             let cells = (0..<columns).map { i -> String in
                 var text = cell(row, i)
-                let padding = String(repeating: " ", count: widths[i] - text.count)
+                let padding = String(repeating: " ", count: widths[i] - DisplayWidth.of(text))
                 if !text.isEmpty, let code = style?(r, i) { text = "\u{1B}[\(code)m" + text + "\u{1B}[0m" }
                 let alignment = i < alignments.count ? alignments[i] : .left
                 return alignment == .right ? padding + text : text + padding

@@ -1,4 +1,8 @@
-/// Word wrapping for help text. Widths count `Character`s.
+import GovSimIO
+import GovSimReport
+
+/// Word wrapping for help text. Widths are terminal columns (`DisplayWidth`: a Chinese
+/// character takes two).
 enum TextWrap {
     /// Lays `words` out on lines of at most `width` columns (a word longer than a line gets a line
     /// of its own). The first line starts with `prefix`, the others with `indent` spaces.
@@ -7,7 +11,7 @@ enum TextWrap {
         var line = prefix
         var lineHasWord = false
         for word in words {
-            if lineHasWord && line.count + 1 + word.count > width {
+            if lineHasWord && DisplayWidth.of(line) + 1 + DisplayWidth.of(word) > width {
                 lines.append(line)
                 line = String(repeating: " ", count: indent)
                 lineHasWord = false
