@@ -11,7 +11,7 @@ public enum GovSimTool {
         name: "govsim",
         version: RunResults.version,
         abstract: "Agent-based simulation of grassroots social governance: predicted safety and satisfaction, with intervals, cost and mechanisms.",
-        commands: [RunCommand.spec, ReportCommand.spec, CompareCommand.spec, ExplainCommand.spec, SweepCommand.spec, SensitivityCommand.spec, OptimizeCommand.spec, CheckCommand.spec, CalibrateCommand.spec, BaselineCommand.spec, MergeCommand.spec, SlurmCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
+        commands: [RunCommand.spec, ReportCommand.spec, CompareCommand.spec, ExplainCommand.spec, SweepCommand.spec, ExploreCommand.spec, SensitivityCommand.spec, OptimizeCommand.spec, CheckCommand.spec, CalibrateCommand.spec, BaselineCommand.spec, MergeCommand.spec, SlurmCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
     )
 
     static let helpSpec = CommandSpec(
@@ -79,6 +79,8 @@ public enum GovSimTool {
             return try ExplainCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
         case "sweep":
             return try SweepCommand.execute(parsed, console: console)
+        case "explore":
+            return try ExploreCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
         case "sensitivity":
             return try SensitivityCommand.execute(parsed, console: console)
         case "optimize":

@@ -5,7 +5,10 @@ import GovSimIO
 /// command that wrote the folder leaves in it, so `govsim report` redraws a page without
 /// re-running anything.
 public enum ReportKind: String, CaseIterable, Sendable {
-    case run, compare, sweep, sensitivity, optimize, check, explain
+    case run, compare, sweep, sensitivity, optimize, check, explain, explore
+
+    /// The page drawn into the folder: report.html, or explore.html for `govsim explore`.
+    public var pageName: String { self == .explore ? ExploreReport.pageName : RunReport.fileName }
 
     /// The files whose presence marks a folder as this kind (the first is its main file).
     public var markers: [String] {
@@ -17,6 +20,7 @@ public enum ReportKind: String, CaseIterable, Sendable {
         case .optimize: return ["optimize.json"]
         case .check: return ["check.json"]
         case .explain: return ["explain.json"]
+        case .explore: return [ExploreResults.fileName]
         }
     }
 
@@ -49,13 +53,14 @@ public enum ReportKind: String, CaseIterable, Sendable {
         case .optimize: return try OptimizeReport.html(resultsFolder: resultsFolder)
         case .check: return try CheckReport.html(resultsFolder: resultsFolder)
         case .explain: return try ExplainReport.html(resultsFolder: resultsFolder)
+        case .explore: return try ExploreReport.html(resultsFolder: resultsFolder)
         }
     }
 
-    /// Writes report.html into `resultsFolder` atomically; throws `RunReport.DataError` for a bad
+    /// Writes the page (`pageName`) into `resultsFolder` atomically; throws `RunReport.DataError` for a bad
     /// data file and `AtomicFile.WriteError` when the page cannot be written.
     public func write(resultsFolder: String, language: Language = Language.current) throws {
         let text = try html(resultsFolder: resultsFolder, language: language)
-        try AtomicFile.write(text, to: (resultsFolder as NSString).appendingPathComponent(RunReport.fileName))
+        try AtomicFile.write(text, to: (resultsFolder as NSString).appendingPathComponent(pageName))
     }
 }

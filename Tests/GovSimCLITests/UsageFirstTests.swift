@@ -16,6 +16,9 @@ final class UsageFirstTests: XCTestCase {
             ["explain", bad, bad, "--permutations", "0"],
             ["sweep", bad, "--vary", "nonsense"], ["sweep", bad, "--vary", "a=2:1"], ["sweep", bad, "--design", "foo", "--vary", "a=1:2"],
             ["sweep", bad, "--vary", "a=1:2", "--points", "0"],
+            ["explore", bad], ["explore", bad, "--vary", "a=2:1"], ["explore", bad, "--vary", "a=1:2:3"],
+            ["explore", bad, "--vary", "a=1:2", "--points", "1"], ["explore", bad, "--vary", "a=1:2", "--vary", "b=1:2", "--points", "21"],
+            ["explore", bad, "--vary", "a=1:2", "--trials", "1"],
             ["sensitivity", bad, "--vary", "x"], ["sensitivity", bad, "--method", "foo", "--vary", "a=1:2"], ["sensitivity", bad],
             ["optimize", bad, "--over", "a=1:2"], ["calibrate", bad], ["baseline", bad, "--detect", "-1"],
         ]
@@ -28,6 +31,9 @@ final class UsageFirstTests: XCTestCase {
         let r = govsim(["sweep", bad, "--vary", "a=1:2"])
         XCTAssertEqual(r.status, ExitStatus.dataError)
         XCTAssertTrue(r.err.contains(bad), r.err)
+        let e = govsim(["explore", bad, "--vary", "a=1:2"])
+        XCTAssertEqual(e.status, ExitStatus.dataError)
+        XCTAssertTrue(e.err.contains(bad), e.err)
     }
 
     /// One default for the trial cap and batch, in the help of run and compare and in the engine.
