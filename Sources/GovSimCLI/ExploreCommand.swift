@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import GovSim
+import GovSimExperiments
 import GovSimIO
 import GovSimReport
 

@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimExperiments
 
 /// The data of `govsim explore`: a full grid over the levers, each point's trials paired with
 /// the baseline (the scenario as written, on the same seed and trial indices), summarised in
