@@ -42,7 +42,7 @@ enum ExploreCommand {
             OptionSpec(long: "points", valueName: "n", help: "Design points per lever (at least 2).", defaultText: String(defaultPoints)),
             OptionSpec(long: "trials", short: "n", valueName: "n", help: "Trials per design point and for the baseline.", defaultText: String(defaultTrials)),
             Common.seed, Common.threads,
-            Common.out("results/<scenario>-explore"), Common.fixed, Common.quiet,
+            Common.out("results/<scenario>-explore"), Common.lang, Common.fixed, Common.quiet,
         ],
         examples: [
             "govsim explore scenarios/example.json5 --vary volunteers.initialShare=0:0.05",

@@ -90,13 +90,75 @@ enum ExploreReport: ReportPage {
         return t
     }()
 
-    /// The page's strings in `lang` (English is the only table so far).
-    static func strings(_ lang: String) -> [String: String] { english }
+    /// The page's text in Simplified Chinese, by the same keys (checked by the tests: every key of
+    /// `english` is here).
+    static let chinese: [String: String] = {
+        var t: [String: String] = [
+            "kicker": "govsim 政策探索",
+            "title": "探索 {scenario}",
+            "lead": "拖动滑块选择各项措施的取值。下面的每个数字都来自该设计点（除非打开插值），由它与基线（情景文件原样）的配对试验得出。"
+                + "点“固定”可把当前设置保留为 B，与实时设置 A 并排比较。",
+            "facts": "{points} 个设计点（完全网格）× 每点 {trials} 次试验，与基线使用相同的随机数流配对 · 随机种子 {seed} · govsim {version}",
+            "levers": "措施",
+            "leversNote": "每个滑块在该措施的设计点之间逐级移动，从下限到上限。页面显示滑块所在的最近设计点；除非在下方打开插值，设计点之间不做插值。",
+            "leverBaseline": "基线：{value}",
+            "leverBaselineOutside": "基线：{value}（在探索范围之外）",
+            "sliderText": "{value}（第 {step} 级，共 {steps} 级）",
+            "sliderValueText": "{value} {unit}，第 {step} 级，共 {steps} 级",
+            "pin": "把当前设置固定为 B",
+            "unpin": "清除 B",
+            "settingA": "A（实时）：最近的设计点，第 {point} 个，共 {points} 个；{values}",
+            "settingB": "B（已固定）：第 {point} 个设计点；{values}",
+            "settingAInterpolated": "A（实时）：在设计点之间插值；{values}",
+            "settingBInterpolated": "B（已固定）：在设计点之间插值；{values}",
+            "sliderTextBetween": "{value}（在第 {lo} 级与第 {hi} 级之间，共 {steps} 级：插值）",
+            "sliderValueTextBetween": "{value} {unit}，在第 {lo} 级与第 {hi} 级之间，共 {steps} 级，插值",
+            "interpolate": "在设计点之间插值",
+            "interpolateNote": "关闭（页面打开时的状态）：滑块在设计点之间逐级移动，每个数字都是设计点本身的结果。"
+                + "打开：滑块以十分之一级移动，设计点之间的每个数字（均值、区间、差值）都是相邻设计点数字的多线性插值，是模型的近似（仿真器），而不是模型的一次运行；"
+                + "此时每个指标都会说明这种插值的误差有多大（用留出设计点的方法测得）。取整数的措施（如人员编制）在模型中只取整数值，其间的数值只是页面插值。",
+            "emulator": "插值结果。留出设计点测得的误差：均方根 {rms}，最大 {max}（用沿某项措施的两个相邻点预测 {n} 个均值，其间距是这里的两倍，"
+                + "因此对平滑的响应会高估误差）；单个设计点配对 95% 置信区间的半宽一般为 {hw}。",
+            "emulatorNone": "插值结果。每项措施只有 2 个设计点时无法测量其误差（没有哪个点两侧都有相邻点）。",
+            "noB": "B：尚未固定。按上面的按钮可把当前设置保留为 B。",
+            "settingBaseline": "基线：情景文件原样，{values}",
+            "assign": "{path} = {value}",
+            "outcomes": "所选设置下的结果",
+            "outcomesNote": "各次试验的均值及其 95% 置信区间（均值估计得多准）；“90% 的运行”：90% 预测区间，即该地区再运行一次的结果可能落在的范围。"
+                + "“相对基线”：与基线逐次配对（相同随机数流）的平均差值及其 95% 置信区间；区间不含 0 时着色（蓝色变好，橙色变差）。"
+                + "“A − B”是所示两个均值之差，不带区间。",
+            "legend": "每条带中：细线是 90% 预测区间，粗条是均值的 95% 置信区间，短竖线是均值；灰色为基线，蓝色为 A，橙色为 B。同一指标的各条带刻度相同。",
+            "colMean": "均值",
+            "colCI": "95% 置信区间",
+            "colPI": "90% 的运行",
+            "colDiff": "相对基线",
+            "rowA": "A",
+            "rowB": "B",
+            "rowBaseline": "基线",
+            "aMinusB": "A − B：{value}",
+            "interval": "{lo} 至 {hi}",
+            "summaryA": "A 处：安全感 {safety}（相对基线 {dsafety}），满意度 {satisfaction}%（{dsatisfaction}），成本 {cost} 元（{dcost}）。",
+            "noscript": "本页需要 JavaScript 才能显示数字；全部数字都在旁边的 explore.json 中。",
+            "footer": "由 govsim {version} 根据 explore.json 绘制（本页完整包含该文件）；运行 `govsim report FOLDER` 可重新绘制。",
+            "better": "优于基线",
+            "worse": "差于基线",
+        ]
+        Language.$current.withValue(.zh) {
+            for m in ExploreResults.metrics {
+                t["metric.\(m.name)"] = m.displayNames.zh
+                t["unit.\(m.name)"] = Catalogue.unit(m.unit)
+            }
+        }
+        return t
+    }()
+
+    /// The page's strings in `lang` (an HTML language tag: "en", "zh-CN").
+    static func strings(_ lang: String) -> [String: String] { lang.hasPrefix("zh") ? chinese : english }
 
     static func html(resultsFolder: String) throws -> String {
         let files = DataFolder(path: resultsFolder, writer: "govsim explore")
         let text = try files.text(ExploreResults.fileName)
-        return try page(json: text, file: files.file(ExploreResults.fileName))
+        return try page(json: text, file: files.file(ExploreResults.fileName), lang: Language.current.htmlTag)
     }
 
     /// `{name}` in `template` replaced by `values[name]`.
@@ -139,9 +201,10 @@ enum ExploreReport: ReportPage {
             let base = k < baselineValues.count ? baselineValues[k] : .nan
             // The slider starts at the step nearest the baseline's value.
             let start = values.indices.min { abs(values[$0] - base) < abs(values[$1] - base) } ?? 0
-            let path = lever.string("path")!, unit = lever.string("unit") ?? ""
+            let path = lever.string("path")!
+            let unit = Language.$current.withValue(lang.hasPrefix("zh") ? .zh : .en) { Catalogue.unit(lever.string("unit") ?? "") }
             let outside = base.isFinite && (base < (values.first ?? base) - 1e-12 || base > (values.last ?? base) + 1e-12)
-            body += "<div class=\"lever\">\n<label for=\"lever-\(k)\"><code>\(esc(path))</code>\(unit.isEmpty ? "" : " <span class=\"unit\">(\(esc(unit)))</span>")</label>\n"
+            body += "<div class=\"lever\">\n<label for=\"lever-\(k)\"><code>\(esc(path))</code>\(unit.isEmpty ? "" : " <span class=\"unit\">\(lang.hasPrefix("zh") ? "（\(esc(unit))）" : "(\(esc(unit)))")</span>")</label>\n"
             body += "<div class=\"slider\"><span class=\"end\">\(esc(Chart.precise(values.first ?? .nan)))</span>"
             body += "<input type=\"range\" id=\"lever-\(k)\" min=\"0\" max=\"\(values.count - 1)\" step=\"1\" value=\"\(start)\" aria-describedby=\"lever-\(k)-base\"/>"
             body += "<span class=\"end\">\(esc(Chart.precise(values.last ?? .nan)))</span></div>\n"
@@ -199,7 +262,7 @@ enum ExploreReport: ReportPage {
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>\(esc(title))</title>
-        <style>\(ReportStyle.css)\(css)</style>
+        <style>\(ReportStyle.css)\(lang.hasPrefix("zh") ? ReportStyle.zhCSS : "")\(css)</style>
         </head>
         <body>
         <main>

@@ -77,9 +77,11 @@ final class ExploreCommandTests: XCTestCase {
         XCTAssertEqual(redraw.status, 0, redraw.err)
         XCTAssertEqual(redraw.out, "Report: \(out)/explore.html\n")
         XCTAssertEqual(try read(out + "/explore.html"), html)
-        // The page has only its English table so far: --lang zh redraws the same English page, marked so.
+        // --lang zh redraws it in Chinese, --lang en in English again, byte for byte.
         let zh = govsim(["report", out, "--lang", "zh"])
         XCTAssertEqual(zh.status, 0, zh.err)
+        XCTAssertTrue(try read(out + "/explore.html").contains("<html lang=\"zh-CN\">"))
+        XCTAssertEqual(govsim(["report", out, "--lang", "en"]).status, 0)
         XCTAssertEqual(try read(out + "/explore.html"), html)
         // An edited explore.json is refused (its digest no longer matches); a foreign one too.
         try json.replacingOccurrences(of: "govsim-explore 1", with: "something else").write(toFile: out + "/explore.json", atomically: true, encoding: .utf8)
@@ -225,6 +227,30 @@ final class ExploreCommandTests: XCTestCase {
             XCTAssertNotNil(ExploreReport.english["unit.\(m.name)"], m.name)
         }
         XCTAssertEqual(ExploreReport.fill("{a} and {b}", ["a": "1", "b": "2"]), "1 and 2")
+    }
+
+    /// The Chinese table has every key of the English one, with the same `{placeholders}`, and
+    /// `--lang zh` draws the page in it; explore.json is the same in either language.
+    func testThePageInChinese() throws {
+        let placeholders = { (text: String) in
+            Set((try! NSRegularExpression(pattern: #"\{(\w+)\}"#)).matches(in: text, range: NSRange(text.startIndex..., in: text))
+                .map { (text as NSString).substring(with: $0.range(at: 1)) })
+        }
+        XCTAssertEqual(Set(ExploreReport.chinese.keys), Set(ExploreReport.english.keys))
+        for (key, english) in ExploreReport.english {
+            XCTAssertEqual(placeholders(ExploreReport.chinese[key] ?? ""), placeholders(english), key)
+        }
+        XCTAssertEqual(explore("en", threads: 2).status, 0)
+        let zh = govsim(["explore", tiny] + levers + ["--points", "3", "--trials", "4", "--threads", "2", "--lang", "zh", "--out", folder + "/zh"])
+        XCTAssertEqual(zh.status, 0, zh.err)
+        let html = try read(folder + "/zh/explore.html")
+        XCTAssertTrue(html.contains("<html lang=\"zh-CN\">"))
+        XCTAssertTrue(html.contains("Noto Sans CJK SC"))
+        for term in ["所选设置下的结果", "安全感", "满意度", "基线"] { XCTAssertTrue(html.contains(term), term) }
+        XCTAssertEqual(try read(folder + "/zh/explore.json"), try read(folder + "/en/explore.json"))
+        // Redrawn, it keeps its language.
+        XCTAssertEqual(govsim(["report", folder + "/zh"]).status, 0)
+        XCTAssertEqual(try read(folder + "/zh/explore.html"), html)
     }
 
     func testHelpExplainsTheCommand() {
