@@ -37,6 +37,7 @@ from .results import (
     ESTATE,
     GROUP,
     Comparison,
+    Explanation,
     Run,
     Sweep,
     load,
@@ -45,13 +46,13 @@ from .results import (
     tidy_trials,
     trial_parameters,
 )
-from .runner import compare, run, sweep
+from .runner import compare, explain, run, sweep
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "run", "compare", "sweep", "load",
-    "Run", "Comparison", "Sweep",
+    "run", "compare", "explain", "sweep", "load",
+    "Run", "Comparison", "Explanation", "Sweep",
     "tidy_trials", "trial_parameters", "summary_frame", "split_column",
     "find_binary", "call", "version", "nest", "write_extending",
     "GovsimError", "UsageError", "ScenarioError", "InterruptedRun", "BinaryNotFoundError",

@@ -392,7 +392,55 @@ class Sweep:
         return f"Sweep({self.meta.get('scenario', '')!r}, levers={self.levers!r}, points={len(self.points)}, folder={str(self.folder)!r})"
 
 
-Results = Union[Run, Comparison, Sweep]
+@dataclass
+class Explanation:
+    """A ``govsim explain`` results folder.
+
+    Attributes:
+        folder: the results folder.
+        table: explain.csv as it is, tidy: ``lever, output, measure, mean, ci95_lo, ci95_hi, n,
+            sampling_se``; ``measure`` is ``shapley``, ``alone`` or ``leave_one_out`` per lever, and
+            ``total`` and ``interaction`` (lever empty) per output.
+        levers: one row per lever: ``path``, ``from`` and ``to`` (the baseline's and the policy's
+            values as the scenario file writes them).
+        meta: explain.json's other fields (baseline, policy, method, coalitions, orders, trials,
+            days, seed, pathways, ignored, version).
+    """
+
+    folder: Path
+    table: pd.DataFrame
+    levers: pd.DataFrame
+    meta: Dict[str, Any]
+    _keep: Any = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def load(cls, folder: PathLike) -> "Explanation":
+        """Read an explain folder (explain.csv, explain.json)."""
+        path = Path(folder)
+        _check_complete(path)
+        data = _read_json(path / "explain.json")
+        levers = pd.DataFrame([{k: lever.get(k) for k in ("path", "from", "to")} for lever in data.get("levers", [])],
+                              columns=["path", "from", "to"])
+        table = _read_csv(path / "explain.csv")
+        table["lever"] = table["lever"].fillna("")
+        meta = {k: v for k, v in data.items() if k not in ("levers", "total", "interaction")}
+        return cls(folder=path, table=table, levers=levers, meta=meta)
+
+    def shapley(self, output: str = "safety_score") -> pd.DataFrame:
+        """Each lever's Shapley value for ``output`` with its CI, and its effect alone and the
+        policy's loss without it, indexed by lever path (in the levers' order)."""
+        rows = self.table[(self.table["output"] == output) & (self.table["lever"] != "")]
+        if rows.empty:
+            raise KeyError(f"no output {output!r} in explain.csv")
+        wide = rows.pivot(index="lever", columns="measure", values=["mean", "ci95_lo", "ci95_hi"])
+        wide.columns = [f"{measure}_{stat}" if stat != "mean" else measure for stat, measure in wide.columns]
+        return wide.reindex(list(self.levers["path"]))
+
+    def __repr__(self) -> str:
+        return f"Explanation({self.meta.get('policy', '')!r} vs {self.meta.get('baseline', '')!r}, levers={list(self.levers['path'])!r})"
+
+
+Results = Union[Run, Comparison, Sweep, Explanation]
 
 
 def load(folder: PathLike) -> Results:
@@ -409,6 +457,8 @@ def load(folder: PathLike) -> Results:
         raise FileNotFoundError(f"no such results folder: {folder}")
     if (path / "compare.json").exists():
         return Comparison.load(path)
+    if (path / "explain.json").exists():
+        return Explanation.load(path)
     if (path / "sweep.csv").exists():
         return Sweep.load(path)
     if (path / "summary.json").exists():

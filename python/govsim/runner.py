@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from ._cli import PathLike, ScenarioError, call, find_binary
 from ._scenario import ScenarioSpec, default_stem, materialize
-from .results import Comparison, Run, Sweep
+from .results import Comparison, Explanation, Run, Sweep
 
 #: A lever range for :func:`sweep`: ``(lo, hi)`` or ``(lo, hi, steps)`` (steps: grid points on
 #: this axis), or the CLI's own text ``"lo:hi[:steps]"``.
@@ -104,6 +104,25 @@ def _output_folder(out: Optional[PathLike], workspace: _Workspace) -> Path:
     if out is None:
         return workspace.path / "results"
     return Path(out).expanduser().resolve()
+
+
+def _materialize_arms(specs: Sequence[ScenarioSpec], workspace: _Workspace) -> tuple[List[str], List[Path]]:
+    """Scenario files for a baseline and its policies (mappings written into the workspace, each
+    under a unique stem), and the parents they extend (for error hints)."""
+    files: List[str] = []
+    parents: List[Path] = []
+    used: Dict[str, int] = {}
+    for index, spec in enumerate(specs):
+        stem = default_stem(spec) if index == 0 or not isinstance(spec, Mapping) or spec.get("name") else f"policy-{index}"
+        count = used.get(stem, 0)
+        used[stem] = count + 1
+        if count:
+            stem = f"{stem}-{count + 1}"
+        path, parent = materialize(spec, workspace.scenarios, stem)
+        files.append(str(path))
+        if parent is not None:
+            parents.append(parent)
+    return files, parents
 
 
 def run(
@@ -225,19 +244,7 @@ def compare(
     exe = binary if binary is not None else find_binary()
     workspace = _Workspace()
     try:
-        files: List[str] = []
-        parents: List[Path] = []
-        used: Dict[str, int] = {}
-        for index, spec in enumerate((baseline, *policies)):
-            stem = default_stem(spec) if index == 0 or not isinstance(spec, Mapping) or spec.get("name") else f"policy-{index}"
-            count = used.get(stem, 0)
-            used[stem] = count + 1
-            if count:
-                stem = f"{stem}-{count + 1}"
-            path, parent = materialize(spec, workspace.scenarios, stem)
-            files.append(str(path))
-            if parent is not None:
-                parents.append(parent)
+        files, parents = _materialize_arms((baseline, *policies), workspace)
         folder = _output_folder(out, workspace)
         args = ["compare", *files, "--out", str(folder), "--quiet"]
         args += _options(trials=trials, seed=seed, threads=threads, precision=precision, max_trials=max_trials,
@@ -320,3 +327,55 @@ def sweep(
 
 
 __all__ = ["run", "compare", "sweep", "Range"]
+
+
+def explain(
+    baseline: ScenarioSpec,
+    policy: ScenarioSpec,
+    *,
+    trials: Optional[int] = None,
+    seed: Optional[int] = None,
+    fixed: bool = False,
+    permutations: Optional[int] = None,
+    out: Optional[PathLike] = None,
+    threads: Optional[int] = None,
+    binary: Optional[PathLike] = None,
+) -> Explanation:
+    """Split a multi-lever policy's effect among its levers (``govsim explain BASELINE POLICY``).
+
+    The levers are the paths the policy sets differently from the baseline; every combination of
+    them runs on common random numbers, and each lever gets its Shapley value (its share of the
+    whole effect; the shares add up to it), its effect alone and the policy's loss without it.
+
+    Args:
+        baseline: the baseline scenario (a file, or a mapping that ``extends`` one).
+        policy: the policy scenario, e.g. ``{"extends": "base.json5", "name": "package",
+            "services": {"budget": 9e5}, "council": {"enabled": True}}``.
+        trials: paired trials per combination (``--trials``).
+        seed: scenario seed (``--seed``).
+        fixed: parameters at their central values instead of drawn from priors (``--fixed``).
+        permutations: random orders for sampled Shapley values above 8 levers (``--permutations``).
+        out: results folder (default a temporary one living as long as the returned object).
+        threads: worker threads (``--threads``).
+        binary: the govsim executable.
+
+    Returns:
+        The :class:`Explanation`: ``table`` (explain.csv: lever, output, measure, mean, CI),
+        ``levers`` (path, from, to) and ``shapley()``.
+    """
+    exe = binary if binary is not None else find_binary()
+    workspace = _Workspace()
+    try:
+        files, parents = _materialize_arms((baseline, policy), workspace)
+        folder = _output_folder(out, workspace)
+        args = ["explain", *files, "--out", str(folder), "--quiet"]
+        args += _options(trials=trials, seed=seed, threads=threads, permutations=permutations, fixed=fixed)
+        _execute(args, parents, exe)
+        result = Explanation.load(folder)
+    except BaseException:
+        workspace.cleanup()
+        raise
+    result._keep = workspace if out is None else None
+    if out is not None:
+        workspace.cleanup()
+    return result
