@@ -151,6 +151,37 @@ enum Common {
         }
     }
 
+    /// The journal of an experiment over several arms (compare's arms, explain's coalitions),
+    /// each expecting trials `0..<cap`: with `resume`, the finished trials it already holds are
+    /// read back and kept. `.done(status)` when the command should stop here: nothing to resume
+    /// (a finished `what` is 0, no journal 66), a damaged or foreign journal (65), or one that
+    /// cannot be created (73).
+    enum ArmsJournal { case opened(RunJournal, known: [[Int: TrialResult]]), done(Int32) }
+
+    static func armsJournal(_ out: String, digest: String, arms: [Scenario], cap: Int, resume: Bool, what: String, quiet: Bool,
+                            console: Console) -> ArmsJournal {
+        let shapes = arms.map { RunJournal.Shape(expected: 0..<cap, series: RunJournal.seriesCount($0), draws: $0.distributionPaths.count) }
+        var known = [[Int: TrialResult]](repeating: [:], count: arms.count)
+        if resume {
+            switch resumable(out, digest: digest, console: console, read: { () throws(RunJournal.ReadError) in
+                try RunJournal.read(from: out, digest: digest, arms: shapes)
+            }) {
+            case .trials(let t): known = t
+            case .finished:
+                if !quiet { console.err("Nothing to resume: the \(what) in \(out)/ is finished\n") }
+                return .done(ExitStatus.success)
+            case .failed(let status): return .done(status)
+            }
+            if !quiet { console.err("Resuming: \(known.map(\.count).reduce(0, +)) trials already finished\n") }
+        }
+        do {
+            return .opened(try RunJournal(directory: out, digest: digest, kept: [], keptArms: known), known: known)
+        } catch {
+            console.err("govsim: \(error)\n")
+            return .done(ExitStatus.cannotCreate)
+        }
+    }
+
     enum Resumable<T> { case trials(T), finished, failed(Int32) }
 
     /// What `--resume` finds in `out`: the journalled trials of this run, a finished run (a

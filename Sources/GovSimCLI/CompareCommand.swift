@@ -96,27 +96,11 @@ enum CompareCommand {
         // comparison with them, so it ends exactly as an uninterrupted one.
         let digest = CompareResults.digest(scenarios, plan: plan)
         let cap = plan.precision == nil && !plan.select ? plan.trials : plan.maxTrials
-        let shapes = scenarios.map { RunJournal.Shape(expected: 0..<cap, series: RunJournal.seriesCount($0), draws: $0.distributionPaths.count) }
-        var known = [[Int: TrialResult]](repeating: [:], count: scenarios.count)
         let resume = parsed.flag("resume")
-        if resume {
-            switch Common.resumable(out, digest: digest, console: console, read: { () throws(RunJournal.ReadError) in
-                try RunJournal.read(from: out, digest: digest, arms: shapes)
-            }) {
-            case .trials(let t): known = t
-            case .finished:
-                if !quiet { console.err("Nothing to resume: the comparison in \(out)/ is finished\n") }
-                return ExitStatus.success
-            case .failed(let status): return status
-            }
-            if !quiet { console.err("Resuming: \(known.map(\.count).reduce(0, +)) trials already finished\n") }
-        }
-        let journal: RunJournal
-        do {
-            journal = try RunJournal(directory: out, digest: digest, kept: [], keptArms: known)
-        } catch {
-            console.err("govsim: \(error)\n")
-            return ExitStatus.cannotCreate
+        let (journal, known): (RunJournal, [[Int: TrialResult]])
+        switch Common.armsJournal(out, digest: digest, arms: scenarios, cap: cap, resume: resume, what: "comparison", quiet: quiet, console: console) {
+        case .opened(let j, let k): (journal, known) = (j, k)
+        case .done(let status): return status
         }
 
         Interruption.install()

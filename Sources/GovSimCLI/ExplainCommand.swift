@@ -92,27 +92,11 @@ enum ExplainCommand {
 
         // The journal keeps every finished (combination, trial); --resume replays with them.
         let digest = ExplainResults.digest(arms, trials: trials)
-        let shapes = arms.map { RunJournal.Shape(expected: 0..<trials, series: RunJournal.seriesCount($0), draws: $0.distributionPaths.count) }
-        var known = [[Int: TrialResult]](repeating: [:], count: arms.count)
         let resume = parsed.flag("resume")
-        if resume {
-            switch Common.resumable(out, digest: digest, console: console, read: { () throws(RunJournal.ReadError) in
-                try RunJournal.read(from: out, digest: digest, arms: shapes)
-            }) {
-            case .trials(let t): known = t
-            case .finished:
-                if !quiet { console.err("Nothing to resume: the explanation in \(out)/ is finished\n") }
-                return ExitStatus.success
-            case .failed(let status): return status
-            }
-            if !quiet { console.err("Resuming: \(known.map(\.count).reduce(0, +)) trials already finished\n") }
-        }
-        let journal: RunJournal
-        do {
-            journal = try RunJournal(directory: out, digest: digest, kept: [], keptArms: known)
-        } catch {
-            console.err("govsim: \(error)\n")
-            return ExitStatus.cannotCreate
+        let (journal, known): (RunJournal, [[Int: TrialResult]])
+        switch Common.armsJournal(out, digest: digest, arms: arms, cap: trials, resume: resume, what: "explanation", quiet: quiet, console: console) {
+        case .opened(let j, let k): (journal, known) = (j, k)
+        case .done(let status): return status
         }
 
         Interruption.install()
