@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimExperiments
 import GovSimIO
 import GovSimReport
 #if GOVSIM_FUZZ
