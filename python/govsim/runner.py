@@ -7,7 +7,7 @@ import numbers
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, TypeVar, Union
 
 from ._cli import PathLike, ScenarioError, call, find_binary
 from ._scenario import ScenarioSpec, default_stem, materialize
@@ -106,6 +106,18 @@ def _output_folder(out: Optional[PathLike], workspace: _Workspace) -> Path:
     return Path(out).expanduser().resolve()
 
 
+_Result = TypeVar("_Result")
+
+
+def _hand_over(result: _Result, workspace: _Workspace, out: Optional[PathLike]) -> _Result:
+    """The result, keeping its temporary workspace alive with it when no ``out`` folder was
+    given (the results live there), else removing the workspace's scenario files."""
+    result._keep = workspace if out is None else None  # type: ignore[attr-defined]
+    if out is not None:
+        workspace.cleanup()
+    return result
+
+
 def _materialize_arms(specs: Sequence[ScenarioSpec], workspace: _Workspace) -> tuple[List[str], List[Path]]:
     """Scenario files for a baseline and its policies (mappings written into the workspace, each
     under a unique stem), and the parents they extend (for error hints)."""
@@ -188,10 +200,7 @@ def run(
     except BaseException:
         workspace.cleanup()
         raise
-    result._keep = workspace if out is None else None
-    if out is not None:
-        workspace.cleanup()
-    return result
+    return _hand_over(result, workspace, out)
 
 
 def compare(
@@ -255,10 +264,7 @@ def compare(
     except BaseException:
         workspace.cleanup()
         raise
-    result._keep = workspace if out is None else None
-    if out is not None:
-        workspace.cleanup()
-    return result
+    return _hand_over(result, workspace, out)
 
 
 def sweep(
@@ -320,13 +326,9 @@ def sweep(
     except BaseException:
         workspace.cleanup()
         raise
-    result._keep = workspace if out is None else None
-    if out is not None:
-        workspace.cleanup()
-    return result
+    return _hand_over(result, workspace, out)
 
 
-__all__ = ["run", "compare", "sweep", "Range"]
 
 
 def explain(
@@ -375,7 +377,7 @@ def explain(
     except BaseException:
         workspace.cleanup()
         raise
-    result._keep = workspace if out is None else None
-    if out is not None:
-        workspace.cleanup()
-    return result
+    return _hand_over(result, workspace, out)
+
+
+__all__ = ["run", "compare", "sweep", "explain", "Range"]
