@@ -92,7 +92,7 @@ enum CalibrateCommand {
             throw UsageError(message: "--fit \(p.path.text): the range must have lo < hi", command: "calibrate")
         }
         let quiet = parsed.flag("quiet")
-        let calibration = Calibration(files: files, parameters: parameters, trials: try parsed.int("trials", in: 2...1_000_000) ?? 40,
+        let calibration = Calibration(files: files.map(\.targeted), parameters: parameters, trials: try parsed.int("trials", in: 2...1_000_000) ?? 40,
                                       seed: try Common.seed(parsed), threads: try Common.threads(parsed),
                                       budget: try parsed.int("budget", in: 1...1_000_000) ?? 200)
         for file in files {
@@ -102,18 +102,12 @@ enum CalibrateCommand {
         }
         let directory = parsed.value("out") ?? (files[0].path as NSString).deletingLastPathComponent
         guard Common.prepare(directory.isEmpty ? "." : directory, console: console) else { return ExitStatus.cannotCreate }
-        let result: Calibration.Result
-        do {
-            result = try calibration.run { evaluations, best in
-                if !quiet && console.stderrIsTerminal {
-                    console.err("\rcalibrating: \(evaluations)/\(calibration.budget) evaluations, best objective \(HeadlineReport.number(best))   ")
-                }
+        let result = calibration.run { evaluations, best in
+            if !quiet && console.stderrIsTerminal {
+                console.err("\rcalibrating: \(evaluations)/\(calibration.budget) evaluations, best objective \(HeadlineReport.number(best))   ")
             }
-            if !quiet && console.stderrIsTerminal { console.err("\n") }
-        } catch let error as ScenarioFileError {
-            console.err(error.description + "\n")
-            return ExitStatus.dataError
         }
+        if !quiet && console.stderrIsTerminal { console.err("\n") }
         var names: [String: String] = [:]
         for f in files {
             names[URL(fileURLWithPath: f.path).standardizedFileURL.path] = URL(fileURLWithPath: f.path).deletingPathExtension().lastPathComponent + ".calibrated.json5"
@@ -192,7 +186,7 @@ enum CalibrateCommand {
             guard Common.fits(Common.extremes(file.scenario, axes: axes), threads: threads, keptTrials: Double(trials) * 2,
                               file: file.path, console: console) else { return ExitStatus.dataError }
         }
-        let calibration = ABCCalibration(files: files, paths: paths, priors: priors, trials: trials, settings: settings, threads: threads)
+        let calibration = ABCCalibration(files: files.map(\.targeted), paths: paths, priors: priors, trials: trials, settings: settings, threads: threads)
         let directory = parsed.value("out").map { $0.isEmpty ? "." : $0 } ?? { let d = (files[0].path as NSString).deletingLastPathComponent; return d.isEmpty ? "." : d }()
         guard Common.prepare(directory, console: console) else { return ExitStatus.cannotCreate }
         let base = URL(fileURLWithPath: files[0].path).deletingPathExtension().lastPathComponent
@@ -215,21 +209,15 @@ enum CalibrateCommand {
         var all = resume?.generations ?? []
         var journalFailure: String?
         let n = HeadlineReport.number
-        let result: ApproximateBayes.Result?
-        do {
-            result = try calibration.run(resume: resume, generationDone: { g, simulations in
-                all.append(g)
-                do { try AtomicFile.write(ABCJournal.text(fingerprint: fingerprint, generations: all, simulations: simulations), to: journalPath) } catch {
-                    journalFailure = "\(error)"
-                }
-                if !quiet {
-                    console.err("abc generation \(g.index): tolerance \(g.tolerance.isFinite ? n(g.tolerance) : "∞ (prior sample)"), acceptance \(n(100 * g.acceptanceRate))% of \(g.simulations) simulations, effective sample \(n(g.effectiveSampleSize)); \(simulations) of \(settings.simulationBudget) simulations used\n")
-                }
-            }, shouldStop: { Interruption.shared.requested })
-        } catch {
-            console.err(error.description + "\n")
-            return ExitStatus.dataError
-        }
+        let result = calibration.run(resume: resume, generationDone: { g, simulations in
+            all.append(g)
+            do { try AtomicFile.write(ABCJournal.text(fingerprint: fingerprint, generations: all, simulations: simulations), to: journalPath) } catch {
+                journalFailure = "\(error)"
+            }
+            if !quiet {
+                console.err("abc generation \(g.index): tolerance \(g.tolerance.isFinite ? n(g.tolerance) : "∞ (prior sample)"), acceptance \(n(100 * g.acceptanceRate))% of \(g.simulations) simulations, effective sample \(n(g.effectiveSampleSize)); \(simulations) of \(settings.simulationBudget) simulations used\n")
+            }
+        }, shouldStop: { Interruption.shared.requested })
         if let journalFailure {
             console.err("govsim: \(journalFailure)\n")
             return ExitStatus.cannotCreate

@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimExperiments
 import GovSimIO
 import GovSimReport
 
@@ -44,17 +45,10 @@ enum CheckCommand {
         guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
         Interruption.install()
         let evaluator = TargetEvaluator(threads: try Common.threads(parsed))
-        let results: [TargetEvaluator.FileResult]
-        do {
-            guard let r = try evaluator.evaluate(withTargets, trials: try parsed.int("trials", in: 2...1_000_000), seed: try Common.seed(parsed),
-                                                 shouldStop: { Interruption.shared.requested }) else {
-                console.err("govsim: interrupted; nothing written\n")
-                return ExitStatus.interrupted
-            }
-            results = r
-        } catch let error as ScenarioFileError {
-            console.err(error.description + "\n")
-            return ExitStatus.dataError
+        guard let results = evaluator.evaluate(withTargets.map(\.targeted), trials: try parsed.int("trials", in: 2...1_000_000), seed: try Common.seed(parsed),
+                                                shouldStop: { Interruption.shared.requested }) else {
+            console.err("govsim: interrupted; nothing written\n")
+            return ExitStatus.interrupted
         }
         do {
             try AtomicFile.write(CheckResults.json(results), to: (out as NSString).appendingPathComponent("check.json"))
@@ -73,12 +67,12 @@ enum CheckCommand {
         let n = HeadlineReport.number
         var out = ""
         for r in results {
-            out += "\n\(r.loaded.path) (\(r.trials) trials, seed \(r.seed))\n"
+            out += "\n\(r.file.path) (\(r.trials) trials, seed \(r.seed))\n"
             let rows = r.predictions.map { p -> [String] in
                 let observed: String
                 switch p.target.observed {
                 case .value(let v): observed = n(v)
-                case .change(let pct, _, let written): observed = "\(ComparisonReport.signed(pct))% vs \(written)"
+                case .change(let pct, let reference): observed = "\(ComparisonReport.signed(pct))% vs \(reference.written)"
                 }
                 let unit = p.target.isChange ? "%" : ""
                 let status = p.target.kind == .fitted ? (p.met ? "met" : "MISSED") : (p.hit ? "hit" : "miss")

@@ -39,7 +39,7 @@ enum Common {
     static func load(_ path: String, fixed: Bool = false, console: Console) -> LoadedScenario? {
         do {
             var loaded = try ScenarioLoader.load(path: path)
-            if fixed { loaded.scenario = loaded.scenario.fixingShippedPriors() }
+            if fixed { loaded = loaded.fixingShippedPriors() }
             for warning in loaded.warnings { console.err("warning: \(warning)\n") }
             return loaded
         } catch {

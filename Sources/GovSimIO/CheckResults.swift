@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimExperiments
 
 /// check.json: every target of every checked file, observed against predicted, with its kind
 /// (`fitted` or `predicted`) and how it was observed (`observed_as`: a value or a % change).
@@ -17,8 +18,8 @@ public enum CheckResults {
             "predictions": .integer(results.flatMap(\.predictions).filter { $0.target.kind == .predicted }.count),
             "files": .array(results.map { r in
                 .object([
-                    "file": .string(r.loaded.path),
-                    "scenario": .string(r.loaded.scenario.name),
+                    "file": .string(r.file.path),
+                    "scenario": .string(r.file.scenario.name),
                     "trials": .integer(r.trials),
                     "seed": .integer(Int(r.seed)),
                     "targets": .array(r.predictions.map { p in
@@ -40,10 +41,10 @@ public enum CheckResults {
                         case .value(let v):
                             entry["observed"] = .number(v)
                             entry["observed_as"] = .string("value")
-                        case .change(let pct, _, let written):
+                        case .change(let pct, let reference):
                             entry["observed"] = .number(pct)
                             entry["observed_as"] = .string("change_pct")
-                            entry["relative_to"] = .string(written)
+                            entry["relative_to"] = .string(reference.written)
                         }
                         return .object(entry)
                     }),

@@ -1,5 +1,6 @@
 import Foundation
 import GovSim
+import GovSimExperiments
 
 /// A scenario file that could not be used: which file, and every problem found in it (field
 /// path or line:column, and what was expected).
@@ -27,8 +28,11 @@ public struct LoadedScenario: Sendable {
     public var path: String
     /// The files this one extends, nearest first.
     public var extends: [String]
-    /// The observed values this file says it should reproduce (not inherited through `extends`).
+    /// The observed values this file says it should reproduce (not inherited through `extends`),
+    /// their reference scenarios read.
     public var targets: [Target] = []
+    /// The file this one extends, read, when a target predicts a value (its no-policy counterfactual).
+    public var counterfactual: TargetReference?
     /// The groups' outlines from `district.geometryFile` (nil without one), for the report's maps.
     public var geometry: DistrictGeometry?
     /// What the file does that is valid but easy to do by mistake (a list shorter than the one it
@@ -44,24 +48,51 @@ public struct LoadedScenario: Sendable {
     }
 }
 
+extension LoadedScenario {
+    /// The scenario and its targets as the experiments layer sees them.
+    public var targeted: TargetedScenario {
+        TargetedScenario(key: ScenarioLoader.canonical(path), path: path, scenario: scenario, targets: targets, counterfactual: counterfactual)
+    }
+
+    /// The file with the shipped priors at their central values (`--fixed`), in its own scenario
+    /// and in every scenario its targets are measured against, so a paired change stays paired.
+    public func fixingShippedPriors() -> LoadedScenario {
+        var copy = self
+        let fixed = targeted.mapScenarios { $0.fixingShippedPriors() }
+        (copy.scenario, copy.targets, copy.counterfactual) = (fixed.scenario, fixed.targets, fixed.counterfactual)
+        return copy
+    }
+}
+
 /// Reads scenario files: JSON5 through Foundation's `JSONDecoder`, `extends` chains, and strict
 /// reading into `Scenario` with every problem reported by file and field path.
 public enum ScenarioLoader {
     /// Loads and validates a scenario file.
-    public static func load(path: String) throws(ScenarioFileError) -> LoadedScenario {
+    /// - Parameter resolvingTargets: read the targets and the scenarios they refer to (false
+    ///   for a file read as another's reference, whose own targets are not used).
+    public static func load(path: String, resolvingTargets: Bool = true) throws(ScenarioFileError) -> LoadedScenario {
         var chain: [String] = []
         var warnings: [String] = []
         let (merged, ownName, ownTargets) = try mergedTree(path: path, chain: &chain, warnings: &warnings)
         let (tree, geometryPath) = DistrictGeometry.extractPath(merged)
         var scenario = try read(tree, file: path)
         if !ownName { scenario.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
-        let targets = try ownTargets.map { (t) throws(ScenarioFileError) in try Target.parse(t, file: path) } ?? []
+        let targets = resolvingTargets ? try ownTargets.map { (t) throws(ScenarioFileError) in try Target.parse(t, file: path) } ?? [] : []
         let geometry = try geometryPath.map { (p) throws(ScenarioFileError) in
             try DistrictGeometry.read(path: p, groups: scenario.district.cells.map(\.name))
         }
         var loaded = LoadedScenario(scenario: scenario, path: path, extends: Array(chain.dropFirst()), targets: targets, geometry: geometry)
         loaded.warnings = warnings
+        // A predicted value is shown beside the no-policy counterfactual: the file this one extends.
+        if let parent = loaded.extends.first, targets.contains(where: { $0.kind == .predicted && !$0.isChange }) {
+            loaded.counterfactual = try TargetReference.load(path: parent, written: parent, statedIn: path)
+        }
         return loaded
+    }
+
+    /// A file's canonical path (absolute, symbolic links resolved): what identifies it.
+    public static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// Reads a JSON tree into a scenario, reporting problems against `file`. The tree's
@@ -84,7 +115,7 @@ public enum ScenarioLoader {
     /// also read as a scenario of its own, so a problem is reported in the file that has it.
     /// Returns whether the file itself sets `name`, and its own `targets` (kept out of the tree).
     static func mergedTree(path: String, chain: inout [String], warnings: inout [String]) throws(ScenarioFileError) -> (JSONValue, Bool, JSONValue?) {
-        let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let canonical = ScenarioLoader.canonical(path)
         if chain.contains(canonical) {
             let names = (chain + [canonical]).map { URL(fileURLWithPath: $0).lastPathComponent }
             throw ScenarioFileError(file: path, problems: ["extends: the files extend each other in a cycle: \(names.joined(separator: " → "))"])

@@ -37,7 +37,7 @@ final class CalibrationTests: XCTestCase {
                                             Target(metric: .satisfactionPct, observed: .value(satisfaction), tolerance: 0.5)])
         let parameters = [Calibration.Parameter(path: try ParameterPath("estates.oldEstate.propertyDisputeRate", in: start), lo: 0.05, hi: 1.5),
                           Calibration.Parameter(path: try ParameterPath("estates.oldEstate.baseHappiness", in: start), lo: 40, hi: 80)]
-        let fit = try Calibration(files: [file], parameters: parameters, trials: trials, seed: seed, threads: 2, budget: 150).run()
+        let fit = Calibration(files: [file.targeted], parameters: parameters, trials: trials, seed: seed, threads: 2, budget: 150).run()
         XCTAssertTrue(fit.fit.allSatisfy { $0.predictions.allSatisfy(\.met) }, "the fitted values meet the synthetic targets")
         // Within the precision the targets carry: 0.5 percentage points of complaint rate is about
         // 0.02 disputes per household-year here, 0.5 points of satisfaction about 0.3 happiness points.
@@ -51,9 +51,9 @@ final class CalibrationTests: XCTestCase {
           targets: { complaint_rate_pct: { value: 10, tolerance: 2 } } }
         """)
         let loaded = try ScenarioLoader.load(path: path)
-        let calibration = Calibration(files: [loaded], parameters: [Calibration.Parameter(path: try ParameterPath("estates.oldEstate.propertyDisputeRate", in: loaded.scenario), lo: 0.05, hi: 1)],
+        let calibration = Calibration(files: [loaded.targeted], parameters: [Calibration.Parameter(path: try ParameterPath("estates.oldEstate.propertyDisputeRate", in: loaded.scenario), lo: 0.05, hi: 1)],
                                       trials: 4, seed: nil, threads: 2, budget: 30)
-        let result = try calibration.run()
+        let result = calibration.run()
         let text = calibration.calibratedText(for: loaded, result: result, directory: folder.path, names: [:], command: ["govsim", "calibrate"])
         let out = folder.write("base.calibrated.json5", text)
         let calibrated = try ScenarioLoader.load(path: out)
@@ -84,5 +84,80 @@ final class CalibrationTests: XCTestCase {
         // Targets are not inherited through extends.
         let child = folder.write("child.json5", "{ extends: \"t.json5\" }")
         XCTAssertEqual(try ScenarioLoader.load(path: child).targets, [])
+    }
+
+    /// A relative target's reference and a predicted value's counterfactual are read when the
+    /// stating file is loaded: the targets carry the scenarios, so predicting reads no file.
+    func testTargetsCarryTheirReferencesReadAtLoad() throws {
+        let base = folder.write("base.json5", "{ run: { days: 30 }, estates: { oldEstate: { baseHappiness: 61 } } }")
+        let policy = folder.write("policy.json5", """
+        { extends: "base.json5", council: { enabled: true },
+          targets: { disputes: { relativeTo: "base.json5", change_pct: -30, tolerance: 10 },
+                     satisfaction_pct: { value: 60, tolerance: 5, kind: "predicted" } } }
+        """)
+        let loaded = try ScenarioLoader.load(path: policy)
+        let reference = try ScenarioLoader.load(path: base).scenario
+        guard case .change(_, let r) = loaded.targets.first(where: \.isChange)!.observed else { return XCTFail("no change target") }
+        XCTAssertTrue(r.scenario == reference)
+        XCTAssertEqual(r.written, "base.json5")
+        XCTAssertEqual(r.key, ScenarioLoader.canonical(base))
+        XCTAssertTrue(loaded.counterfactual?.scenario == reference, "the counterfactual of a predicted value is the file it extends")
+        // The file can go: everything check needs was read.
+        try FileManager.default.removeItem(atPath: base)
+        let results = TargetEvaluator(threads: 2).evaluate([loaded.targeted], trials: 4, seed: 1)!
+        XCTAssertEqual(results[0].predictions.count, 2)
+        XCTAssertNotNil(results[0].predictions.first { $0.target.kind == .predicted }?.counterfactual)
+    }
+
+    /// A reference that cannot be loaded is a problem of the stating file at the target's path;
+    /// one outside the stating file's folder is named, never shown.
+    func testUnreadableReferencesAreReportedAtTheTarget() throws {
+        folder.write("broken.json5", "{ run: { days: -3 } }")
+        let bad = folder.write("bad.json5", "{ targets: { disputes: { relativeTo: \"broken.json5\", change_pct: 5, tolerance: 1 } } }")
+        XCTAssertThrowsError(try ScenarioLoader.load(path: bad)) { error in
+            let problems = (error as! ScenarioFileError).problems
+            XCTAssertEqual(problems.count, 1)
+            XCTAssertTrue(problems[0].hasPrefix("targets.disputes.relativeTo: 'broken.json5' is not a valid scenario file: "), problems[0])
+            XCTAssertTrue(problems[0].contains("run.days"), problems[0])
+        }
+        let outside = TemporaryFolder()
+        let secret = outside.write("secret.json5", "{ run: { days: \"hunter2\" } }")
+        let peeking = folder.write("peek.json5", "{ targets: { disputes: { relativeTo: \"\(secret)\", change_pct: 5, tolerance: 1 } } }")
+        XCTAssertThrowsError(try ScenarioLoader.load(path: peeking)) { error in
+            let text = (error as! ScenarioFileError).description
+            XCTAssertTrue(text.contains("lies outside this scenario's folder"), text)
+            XCTAssertFalse(text.contains("hunter2"), text)
+        }
+    }
+
+    /// `--fixed` fixes the priors of the references too, so a relative target stays a paired
+    /// difference of two fixed runs (it used to pair a fixed file with a drawing reference).
+    func testFixingReachesTheReferences() throws {
+        folder.write("base.json5", "{ run: { days: 30 } }")
+        let policy = folder.write("policy.json5", """
+        { extends: "base.json5", targets: { disputes: { relativeTo: "base.json5", change_pct: 0, tolerance: 1 } } }
+        """)
+        let fixed = try ScenarioLoader.load(path: policy).fixingShippedPriors()
+        guard case .change(_, let r) = fixed.targets[0].observed else { return XCTFail("no change target") }
+        var named = r.scenario
+        named.name = fixed.scenario.name
+        XCTAssertTrue(named == fixed.scenario, "the reference (the policy's own base, unchanged) is fixed as the policy is")
+        XCTAssertFalse(named == (try ScenarioLoader.load(path: policy).scenario), "fixing changes a scenario with shipped priors")
+        // Same scenario on the same trials: the paired change is exactly zero.
+        let p = TargetEvaluator(threads: 2).evaluate([fixed.targeted], trials: 6, seed: 2)![0].predictions[0]
+        XCTAssertEqual(p.mean, 0)
+    }
+
+    /// A calibrated file keeps each target's kind (a prediction stays a prediction).
+    func testCalibratedFileKeepsPredictedKind() throws {
+        let path = folder.write("k.json5", """
+        { run: { trials: 4, days: 30 }, district: { cells: [{ count: 2, households: 100, estate: "oldEstate" }] },
+          targets: { complaint_rate_pct: { value: 10, tolerance: 2 }, satisfaction_pct: { value: 60, tolerance: 5, kind: "predicted" } } }
+        """)
+        let loaded = try ScenarioLoader.load(path: path)
+        let text = Calibration.calibratedText(for: loaded, header: [], paths: ["estates.oldEstate.propertyDisputeRate"], values: [0.3],
+                                              posterior: nil, directory: folder.path, names: [:])
+        let calibrated = try ScenarioLoader.load(path: folder.write("k.calibrated.json5", text))
+        XCTAssertEqual(calibrated.targets, loaded.targets)
     }
 }

@@ -2,6 +2,7 @@ import GovSimTestSupport
 import Foundation
 import XCTest
 import GovSim
+import GovSimExperiments
 @testable import GovSimIO
 
 /// Bad input never crashes or hangs the scenario loader: every input gives a scenario or a

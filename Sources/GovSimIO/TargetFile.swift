@@ -1,61 +1,13 @@
 import Foundation
 import GovSim
+import GovSimExperiments
 
-/// An observed value a scenario should reproduce, with its tolerance: either a value of an
-/// output (`complaint_rate_pct: { value: 30, tolerance: 3 }`) or a change against another
-/// scenario's output (`disputes: { relativeTo: "pudong-baseline.json5", change_pct: -70,
-/// tolerance: 10 }`, tolerance in percentage points of change), and its `kind`: `"fitted"` (the
-/// default) or `"predicted"`.
-///
-/// Targets belong to the file that states them: a file that `extends` another does not
-/// inherit its targets (a policy's observed "after" is not its baseline's "before").
-public struct Target: Sendable, Equatable {
-    public enum Observed: Sendable, Equatable {
-        case value(Double)
-        /// Percentage change against the scenario in `file` (resolved path; `written` as in the file).
-        case change(pct: Double, file: String, written: String)
-    }
-
-    /// What a target is to the model: a figure of the place before a policy that the scenario
-    /// was fitted to (its rates and levels), or a figure the model predicts from its mechanisms
-    /// and evidence, which no fitting touched. `govsim check` fails on a missed fitted target,
-    /// and reports predictions hit or missed (`--strict` fails on a miss too).
-    public enum Kind: String, Sendable, Equatable, CaseIterable {
-        case fitted, predicted
-    }
-
-    public var metric: Metric
-    public var observed: Observed
-    /// Largest |predicted − observed| still counted as met (the metric's unit, or percentage
-    /// points of change).
-    public var tolerance: Double
-    public var kind: Kind
-
-    public init(metric: Metric, observed: Observed, tolerance: Double, kind: Kind = .fitted) {
-        self.metric = metric
-        self.observed = observed
-        self.tolerance = tolerance
-        self.kind = kind
-    }
-
-    /// The observed number: a value, or a change in %.
-    public var number: Double {
-        switch observed {
-        case .value(let v): return v
-        case .change(let pct, _, _): return pct
-        }
-    }
-
-    /// Whether the target is a change against another scenario.
-    public var isChange: Bool {
-        if case .change = observed { return true }
-        return false
-    }
-
-    /// Whether a prediction meets the target.
-    public func isMet(by predicted: Double) -> Bool { predicted.isFinite && abs(predicted - number) <= tolerance }
-
+/// Reading the `targets` of a scenario file (the type is the experiments layer's: a target is
+/// what calibration and check predict).
+extension Target {
     /// Reads a `targets` object. Keys are output names; problems are reported against `file`.
+    /// A relative target's reference is loaded here (without its own targets), so the targets
+    /// come out whole and predicting them reads no file.
     static func parse(_ value: JSONValue, file: String) throws(ScenarioFileError) -> [Target] {
         guard case .object(let members) = value else {
             throw ScenarioFileError(file: file, problems: ["targets: expected an object of outputs, e.g. { satisfaction_pct: { value: 55, tolerance: 4 } }, got \(value.kindDescription)"])
@@ -113,10 +65,35 @@ public struct Target: Sendable, Equatable {
                     problems.append("\(path).relativeTo: no such file '\(other)' (looked for \(resolved))")
                     continue
                 }
-                targets.append(Target(metric: metric, observed: .change(pct: pct, file: resolved, written: other), tolerance: tolerance, kind: kind))
+                do throws(ScenarioFileError) {
+                    let reference = try TargetReference.load(path: resolved, written: other, statedIn: file)
+                    targets.append(Target(metric: metric, observed: .change(pct: pct, reference: reference), tolerance: tolerance, kind: kind))
+                } catch {
+                    problems.append("\(path).relativeTo: " + error.problems.joined(separator: "; "))
+                }
             }
         }
         guard problems.isEmpty else { throw ScenarioFileError(file: file, problems: problems) }
         return targets.sorted { $0.metric.rawValue < $1.metric.rawValue }
+    }
+}
+
+extension TargetReference {
+    /// Loads the scenario at `path` (resolved) that the file `statedIn` refers to as `written`,
+    /// without its own targets (a reference's targets are its own business, and reading them
+    /// could loop). A problem in a file outside the stating file's folder names the file, never
+    /// its content (it may be anything readable).
+    static func load(path: String, written: String, statedIn file: String) throws(ScenarioFileError) -> TargetReference {
+        let key = ScenarioLoader.canonical(path)
+        do throws(ScenarioFileError) {
+            let loaded = try ScenarioLoader.load(path: path, resolvingTargets: false)
+            return TargetReference(key: key, path: path, written: written, scenario: loaded.scenario)
+        } catch {
+            let root = ScenarioLoader.canonical(URL(fileURLWithPath: file).deletingLastPathComponent().path)
+            guard key.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+                throw ScenarioFileError(file: file, problems: ["'\(written)' lies outside this scenario's folder (\(root)) and is not a valid scenario file (its content is not shown)"])
+            }
+            throw ScenarioFileError(file: file, problems: ["'\(written)' is not a valid scenario file: " + error.description])
+        }
     }
 }

@@ -1,11 +1,11 @@
-import Foundation
 import GovSim
-import GovSimExperiments
 
 /// Predicts the outputs scenario files name as targets, running each file and every file its
 /// relative targets refer to on the same seed and trial indices (common random numbers), so a
-/// predicted change is a paired difference. Runs are cached by (file, seed, trials, days).
-public final class TargetEvaluator: @unchecked Sendable {
+/// predicted change is a paired difference; a file and a reference with one key (one file) run
+/// once per (seed, trials, days). Everything is in the `TargetedScenario`s, read when their
+/// files were loaded: nothing here reads a file.
+public struct TargetEvaluator: Sendable {
     public struct Prediction: Sendable {
         public var target: Target
         /// Predicted mean (value, or % change) and its 95% interval (for a change, Fieller's;
@@ -33,57 +33,45 @@ public final class TargetEvaluator: @unchecked Sendable {
     }
 
     public struct FileResult: Sendable {
-        public var loaded: LoadedScenario
+        public var file: TargetedScenario
         public var trials: Int
         public var seed: UInt64
         public var predictions: [Prediction]
     }
 
-    private var references: [String: LoadedScenario] = [:]
     private let threads: Int
 
     public init(threads: Int) { self.threads = threads }
 
-    private func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-    }
-
-    /// Loads (once) a file a relative target refers to.
-    func reference(_ path: String) throws(ScenarioFileError) -> LoadedScenario {
-        let key = canonical(path)
-        if let cached = references[key] { return cached }
-        let loaded = try ScenarioLoader.load(path: path)
-        references[key] = loaded
-        return loaded
-    }
-
     /// Predicts every target of `files`.
     /// - Parameters:
     ///   - transform: applied to every scenario before running (calibration sets fitted values).
-    public func evaluate(_ files: [LoadedScenario], trials: Int?, seed: UInt64?,
+    ///   - trials, seed: nil for each file's own `run.trials` and `run.seed`.
+    /// - Returns: nil when `shouldStop` stopped the runs.
+    public func evaluate(_ files: [TargetedScenario], trials: Int?, seed: UInt64?,
                          transform: @Sendable (Scenario) -> Scenario = { $0 },
-                         shouldStop: (@Sendable () -> Bool)? = nil) throws(ScenarioFileError) -> [FileResult]? {
+                         shouldStop: (@Sendable () -> Bool)? = nil) -> [FileResult]? {
         // Every run needed: (scenario, seed, trials), keyed so shared references run once.
         struct Job { var key: String; var scenario: Scenario; var seed: UInt64; var trials: Int }
         var jobs: [Job] = [], index: [String: Int] = [:]
-        func need(_ loaded: LoadedScenario, seed: UInt64, trials: Int, days: Int) -> String {
-            let key = "\(canonical(loaded.path))|\(seed)|\(trials)|\(days)"
+        func need(_ file: String, _ scenario: Scenario, seed: UInt64, trials: Int, days: Int) -> String {
+            let key = "\(file)|\(seed)|\(trials)|\(days)"
             if index[key] == nil {
-                var s = transform(loaded.scenario)
+                var s = transform(scenario)
                 s.run.days = days
                 index[key] = jobs.count
                 jobs.append(Job(key: key, scenario: s, seed: seed, trials: trials))
             }
             return key
         }
-        var plan: [(file: LoadedScenario, seed: UInt64, trials: Int, own: String, refs: [String?], parent: String?)] = []
+        var plan: [(file: TargetedScenario, seed: UInt64, trials: Int, own: String, refs: [String?], parent: String?)] = []
         for file in files {
             let s = seed ?? UInt64(file.scenario.run.seed), n = trials ?? file.scenario.run.trials, days = file.scenario.run.days
-            let own = need(file, seed: s, trials: n, days: days)
+            let own = need(file.key, file.scenario, seed: s, trials: n, days: days)
             var refs: [String?] = []
             for t in file.targets {
-                if case .change(_, let path, _) = t.observed {
-                    refs.append(need(try reference(path), seed: s, trials: n, days: days))
+                if case .change(_, let reference) = t.observed {
+                    refs.append(need(reference.key, reference.scenario, seed: s, trials: n, days: days))
                 } else {
                     refs.append(nil)
                 }
@@ -91,8 +79,8 @@ public final class TargetEvaluator: @unchecked Sendable {
             // A prediction of a value is shown beside the no-policy counterfactual: the baseline
             // the policy file extends, on the same trials.
             var parent: String? = nil
-            if let base = file.extends.first, file.targets.contains(where: { $0.kind == .predicted && !$0.isChange }) {
-                parent = need(try reference(base), seed: s, trials: n, days: days)
+            if let base = file.counterfactual, file.targets.contains(where: { $0.kind == .predicted && !$0.isChange }) {
+                parent = need(base.key, base.scenario, seed: s, trials: n, days: days)
             }
             plan.append((file, s, n, own, refs, parent))
         }
@@ -126,7 +114,7 @@ public final class TargetEvaluator: @unchecked Sendable {
                 if target.kind == .predicted { (prediction.counterfactual, prediction.counterfactualPI90) = (0, Interval(lo: 0, hi: 0)) }
                 return prediction
             }
-            return FileResult(loaded: p.file, trials: p.trials, seed: p.seed, predictions: predictions)
+            return FileResult(file: p.file, trials: p.trials, seed: p.seed, predictions: predictions)
         }
     }
 }
