@@ -32,6 +32,9 @@ enum CheckCommand {
         if let baseline = parsed.value("baseline") {
             return try RegressionCheck.execute(parsed, baselinePath: baseline, console: console)
         }
+        // Usage first: a bad option value is 64 whatever the files hold.
+        let trials = try parsed.int("trials", in: 2...1_000_000), seed = try Common.seed(parsed), threads = try Common.threads(parsed)
+        let strict = parsed.flag("strict")
         var files: [LoadedScenario] = []
         var failed = false
         for path in parsed.positionals {
@@ -42,25 +45,26 @@ enum CheckCommand {
         let withTargets = files.filter { !$0.targets.isEmpty }
         for f in files where f.targets.isEmpty && !quiet { console.out("\(f.path): no targets\n") }
         let out = parsed.value("out") ?? "results/check"
-        guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
-        Interruption.install()
-        let evaluator = TargetEvaluator(threads: try Common.threads(parsed))
-        guard let results = evaluator.evaluate(withTargets.map(\.targeted), trials: try parsed.int("trials", in: 2...1_000_000), seed: try Common.seed(parsed),
-                                                shouldStop: { Interruption.shared.requested }) else {
-            console.err("govsim: interrupted; nothing written\n")
-            return ExitStatus.interrupted
+        // Each file is refused before anything runs if one of its runs would not fit.
+        for f in withTargets {
+            var s = f.scenario
+            if let trials { s.run.trials = trials }
+            guard Common.fits([s], threads: threads, file: f.path, console: console) else { return ExitStatus.dataError }
         }
-        do {
-            try AtomicFile.write(CheckResults.json(results), to: (out as NSString).appendingPathComponent("check.json"))
-            try ReportKind.check.write(resultsFolder: out)
-        } catch {
-            console.err("govsim: \(error)\n")
-            return ExitStatus.cannotCreate
-        }
-        if !quiet { console.out(text(results) + "\nResults: \(out)/ (check.json, report.html)\n") }
-        let strict = parsed.flag("strict")
-        let failing = results.flatMap(\.predictions).filter { !$0.passed && (strict || $0.target.kind == .fitted) }
-        return failing.isEmpty ? ExitStatus.success : ExitStatus.failure
+        let command = ResultsCommand<[TargetEvaluator.FileResult]>(out: out, kind: .check, files: ["check.json"], footprint: nil, quiet: quiet)
+        return try command.execute(console: console, work: {
+            guard let results = TargetEvaluator(threads: threads).evaluate(withTargets.map(\.targeted), trials: trials, seed: seed,
+                                                                         shouldStop: { Interruption.shared.requested }) else {
+                console.err("govsim: interrupted; nothing written\n")
+                return .exit(ExitStatus.interrupted)
+            }
+            return .finished(results)
+        }, write: { try AtomicFile.write(CheckResults.json($0), to: (out as NSString).appendingPathComponent("check.json")) },
+           summary: { text($0) + "\nResults: \(out)/ (check.json, report.html)\n" },
+           status: { results in
+            let failing = results.flatMap(\.predictions).filter { !$0.passed && (strict || $0.target.kind == .fitted) }
+            return failing.isEmpty ? ExitStatus.success : ExitStatus.failure
+        })
     }
 
     static func text(_ results: [TargetEvaluator.FileResult]) -> String {

@@ -83,71 +83,65 @@ enum CompareCommand {
             scenarios[i].run.seed = Int(seed)
         }
         let keptTrials = Double(scenarios.count) * Double(precision != nil || select ? max(maxTrials, trials) : trials)
-        guard Common.fits(scenarios.map { var s = $0; s.run.trials = trials; return s }, threads: threads, keptTrials: keptTrials,
-                          file: files[0], console: console) else { return ExitStatus.dataError }
         let policies = scenarios.dropFirst().map(\.name)
         let out = parsed.value("out") ?? "results/\(scenarios[0].name)-vs-\(policies[0])\(policies.count > 1 ? "-and-\(policies.count - 1)-more" : "")"
-        guard Common.prepare(out, console: console), let lock = Common.lock(out, console: console) else { return ExitStatus.cannotCreate }
-        defer { withExtendedLifetime(lock) {} }
-
         let plan = Comparison.Plan(trials: precision == nil ? (select ? (trialsOverride ?? 20) : trials) : min(trials, batch), precision: precision,
                                    maxTrials: maxTrials, batch: batch, objective: objective, indifference: indifference, select: select, alpha: alpha)
-        // The journal keeps every finished (arm, trial) as it finishes; --resume replays the
-        // comparison with them, so it ends exactly as an uninterrupted one.
         let digest = CompareResults.digest(scenarios, plan: plan)
         let cap = plan.precision == nil && !plan.select ? plan.trials : plan.maxTrials
         let resume = parsed.flag("resume")
-        let (journal, known): (RunJournal, [[Int: TrialResult]])
-        switch Common.armsJournal(out, digest: digest, arms: scenarios, cap: cap, resume: resume, what: "comparison", quiet: quiet, console: console) {
-        case .opened(let j, let k): (journal, known) = (j, k)
-        case .done(let status): return status
-        }
-
-        Interruption.install()
-        let started = Date()
-        let clock = ContinuousClock.now
-        let reporter = Common.progress(total: plan.trials * scenarios.count - (precision != nil || select ? 0 : known.map(\.count).reduce(0, +)),
-                                       quiet: quiet || precision != nil || select, console: console)
-        let outcome = Comparison(arms: scenarios, seed: seed, threads: threads).run(
-            plan, progress: reporter.map { r in { @Sendable _, _ in r.advance(by: 1) } },
-            shouldStop: { Interruption.shared.requested || journal.failed }, known: known,
-            finished: { @Sendable arm, t in journal.append(t, arm: arm) })
-        reporter?.finish()
-        let seconds = (ContinuousClock.now - clock) / .seconds(1)
-        if let failure = journal.sync() {
-            console.err("govsim: \(failure)\n")
-            return ExitStatus.cannotCreate
-        }
-        let interrupted = outcome.stoppedBecause == "interrupted"
-        guard outcome.results.allSatisfy({ $0.count > 1 }) else {
-            console.err("govsim: interrupted before every arm had two trials; the finished ones are kept in \(out)/\(RunJournal.fileName) (add --resume to finish)\n")
-            return ExitStatus.interrupted
-        }
-        let results = CompareResults(scenarios: scenarios, seed: seed, outcome: outcome, objective: objective, indifference: indifference, alpha: alpha)
-        let finishedTrials = outcome.results.map(\.count)
-        var manifest = RunManifest(command: commandLine, scenarioFile: files[0], seed: seed, trials: finishedTrials.max() ?? 0,
-                                   days: days, threads: threads, residents: RunCommand.expectedResidents(scenarios[0]),
-                                   started: started, seconds: seconds)
-        manifest.partial = interrupted ? PartialRun(requestedTrials: cap, finishedTrials: Array(0..<(finishedTrials.min() ?? 0))) : nil
-        manifest.resumedTrials = resume ? known.map(\.count).reduce(0, +) : nil
-        manifest.runDigest = digest
-        // The folder commits whole; the journal keeps the finished trials until it has.
-        guard Common.commit(out, kind: .compare, files: CompareResults.fileNames + ["manifest.json"], console: console, write: {
-            try results.write(to: out)
-            try AtomicFile.write(manifest.json, to: (out as NSString).appendingPathComponent("manifest.json"))
-        }) else { return ExitStatus.cannotCreate }
-        if !interrupted { RunJournal.remove(from: out) }
-        if !quiet && json {
-            console.out(results.json)
-        } else if !quiet {
-            console.out(ComparisonReport.text(results, days: days, seconds: seconds, colour: console.colour))
-            console.out("\n" + Catalogue.resultsIn(out, "report.html, compare.json, compare.csv, trials.csv") + "\n")
-        }
-        if interrupted {
-            console.err("govsim: interrupted: the finished trials were written (manifest.json marks the comparison partial) and are kept in \(out)/\(RunJournal.fileName); add --resume to finish\n")
-            return ExitStatus.interrupted
-        }
-        return ExitStatus.success
+        var seconds = 0.0
+        let command = ResultsCommand<(results: CompareResults, manifest: RunManifest)>(
+            out: out, kind: .compare, files: CompareResults.fileNames + ["manifest.json"],
+            footprint: .init(scenarios: scenarios.map { var s = $0; s.run.trials = trials; return s }, threads: threads,
+                             keptTrials: keptTrials, file: files[0]),
+            quiet: quiet)
+        return try command.execute(console: console, work: {
+            // The journal keeps every finished (arm, trial) as it finishes; --resume replays the
+            // comparison with them, so it ends exactly as an uninterrupted one.
+            let (journal, known): (RunJournal, [[Int: TrialResult]])
+            switch Common.armsJournal(out, digest: digest, arms: scenarios, cap: cap, resume: resume, what: "comparison", quiet: quiet, console: console) {
+            case .opened(let j, let k): (journal, known) = (j, k)
+            case .done(let status): return .exit(status)
+            }
+            let started = Date()
+            let clock = ContinuousClock.now
+            let reporter = Common.progress(total: plan.trials * scenarios.count - (precision != nil || select ? 0 : known.map(\.count).reduce(0, +)),
+                                           quiet: quiet || precision != nil || select, console: console)
+            let outcome = Comparison(arms: scenarios, seed: seed, threads: threads).run(
+                plan, progress: reporter.map { r in { @Sendable _, _ in r.advance(by: 1) } },
+                shouldStop: { Interruption.shared.requested || journal.failed }, known: known,
+                finished: { @Sendable arm, t in journal.append(t, arm: arm) })
+            reporter?.finish()
+            seconds = (ContinuousClock.now - clock) / .seconds(1)
+            if let failure = journal.sync() {
+                console.err("govsim: \(failure)\n")
+                return .exit(ExitStatus.cannotCreate)
+            }
+            let interrupted = outcome.stoppedBecause == "interrupted"
+            guard outcome.results.allSatisfy({ $0.count > 1 }) else {
+                console.err("govsim: interrupted before every arm had two trials; the finished ones are kept in \(out)/\(RunJournal.fileName) (add --resume to finish)\n")
+                return .exit(ExitStatus.interrupted)
+            }
+            let results = CompareResults(scenarios: scenarios, seed: seed, outcome: outcome, objective: objective, indifference: indifference, alpha: alpha)
+            let finishedTrials = outcome.results.map(\.count)
+            var manifest = RunManifest(command: commandLine, scenarioFile: files[0], seed: seed, trials: finishedTrials.max() ?? 0,
+                                       days: days, threads: threads, residents: RunCommand.expectedResidents(scenarios[0]),
+                                       started: started, seconds: seconds)
+            manifest.partial = interrupted ? PartialRun(requestedTrials: cap, finishedTrials: Array(0..<(finishedTrials.min() ?? 0))) : nil
+            manifest.resumedTrials = resume ? known.map(\.count).reduce(0, +) : nil
+            manifest.runDigest = digest
+            // The folder commits whole; the journal keeps the finished trials until it has.
+            guard interrupted else { return .finished((results, manifest)) }
+            return .partial((results, manifest), note: "interrupted: the finished trials were written (manifest.json marks the comparison partial) and are kept in \(out)/\(RunJournal.fileName); add --resume to finish")
+        }, write: { r in
+            try r.results.write(to: out)
+            try AtomicFile.write(r.manifest.json, to: (out as NSString).appendingPathComponent("manifest.json"))
+        }, committed: { _ in RunJournal.remove(from: out) }, summary: { r in
+            if json { return r.results.json }
+            return ComparisonReport.text(r.results, days: days, seconds: seconds, colour: console.colour)
+                + "\n" + Catalogue.resultsIn(out, "report.html, compare.json, compare.csv, trials.csv") + "\n"
+        })
     }
 }
 

@@ -78,64 +78,57 @@ enum ExplainCommand {
             arms[i].run.trials = trials
             arms[i].posterior = baseline.posterior
         }
-        guard Common.fits(arms, threads: threads, keptTrials: Double(arms.count * trials), file: files[0], console: console) else {
-            return ExitStatus.dataError
-        }
         let out = parsed.value("out") ?? "results/\(policy.name)-explained"
-        guard Common.prepare(out, console: console), let lock = Common.lock(out, console: console) else { return ExitStatus.cannotCreate }
-        defer { withExtendedLifetime(lock) {} }
-        if !quiet {
-            let how = attribution.isExact ? "all \(arms.count) combinations" : "\(arms.count) combinations along \(attribution.orders.count) random orders"
-            console.err("\(levers.levers.count) levers (\(levers.levers.map(\.path).joined(separator: ", "))): \(how) × \(trials) trials\n")
-            for note in levers.ignored { console.err("govsim: not a lever: \(note)\n") }
-        }
-
-        // The journal keeps every finished (combination, trial); --resume replays with them.
         let digest = ExplainResults.digest(arms, trials: trials)
         let resume = parsed.flag("resume")
-        let (journal, known): (RunJournal, [[Int: TrialResult]])
-        switch Common.armsJournal(out, digest: digest, arms: arms, cap: trials, resume: resume, what: "explanation", quiet: quiet, console: console) {
-        case .opened(let j, let k): (journal, known) = (j, k)
-        case .done(let status): return status
-        }
-
-        Interruption.install()
-        let started = Date()
-        let clock = ContinuousClock.now
-        let reporter = Common.progress(total: trials * arms.count - known.map(\.count).reduce(0, +), quiet: quiet, console: console)
-        let outcome = Comparison(arms: arms, seed: seed, threads: threads).run(
-            Comparison.Plan(trials: trials), progress: reporter.map { r in { @Sendable _, _ in r.advance(by: 1) } },
-            shouldStop: { Interruption.shared.requested || journal.failed }, known: known,
-            finished: { @Sendable arm, t in journal.append(t, arm: arm) })
-        reporter?.finish()
-        let seconds = (ContinuousClock.now - clock) / .seconds(1)
-        if let failure = journal.sync() {
-            console.err("govsim: \(failure)\n")
-            return ExitStatus.cannotCreate
-        }
-        guard outcome.stoppedBecause != "interrupted" else {
-            // A decomposition needs every combination in the same trials: nothing is written but the journal.
-            console.err("govsim: interrupted: the finished trials are kept in \(out)/\(RunJournal.fileName); add --resume to finish\n")
-            return ExitStatus.interrupted
-        }
-        let results = ExplainResults(baselineName: baseline.name, policyName: policy.name, seed: seed, days: days,
-                                     attribution: attribution, results: outcome.results)
-        var manifest = RunManifest(command: commandLine, scenarioFile: files[0], seed: seed, trials: trials, days: days, threads: threads,
-                                   residents: RunCommand.expectedResidents(baseline), started: started, seconds: seconds)
-        manifest.resumedTrials = resume ? known.map(\.count).reduce(0, +) : nil
-        manifest.runDigest = digest
-        guard Common.commit(out, kind: .explain, files: ExplainResults.fileNames + ["manifest.json"], console: console, write: {
+        var seconds = 0.0
+        let command = ResultsCommand<ExplainResults>(
+            out: out, kind: .explain, files: ExplainResults.fileNames + ["manifest.json"],
+            footprint: .init(scenarios: arms, threads: threads, keptTrials: Double(arms.count * trials), file: files[0]), quiet: quiet)
+        var manifest: RunManifest?
+        return try command.execute(console: console, work: {
+            if !quiet {
+                let how = attribution.isExact ? "all \(arms.count) combinations" : "\(arms.count) combinations along \(attribution.orders.count) random orders"
+                console.err("\(levers.levers.count) levers (\(levers.levers.map(\.path).joined(separator: ", "))): \(how) × \(trials) trials\n")
+                for note in levers.ignored { console.err("govsim: not a lever: \(note)\n") }
+            }
+            // The journal keeps every finished (combination, trial); --resume replays with them.
+            let (journal, known): (RunJournal, [[Int: TrialResult]])
+            switch Common.armsJournal(out, digest: digest, arms: arms, cap: trials, resume: resume, what: "explanation", quiet: quiet, console: console) {
+            case .opened(let j, let k): (journal, known) = (j, k)
+            case .done(let status): return .exit(status)
+            }
+            let started = Date()
+            let clock = ContinuousClock.now
+            let reporter = Common.progress(total: trials * arms.count - known.map(\.count).reduce(0, +), quiet: quiet, console: console)
+            let outcome = Comparison(arms: arms, seed: seed, threads: threads).run(
+                Comparison.Plan(trials: trials), progress: reporter.map { r in { @Sendable _, _ in r.advance(by: 1) } },
+                shouldStop: { Interruption.shared.requested || journal.failed }, known: known,
+                finished: { @Sendable arm, t in journal.append(t, arm: arm) })
+            reporter?.finish()
+            seconds = (ContinuousClock.now - clock) / .seconds(1)
+            if let failure = journal.sync() {
+                console.err("govsim: \(failure)\n")
+                return .exit(ExitStatus.cannotCreate)
+            }
+            guard outcome.stoppedBecause != "interrupted" else {
+                // A decomposition needs every combination in the same trials: nothing is written but the journal.
+                console.err("govsim: interrupted: the finished trials are kept in \(out)/\(RunJournal.fileName); add --resume to finish\n")
+                return .exit(ExitStatus.interrupted)
+            }
+            var m = RunManifest(command: commandLine, scenarioFile: files[0], seed: seed, trials: trials, days: days, threads: threads,
+                                residents: RunCommand.expectedResidents(baseline), started: started, seconds: seconds)
+            m.resumedTrials = resume ? known.map(\.count).reduce(0, +) : nil
+            m.runDigest = digest
+            manifest = m
+            return .finished(ExplainResults(baselineName: baseline.name, policyName: policy.name, seed: seed, days: days,
+                                            attribution: attribution, results: outcome.results))
+        }, write: { results in
             try results.write(to: out)
-            try AtomicFile.write(manifest.json, to: (out as NSString).appendingPathComponent("manifest.json"))
-        }) else { return ExitStatus.cannotCreate }
-        RunJournal.remove(from: out)
-        if !quiet && json {
-            console.out(results.json)
-        } else if !quiet {
-            console.out(text(results, trials: trials, seconds: seconds))
-            console.out("\nResults: \(out)/ (report.html, explain.json, explain.csv)\n")
-        }
-        return ExitStatus.success
+            try AtomicFile.write(manifest!.json, to: (out as NSString).appendingPathComponent("manifest.json"))
+        }, committed: { _ in RunJournal.remove(from: out) }, summary: { results in
+            json ? results.json : text(results, trials: trials, seconds: seconds) + "\nResults: \(out)/ (report.html, explain.json, explain.csv)\n"
+        })
     }
 
     /// The answer on stdout: per headline output, each lever alone, its Shapley value and the

@@ -77,23 +77,22 @@ enum OptimizeCommand {
         let quiet = parsed.flag("quiet")
         let out = parsed.value("out") ?? "results/\(scenario.name)-optimize"
         let kept = Double(optimization.candidates + 1) * Double(optimization.trials) + Double(optimization.finalists) * Double(optimization.finalTrials)
-        guard Common.fits(Common.extremes(scenario, axes: levers), threads: optimization.threads, keptTrials: kept,
-                          file: parsed.positionals[0], console: console) else { return ExitStatus.dataError }
-        guard Common.prepare(out, console: console), let lock = Common.lock(out, console: console) else { return ExitStatus.cannotCreate }
-        defer { withExtendedLifetime(lock) {} }
-        Interruption.install()
-        let reporter = Common.progress(total: (optimization.candidates + 1) * optimization.trials, quiet: quiet, console: console)
-        let result = optimization.run(progress: reporter.map { r in { @Sendable _ in r.advance(by: 1) } }, shouldStop: { Interruption.shared.requested })
-        reporter?.finish()
-        guard let result else {
-            console.err("govsim: interrupted; nothing written\n")
-            return ExitStatus.interrupted
-        }
-        guard Common.commit(out, kind: .optimize, files: OptimizeResults.fileNames, console: console, write: {
-            try OptimizeResults(optimization: optimization, result: result).write(to: out)
-        }) else { return ExitStatus.cannotCreate }
-        if !quiet { console.out(text(optimization, result) + "\nResults: \(out)/ (report.html, optimize.json, optimize.csv)\n") }
-        return ExitStatus.success
+        let command = ResultsCommand<Optimization.Result>(
+            out: out, kind: .optimize, files: OptimizeResults.fileNames,
+            footprint: .init(scenarios: Common.extremes(scenario, axes: levers), threads: optimization.threads, keptTrials: kept,
+                             file: parsed.positionals[0]),
+            quiet: quiet)
+        return try command.execute(console: console, work: {
+            let reporter = Common.progress(total: (optimization.candidates + 1) * optimization.trials, quiet: quiet, console: console)
+            let result = optimization.run(progress: reporter.map { r in { @Sendable _ in r.advance(by: 1) } }, shouldStop: { Interruption.shared.requested })
+            reporter?.finish()
+            guard let result else {
+                console.err("govsim: interrupted; nothing written\n")
+                return .exit(ExitStatus.interrupted)
+            }
+            return .finished(result)
+        }, write: { try OptimizeResults(optimization: optimization, result: $0).write(to: out) },
+           summary: { text(optimization, $0) + "\nResults: \(out)/ (report.html, optimize.json, optimize.csv)\n" })
     }
 
     /// `median_resolution_hours<=+10%` or `mean_trust>=-1`.

@@ -60,28 +60,24 @@ enum SensitivityCommand {
         let quiet = parsed.flag("quiet")
         let out = parsed.value("out") ?? "results/\(scenario.name)-sensitivity"
         let rows = Double(samples) * Double(method == .sobol ? axes.count + 2 : axes.count + 1) + Double(SensitivityStudy.noisePoints)
-        guard Common.fits(Common.extremes(scenario, axes: axes), threads: try Common.threads(parsed), keptTrials: rows * Double(replicates),
-                          file: parsed.positionals[0], console: console) else { return ExitStatus.dataError }
-        guard Common.prepare(out, console: console), let lock = Common.lock(out, console: console) else { return ExitStatus.cannotCreate }
-        defer { withExtendedLifetime(lock) {} }
-
         let study = SensitivityStudy(scenario: scenario, axes: axes, metrics: metrics, method: method, samples: samples,
                                      replicates: replicates, seed: seed, threads: try Common.threads(parsed))
-        Interruption.install()
-        let reporter = Common.progress(total: study.designPoints.count * replicates, quiet: quiet, console: console)
-        let result = study.run(progress: reporter.map { r in { @Sendable _ in r.advance(by: 1) } }, shouldStop: { Interruption.shared.requested })
-        reporter?.finish()
-        guard let result else {
-            console.err("govsim: interrupted; a sensitivity analysis needs every design point, nothing written\n")
-            return ExitStatus.interrupted
-        }
-        let files = SensitivityResults(study: study, result: result)
-        guard Common.commit(out, kind: .sensitivity, files: SensitivityResults.fileNames, console: console, write: { try files.write(to: out) })
-        else { return ExitStatus.cannotCreate }
-        if !quiet {
-            console.out(text(study, result) + "\nResults: \(out)/ (report.html, sensitivity.json, sensitivity.csv, sensitivity_points.csv)\n")
-        }
-        return ExitStatus.success
+        let command = ResultsCommand<SensitivityStudy.Result>(
+            out: out, kind: .sensitivity, files: SensitivityResults.fileNames,
+            footprint: .init(scenarios: Common.extremes(scenario, axes: axes), threads: study.threads, keptTrials: rows * Double(replicates),
+                             file: parsed.positionals[0]),
+            quiet: quiet)
+        return try command.execute(console: console, work: {
+            let reporter = Common.progress(total: study.designPoints.count * replicates, quiet: quiet, console: console)
+            let result = study.run(progress: reporter.map { r in { @Sendable _ in r.advance(by: 1) } }, shouldStop: { Interruption.shared.requested })
+            reporter?.finish()
+            guard let result else {
+                console.err("govsim: interrupted; a sensitivity analysis needs every design point, nothing written\n")
+                return .exit(ExitStatus.interrupted)
+            }
+            return .finished(result)
+        }, write: { try SensitivityResults(study: study, result: $0).write(to: out) },
+           summary: { text(study, $0) + "\nResults: \(out)/ (report.html, sensitivity.json, sensitivity.csv, sensitivity_points.csv)\n" })
     }
 
     static func text(_ study: SensitivityStudy, _ result: SensitivityStudy.Result) -> String {

@@ -77,57 +77,56 @@ enum SweepCommand {
         guard pointCount <= 1_000_000 else {
             throw UsageError(message: "this design has \(HeadlineReport.grouped(pointCount < 1e15 ? Int(pointCount) : 999_999_999_999_999)) points, more than 1,000,000; use fewer steps or --design lhs|sobol", command: "sweep")
         }
-        guard Common.fits(Common.extremes(scenario, axes: axes), threads: threads, keptTrials: pointCount * Double(trials),
-                          file: parsed.positionals[0], console: console) else { return ExitStatus.dataError }
         let unit = Design.unitPoints(design, axes: axes, count: points, seed: seed)
         let sweep = Sweep(scenario: scenario, axes: axes, unitPoints: unit, trials: trials, seed: seed, threads: threads)
         let folder = SweepFolder(directory: out, sweep: sweep, design: design)
-        guard Common.prepare(out, console: console), let lock = Common.lock(out, console: console) else { return ExitStatus.cannotCreate }
-        defer { withExtendedLifetime(lock) {} }
-        var results: [Int: [TrialResult]]
-        do {
-            // Marked incomplete from the first point file to the commit at the end.
-            try OutputFolder.begin(out)
-            results = try folder.prepare(resume: parsed.flag("resume"))
-        } catch let error as SweepFolder.ResumeError {
-            console.err("govsim: \(error)\n")
-            return ExitStatus.dataError
-        } catch {
-            console.err("govsim: \(error)\n")
-            return ExitStatus.cannotCreate
-        }
-        let remaining = unit.count - results.count
-        if !quiet && !results.isEmpty { console.err("Resuming: \(results.count) of \(unit.count) points already done\n") }
-        Interruption.install()
-        let reporter = Common.progress(total: remaining * trials, quiet: quiet, console: console)
-        let failure = Mutex<String?>(nil)
-        let fresh = sweep.run(
-            skipping: Set(results.keys),
-            pointFinished: { p, trials in
-                do { try folder.keep(point: p, trials: trials) } catch { failure.withLock { $0 = "\(error)" } }
-            },
-            progress: reporter.map { r in { @Sendable _ in r.advance(by: 1) } },
-            shouldStop: { Interruption.shared.requested || failure.withLock { $0 != nil } })
-        reporter?.finish()
-        if let message = failure.withLock({ $0 }) {
-            console.err("govsim: \(message)\n")
-            return ExitStatus.cannotCreate
-        }
-        results.merge(fresh) { old, _ in old }
-        guard results.count == unit.count else {
-            console.err("govsim: interrupted: \(results.count) of \(unit.count) points are kept in \(out)/points; run again with --resume to finish\n")
-            return ExitStatus.interrupted
-        }
-        // The reference every point is paired against: the scenario as written, on the same trials.
-        guard let reference = sweep.runReference(shouldStop: { Interruption.shared.requested }) else {
-            console.err("govsim: interrupted: all \(unit.count) points are kept in \(out)/points; run again with --resume to finish\n")
-            return ExitStatus.interrupted
-        }
-        guard Common.commit(out, kind: .sweep, files: SweepFolder.fileNames, console: console,
-                            write: { try folder.writeTables(results, reference: reference) })
-        else { return ExitStatus.cannotCreate }
-        if !quiet { console.out(summary(sweep, results, out: out)) }
-        return ExitStatus.success
+        let command = ResultsCommand<(results: [Int: [TrialResult]], reference: [TrialResult])>(
+            out: out, kind: .sweep, files: SweepFolder.fileNames,
+            footprint: .init(scenarios: Common.extremes(scenario, axes: axes), threads: threads, keptTrials: pointCount * Double(trials),
+                             file: parsed.positionals[0]),
+            quiet: quiet)
+        return try command.execute(console: console, work: {
+            var results: [Int: [TrialResult]]
+            do {
+                // Marked incomplete from the first point file to the commit at the end.
+                try OutputFolder.begin(out)
+                results = try folder.prepare(resume: parsed.flag("resume"))
+            } catch let error as SweepFolder.ResumeError {
+                console.err("govsim: \(error)\n")
+                return .exit(ExitStatus.dataError)
+            } catch {
+                console.err("govsim: \(error)\n")
+                return .exit(ExitStatus.cannotCreate)
+            }
+            let remaining = unit.count - results.count
+            if !quiet && !results.isEmpty { console.err("Resuming: \(results.count) of \(unit.count) points already done\n") }
+            let reporter = Common.progress(total: remaining * trials, quiet: quiet, console: console)
+            let failure = Mutex<String?>(nil)
+            let fresh = sweep.run(
+                skipping: Set(results.keys),
+                pointFinished: { p, trials in
+                    do { try folder.keep(point: p, trials: trials) } catch { failure.withLock { $0 = "\(error)" } }
+                },
+                progress: reporter.map { r in { @Sendable _ in r.advance(by: 1) } },
+                shouldStop: { Interruption.shared.requested || failure.withLock { $0 != nil } })
+            reporter?.finish()
+            if let message = failure.withLock({ $0 }) {
+                console.err("govsim: \(message)\n")
+                return .exit(ExitStatus.cannotCreate)
+            }
+            results.merge(fresh) { old, _ in old }
+            guard results.count == unit.count else {
+                console.err("govsim: interrupted: \(results.count) of \(unit.count) points are kept in \(out)/points; run again with --resume to finish\n")
+                return .exit(ExitStatus.interrupted)
+            }
+            // The reference every point is paired against: the scenario as written, on the same trials.
+            guard let reference = sweep.runReference(shouldStop: { Interruption.shared.requested }) else {
+                console.err("govsim: interrupted: all \(unit.count) points are kept in \(out)/points; run again with --resume to finish\n")
+                return .exit(ExitStatus.interrupted)
+            }
+            return .finished((results, reference))
+        }, write: { try folder.writeTables($0.results, reference: $0.reference) },
+           summary: { summary(sweep, $0.results, out: out) })
     }
 
     static func summary(_ sweep: Sweep, _ results: [Int: [TrialResult]], out: String) -> String {
