@@ -49,9 +49,48 @@ enum CalibrateCommand {
                    "govsim calibrate scenarios/cases/pudong-baseline.json5 --method abc --fit estates.oldEstate.propertyDisputeRate=0.1:1 --fit estates.oldEstate.baseHappiness=40:80 --budget 2000"]
     )
 
+    /// Every option's value, read (and checked) before any file is: a usage mistake is 64
+    /// whatever the files hold.
+    struct Options {
+        var method: String
+        var trials: Int
+        var budget: Int
+        var seed: UInt64?
+        var threads: Int
+        var quiet: Bool
+        /// `--method abc`'s settings (the seed left to the first file's when not given).
+        var abc = ApproximateBayes.Settings()
+
+        init(_ parsed: ParsedArguments) throws {
+            guard !parsed.values("fit").isEmpty else { throw UsageError(message: "give at least one --fit PATH[=lo:hi]", command: "calibrate") }
+            method = parsed.value("method") ?? "nelder-mead"
+            guard method == "nelder-mead" || method == "abc" else {
+                throw UsageError(message: "--method \(method): expected nelder-mead or abc", command: "calibrate")
+            }
+            seed = try Common.seed(parsed)
+            threads = try Common.threads(parsed)
+            quiet = parsed.flag("quiet")
+            if method == "abc" {
+                abc.particles = try parsed.int("particles", in: 10...100_000) ?? 200
+                abc.quantile = try parsed.double("quantile", in: 0.05...0.95) ?? 0.5
+                abc.minimumTolerance = try parsed.double("min-tolerance", in: 0...1e9) ?? 1
+                abc.minimumAcceptance = try parsed.double("min-acceptance", in: 0...1) ?? 0.02
+                abc.simulationBudget = try parsed.int("budget", in: 1...100_000_000) ?? 3000
+                budget = abc.simulationBudget
+                trials = try parsed.int("trials", in: 1...1_000_000) ?? 4
+            } else {
+                for option in ["particles", "quantile", "min-tolerance", "min-acceptance"] where parsed.value(option) != nil {
+                    throw UsageError(message: "--\(option) applies only to --method abc", command: "calibrate")
+                }
+                if parsed.flag("resume") { throw UsageError(message: "--resume applies only to --method abc", command: "calibrate") }
+                trials = try parsed.int("trials", in: 2...1_000_000) ?? 40
+                budget = try parsed.int("budget", in: 1...1_000_000) ?? 200
+            }
+        }
+    }
+
     static func execute(_ parsed: ParsedArguments, commandLine: [String], console: Console) throws -> Int32 {
-        // Usage first: a missing --fit is a usage mistake (64) whatever the files hold.
-        guard !parsed.values("fit").isEmpty else { throw UsageError(message: "give at least one --fit PATH[=lo:hi]", command: "calibrate") }
+        let options = try Options(parsed)
         var files: [LoadedScenario] = []
         var failed = false
         for path in parsed.positionals {
@@ -63,16 +102,7 @@ enum CalibrateCommand {
             return ExitStatus.dataError
         }
         let fits = parsed.values("fit")
-        guard !fits.isEmpty else { throw UsageError(message: "give at least one --fit PATH[=lo:hi]", command: "calibrate") }
-        let method = parsed.value("method") ?? "nelder-mead"
-        guard method == "nelder-mead" || method == "abc" else {
-            throw UsageError(message: "--method \(method): expected nelder-mead or abc", command: "calibrate")
-        }
-        if method == "abc" { return try executeABC(parsed, files: files, fits: fits, commandLine: commandLine, console: console) }
-        for option in ["particles", "quantile", "min-tolerance", "min-acceptance"] where parsed.value(option) != nil {
-            throw UsageError(message: "--\(option) applies only to --method abc", command: "calibrate")
-        }
-        if parsed.flag("resume") { throw UsageError(message: "--resume applies only to --method abc", command: "calibrate") }
+        if options.method == "abc" { return try executeABC(parsed, options: options, files: files, fits: fits, commandLine: commandLine, console: console) }
         let parameters = try fits.map { spec -> Calibration.Parameter in
             if spec.contains("[") {
                 throw UsageError(message: "--fit \(spec): parameters inside lists (tiers, cell groups) cannot be fitted yet; fit an estate or section parameter", command: "calibrate")
@@ -91,10 +121,9 @@ enum CalibrateCommand {
         for p in parameters where !(p.hi > p.lo) {
             throw UsageError(message: "--fit \(p.path.text): the range must have lo < hi", command: "calibrate")
         }
-        let quiet = parsed.flag("quiet")
-        let calibration = Calibration(files: files.map(\.targeted), parameters: parameters, trials: try parsed.int("trials", in: 2...1_000_000) ?? 40,
-                                      seed: try Common.seed(parsed), threads: try Common.threads(parsed),
-                                      budget: try parsed.int("budget", in: 1...1_000_000) ?? 200)
+        let quiet = options.quiet
+        let calibration = Calibration(files: files.map(\.targeted), parameters: parameters, trials: options.trials,
+                                      seed: options.seed, threads: options.threads, budget: options.budget)
         for file in files {
             let axes = parameters.map { Axis(path: $0.path, lo: $0.lo, hi: $0.hi) }
             guard Common.fits(Common.extremes(file.scenario, axes: axes), threads: calibration.threads, keptTrials: Double(calibration.trials) * 2,
@@ -139,7 +168,7 @@ enum CalibrateCommand {
     }
 
     /// `--method abc`: the priors, the ABC-SMC run with its journal, the posterior and calibrated files.
-    static func executeABC(_ parsed: ParsedArguments, files: [LoadedScenario], fits: [String], commandLine: [String], console: Console) throws -> Int32 {
+    static func executeABC(_ parsed: ParsedArguments, options: Options, files: [LoadedScenario], fits: [String], commandLine: [String], console: Console) throws -> Int32 {
         var paths: [ParameterPath] = [], priors: [ABCPrior] = [], axes: [Axis] = []
         for spec in fits {
             if spec.contains("[") {
@@ -172,16 +201,9 @@ enum CalibrateCommand {
             axes.append(Axis(path: path, lo: r.lowerBound, hi: r.upperBound))
         }
         if Set(paths.map(\.text)).count != paths.count { throw UsageError(message: "--fit: a parameter is named twice", command: "calibrate") }
-        var settings = ApproximateBayes.Settings()
-        settings.particles = try parsed.int("particles", in: 10...100_000) ?? 200
-        settings.quantile = try parsed.double("quantile", in: 0.05...0.95) ?? 0.5
-        settings.minimumTolerance = try parsed.double("min-tolerance", in: 0...1e9) ?? 1
-        settings.minimumAcceptance = try parsed.double("min-acceptance", in: 0...1) ?? 0.02
-        settings.simulationBudget = try parsed.int("budget", in: 1...100_000_000) ?? 3000
-        settings.seed = try Common.seed(parsed) ?? UInt64(files[0].scenario.run.seed)
-        let threads = try Common.threads(parsed)
-        let trials = try parsed.int("trials", in: 1...1_000_000) ?? 4
-        let quiet = parsed.flag("quiet")
+        var settings = options.abc
+        settings.seed = options.seed ?? UInt64(files[0].scenario.run.seed)
+        let threads = options.threads, trials = options.trials, quiet = options.quiet
         for file in files {
             guard Common.fits(Common.extremes(file.scenario, axes: axes), threads: threads, keptTrials: Double(trials) * 2,
                               file: file.path, console: console) else { return ExitStatus.dataError }

@@ -238,6 +238,10 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(ok.out.contains("2 of 2 fitted targets met"), ok.out)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/c1/check.json"))) as! [String: Any]
         XCTAssertEqual(json["all_met"] as? Bool, true)
+        // The folder commits whole like every results folder: its digests last, no marker left.
+        let sums = try String(contentsOfFile: folder + "/c1/SHA256SUMS", encoding: .utf8)
+        XCTAssertTrue(sums.contains("  check.json"), sums)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/c1/.incomplete"))
         let page = try String(contentsOfFile: folder + "/c1/report.html", encoding: .utf8)
         XCTAssertTrue(page.contains("Targets: 2 of 2 met") && page.contains("<svg"), "check writes its report")
         let again = govsim("report", folder + "/c1")

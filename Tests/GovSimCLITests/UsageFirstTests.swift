@@ -21,6 +21,9 @@ final class UsageFirstTests: XCTestCase {
             ["explore", bad, "--vary", "a=1:2", "--trials", "1"],
             ["sensitivity", bad, "--vary", "x"], ["sensitivity", bad, "--method", "foo", "--vary", "a=1:2"], ["sensitivity", bad],
             ["optimize", bad, "--over", "a=1:2"], ["calibrate", bad], ["baseline", bad, "--detect", "-1"],
+            ["calibrate", bad, "--fit", "a", "--trials", "1"], ["calibrate", bad, "--fit", "a", "--method", "foo"],
+            ["calibrate", bad, "--fit", "a", "--particles", "20"], ["calibrate", bad, "--fit", "a", "--method", "abc", "--quantile", "2"],
+            ["check", bad, "--trials", "1"], ["check", bad, "--threads", "0"],
         ]
         for args in lines {
             let r = govsim(args)
