@@ -77,7 +77,9 @@ public enum ScenarioLoader {
         let (tree, geometryPath) = DistrictGeometry.extractPath(merged)
         var scenario = try read(tree, file: path)
         if !ownName { scenario.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
-        let targets = resolvingTargets ? try ownTargets.map { (t) throws(ScenarioFileError) in try Target.parse(t, file: path) } ?? [] : []
+        // Each reference is read once, whether several targets or the counterfactual name it.
+        var references: [String: Scenario] = [:]
+        let targets = resolvingTargets ? try ownTargets.map { (t) throws(ScenarioFileError) in try Target.parse(t, file: path, references: &references) } ?? [] : []
         let geometry = try geometryPath.map { (p) throws(ScenarioFileError) in
             try DistrictGeometry.read(path: p, groups: scenario.district.cells.map(\.name))
         }
@@ -85,7 +87,7 @@ public enum ScenarioLoader {
         loaded.warnings = warnings
         // A predicted value is shown beside the no-policy counterfactual: the file this one extends.
         if let parent = loaded.extends.first, targets.contains(where: { $0.kind == .predicted && !$0.isChange }) {
-            loaded.counterfactual = try TargetReference.load(path: parent, written: parent, statedIn: path)
+            loaded.counterfactual = try TargetReference.load(path: parent, written: parent, statedIn: path, read: &references)
         }
         return loaded
     }
@@ -93,6 +95,13 @@ public enum ScenarioLoader {
     /// A file's canonical path (absolute, symbolic links resolved): what identifies it.
     public static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// Whether `path` (a link resolved) lies in the folder of `file` or below it: a file outside
+    /// may be anything readable (/etc/shadow), so a problem with it names it, never its content.
+    static func isInside(_ path: String, folderOf file: String) -> Bool {
+        let root = canonical(URL(fileURLWithPath: file).deletingLastPathComponent().path)
+        return canonical(path).hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 
     /// Reads a JSON tree into a scenario, reporting problems against `file`. The tree's
@@ -139,8 +148,7 @@ public enum ScenarioLoader {
         // A file outside the first scenario's folder tree may be anything readable (/etc/shadow):
         // a problem with it names the file, never its content.
         let root = URL(fileURLWithPath: chain[0]).deletingLastPathComponent().path
-        let resolved = URL(fileURLWithPath: parentPath).standardizedFileURL.resolvingSymlinksInPath().path
-        let inside = resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        let inside = isInside(parentPath, folderOf: chain[0])
         do throws(ScenarioFileError) {
             let (parentTree, _, _) = try mergedTree(path: parentPath, chain: &chain, warnings: &warnings)
             _ = try read(parentTree, file: parentPath)

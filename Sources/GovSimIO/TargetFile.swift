@@ -7,8 +7,9 @@ import GovSimExperiments
 extension Target {
     /// Reads a `targets` object. Keys are output names; problems are reported against `file`.
     /// A relative target's reference is loaded here (without its own targets), so the targets
-    /// come out whole and predicting them reads no file.
-    static func parse(_ value: JSONValue, file: String) throws(ScenarioFileError) -> [Target] {
+    /// come out whole and predicting them reads no file. `references` holds the scenarios read
+    /// so far by canonical path: several targets against one baseline read it once.
+    static func parse(_ value: JSONValue, file: String, references: inout [String: Scenario]) throws(ScenarioFileError) -> [Target] {
         guard case .object(let members) = value else {
             throw ScenarioFileError(file: file, problems: ["targets: expected an object of outputs, e.g. { satisfaction_pct: { value: 55, tolerance: 4 } }, got \(value.kindDescription)"])
         }
@@ -66,7 +67,7 @@ extension Target {
                     continue
                 }
                 do throws(ScenarioFileError) {
-                    let reference = try TargetReference.load(path: resolved, written: other, statedIn: file)
+                    let reference = try TargetReference.load(path: resolved, written: other, statedIn: file, read: &references)
                     targets.append(Target(metric: metric, observed: .change(pct: pct, reference: reference), tolerance: tolerance, kind: kind))
                 } catch {
                     problems.append("\(path).relativeTo: " + error.problems.joined(separator: "; "))
@@ -82,15 +83,19 @@ extension TargetReference {
     /// Loads the scenario at `path` (resolved) that the file `statedIn` refers to as `written`,
     /// without its own targets (a reference's targets are its own business, and reading them
     /// could loop). A problem in a file outside the stating file's folder names the file, never
-    /// its content (it may be anything readable).
-    static func load(path: String, written: String, statedIn file: String) throws(ScenarioFileError) -> TargetReference {
+    /// its content (it may be anything readable). `read` holds the scenarios already read, by
+    /// canonical path; the one read here joins them.
+    static func load(path: String, written: String, statedIn file: String,
+                     read: inout [String: Scenario]) throws(ScenarioFileError) -> TargetReference {
         let key = ScenarioLoader.canonical(path)
+        if let scenario = read[key] { return TargetReference(key: key, path: path, written: written, scenario: scenario) }
         do throws(ScenarioFileError) {
             let loaded = try ScenarioLoader.load(path: path, resolvingTargets: false)
+            read[key] = loaded.scenario
             return TargetReference(key: key, path: path, written: written, scenario: loaded.scenario)
         } catch {
-            let root = ScenarioLoader.canonical(URL(fileURLWithPath: file).deletingLastPathComponent().path)
-            guard key.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            guard ScenarioLoader.isInside(path, folderOf: file) else {
+                let root = ScenarioLoader.canonical(URL(fileURLWithPath: file).deletingLastPathComponent().path)
                 throw ScenarioFileError(file: file, problems: ["'\(written)' lies outside this scenario's folder (\(root)) and is not a valid scenario file (its content is not shown)"])
             }
             throw ScenarioFileError(file: file, problems: ["'\(written)' is not a valid scenario file: " + error.description])

@@ -180,7 +180,8 @@ final class ScenarioFuzzTests: XCTestCase {
         var tree = try ScenarioLoader.parse(text: text, file: file)
         if case .object(var members) = tree {
             members["extends"] = nil
-            if let targets = members.removeValue(forKey: "targets") { _ = try Target.parse(targets, file: file) }
+            var references: [String: Scenario] = [:]
+            if let targets = members.removeValue(forKey: "targets") { _ = try Target.parse(targets, file: file, references: &references) }
             tree = .object(members)
         }
         return try ScenarioLoader.read(tree, file: file)
