@@ -224,8 +224,8 @@ enum Common {
     /// The digest of the finished (not partial) run in `out`, from its manifest.
     static func finishedRunDigest(_ out: String) -> String? {
         guard let data = FileManager.default.contents(atPath: (out as NSString).appendingPathComponent("manifest.json")),
-              let m = try? JSONSerialization.jsonObject(with: data) as? [String: Any], m["partial"] is NSNull || m["partial"] == nil else { return nil }
-        return m["run_digest"] as? String ?? ""
+              let manifest = RunManifest.Record(text: String(decoding: data, as: UTF8.self)), !manifest.isPartial else { return nil }
+        return manifest.runDigest ?? ""
     }
 
     /// Creates the output folder, printing why it cannot be.

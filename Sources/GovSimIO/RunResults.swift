@@ -23,106 +23,8 @@ public struct RunResults: Sendable {
 
     /// summary.json: scenario, seed, trials, days, version and every metric's summary; for a
     /// district of several groups, `groups` and `estates` with households, residents and every
-    /// metric that is not district-only, summarised the same way.
-    public var summaryJSON: String {
-        var document: [String: JSONText] = [
-            "scenario": .string(scenario.name),
-            "seed": .integer(Int(seed)),
-            "trials": .integer(trials.count),
-            "days": .integer(scenario.run.days),
-            // What the predictive intervals (pi90, pi95) hold: parameter draws and chance.
-            "parameter_uncertainty": .string(scenario.run.uncertainty.rawValue),
-            "parameters_drawn": .integer(scenario.distributionPaths.count),
-            "parameters_from_shipped_priors": .integer(scenario.shippedPriorPaths.count),
-            "version": .string(RunResults.version),
-            "metrics": RunResults.metricsJSON(summary, Metric.allCases),
-        ]
-        let parts = scenario.outputParts
-        if !parts.isEmpty && trials.allSatisfy({ $0.parts.count == parts.count }) {
-            var groups: [String: JSONText] = [:], estates: [String: JSONText] = [:]
-            let local = Metric.allCases.filter { !$0.isDistrictOnly }
-            for (p, part) in parts.enumerated() {
-                let partTrials = trials.map { TrialResult(trial: $0.trial, metrics: $0.parts[p], series: [], parameterDraws: []) }
-                let s = EnsembleSummary(partTrials)
-                let households: Double
-                switch part.kind {
-                case .group:
-                    let g = scenario.district.cells[p]
-                    households = Double(g.count) * g.households.value
-                case .estate:
-                    households = scenario.district.cells.filter { $0.estate.rawValue == part.name }
-                        .reduce(0.0) { $0 + Double($1.count) * $1.households.value }
-                }
-                var entry: [String: JSONText] = [
-                    "households": .number(households), "residents": .number(s[.residents].mean),
-                    "metrics": RunResults.metricsJSON(s, local),
-                ]
-                if part.kind == .group {
-                    let g = scenario.district.cells[p]
-                    entry["cells"] = .integer(g.count)
-                    entry["estate"] = .string(g.estate.rawValue)
-                    entry["overrides"] = .array(RunResults.overridePaths(g).map { .string($0) })
-                }
-                if part.kind == .group { groups[part.name] = .object(entry) } else { estates[part.name] = .object(entry) }
-            }
-            document["groups"] = .object(groups)
-            document["estates"] = .object(estates)
-            document["district_only_metrics"] = .array(Metric.allCases.filter(\.isDistrictOnly).map { .string($0.name) })
-        }
-        // Policies in time (docs/model.md §11): the window read, each year, each schedule.
-        let window = scenario.run.outputWindow.range(days: scenario.run.days)
-        if !scenario.run.outputWindow.isWholeHorizon {
-            document["output_window"] = .object(["fromDay": .integer(window.lowerBound), "toDay": .integer(window.upperBound)])
-        }
-        let years = scenario.run.yearWindows
-        if !years.isEmpty && trials.allSatisfy({ $0.years.count == years.count }) {
-            document["years"] = .array(years.enumerated().map { y, range in
-                let yearTrials = trials.map { TrialResult(trial: $0.trial, metrics: $0.years[y], series: [], parameterDraws: []) }
-                return .object(["year": .integer(y + 1), "fromDay": .integer(range.lowerBound), "toDay": .integer(range.upperBound),
-                                "metrics": RunResults.metricsJSON(EnsembleSummary(yearTrials), Metric.allCases)])
-            })
-        }
-        let schedules = scenario.schedules
-        if !schedules.isEmpty {
-            document["schedules"] = .array(schedules.map { n in
-                .object(["policy": .string(n.name), "startDay": .integer(n.schedule.startDay), "rampDays": .integer(n.schedule.rampDays),
-                         "endDay": n.schedule.endDay == Scenario.Schedule.never ? .null : .integer(n.schedule.endDay)])
-            })
-        }
-        return JSONText.object(document).rendered
-    }
-
-    /// The paths (relative to the group) a group overrides, for the summary.
-    static func overridePaths(_ g: Scenario.CellGroup) -> [String] {
-        func paths<S>(_ name: String, _ p: SectionPatch<S>) -> [String] { p.keys.map { "\(name).\($0)" } }
-        return paths("council", g.council) + paths("sensors", g.sensors) + paths("volunteers", g.volunteers)
-            + paths("preventiveVisits", g.preventiveVisits) + paths("elderlyCare", g.elderlyCare)
-            + paths("response", g.response) + paths("residents", g.residents)
-    }
-
-    /// Every listed metric's summary, as summary.json gives it.
-    static func metricsJSON(_ summary: EnsembleSummary, _ list: [Metric]) -> JSONText {
-        var metrics: [String: JSONText] = [:]
-        for m in list {
-            let s = summary[m]
-            var entry: [String: JSONText] = [
-                "mean": .number(s.mean), "sd": .number(s.sd),
-                "ci95": .array([.number(s.ci95.lo), .number(s.ci95.hi)]), "ci95_method": .string(s.method),
-                "p025": .number(s.p025), "p05": .number(s.p05), "p50": .number(s.p50),
-                "p95": .number(s.p95), "p975": .number(s.p975),
-                "prediction95": .array([.number(s.prediction95.lo), .number(s.prediction95.hi)]),
-                "prediction95_method": .string(s.predictionMethod),
-                // Predictive intervals (parameters and chance) beside ci95 (the mean's precision).
-                "pi90": .array([.number(s.prediction90.lo), .number(s.prediction90.hi)]),
-                "pi95": .array([.number(s.prediction95.lo), .number(s.prediction95.hi)]),
-                "n": .integer(s.n), "unit": .string(m.unit), "kind": .string(m.kind.rawValue),
-            ]
-            if let b = s.bound { entry["bound"] = .number(b) }
-            if let note = s.note { entry["note"] = .string(note) }
-            metrics[m.name] = .object(entry)
-        }
-        return .object(metrics)
-    }
+    /// metric that is not district-only, summarised the same way (the schema: `SummaryFile`).
+    public var summaryJSON: String { SummaryFile(self).rendered }
 
     /// trials.csv: a row per trial, a column per metric, then a column per drawn parameter.
     public var trialsCSV: String {
@@ -249,31 +151,73 @@ public struct RunManifest: Sendable {
         self.seconds = seconds
     }
 
+    /// Every key of manifest.json, for its writer and its readers.
+    public enum Key: String, CaseIterable, Sendable {
+        case govsimVersion = "govsim_version", command, scenarioFile = "scenario_file", seed
+        case randomStreams = "random_streams", trials, days, threads
+        case residentsPerTrial = "residents_per_trial", started, wallSeconds = "wall_seconds"
+        case trialsPerSecond = "trials_per_second", residentDaysPerSecond = "resident_days_per_second"
+        case platform, resumedTrials = "resumed_trials", runDigest = "run_digest", partial
+        // `partial`'s entry.
+        case requestedTrials = "requested_trials", finishedTrials = "finished_trials", finished
+    }
+
     public var json: String {
         let formatter = ISO8601DateFormatter()
         let residentDays = Double(residents) * Double(days) * Double(trials)
-        return JSONText.object([
-            "govsim_version": .string(RunResults.version),
-            "command": .array(command.map { .string($0) }),
-            "scenario_file": .string(scenarioFile),
-            "seed": .integer(Int(seed)),
-            "random_streams": .string("xoshiro256** per (seed, trial, process), SplitMix64-derived; see docs/model.md"),
-            "trials": .integer(trials),
-            "days": .integer(days),
-            "threads": .integer(threads),
-            "residents_per_trial": .integer(residents),
-            "started": .string(formatter.string(from: started)),
-            "wall_seconds": .number((seconds * 1000).rounded() / 1000),
-            "trials_per_second": .number(seconds > 0 ? (Double(trials) / seconds * 100).rounded() / 100 : 0),
-            "resident_days_per_second": .number(seconds > 0 ? (residentDays / seconds).rounded() : 0),
-            "platform": .string(RunManifest.platform),
-            "resumed_trials": resumedTrials.map { .integer($0) } ?? .null,
-            "run_digest": runDigest.map { .string($0) } ?? .null,
-            "partial": partial.map { p in
-                .object(["requested_trials": .integer(p.requestedTrials), "finished_trials": .integer(p.finishedTrials.count),
-                         "finished": .array(p.finishedTrials.map { .integer($0) })])
+        let document: [Key: JSONText] = [
+            .govsimVersion: .string(RunResults.version),
+            .command: .array(command.map { .string($0) }),
+            .scenarioFile: .string(scenarioFile),
+            .seed: .integer(Int(seed)),
+            .randomStreams: .string("xoshiro256** per (seed, trial, process), SplitMix64-derived; see docs/model.md"),
+            .trials: .integer(trials),
+            .days: .integer(days),
+            .threads: .integer(threads),
+            .residentsPerTrial: .integer(residents),
+            .started: .string(formatter.string(from: started)),
+            .wallSeconds: .number((seconds * 1000).rounded() / 1000),
+            .trialsPerSecond: .number(seconds > 0 ? (Double(trials) / seconds * 100).rounded() / 100 : 0),
+            .residentDaysPerSecond: .number(seconds > 0 ? (residentDays / seconds).rounded() : 0),
+            .platform: .string(RunManifest.platform),
+            .resumedTrials: resumedTrials.map { .integer($0) } ?? .null,
+            .runDigest: runDigest.map { .string($0) } ?? .null,
+            .partial: partial.map { p in
+                RunManifest.object([.requestedTrials: .integer(p.requestedTrials), .finishedTrials: .integer(p.finishedTrials.count),
+                                    .finished: .array(p.finishedTrials.map { .integer($0) })])
             } ?? .null,
-        ]).rendered
+        ]
+        return RunManifest.object(document).rendered
+    }
+
+    static func object(_ members: [Key: JSONText]) -> JSONText {
+        .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key.rawValue, $0.value) }))
+    }
+
+    /// What readers take from a manifest.json: how the run was made and whether it finished.
+    public struct Record: Sendable {
+        public var started: String?, command: [String]?, platform: String?, residentsPerTrial: Int?
+        /// Set when the run was interrupted: trials finished of those asked for.
+        public var partial: (finished: Int, requested: Int)?
+        public var runDigest: String?
+
+        /// Reads manifest.json's text; nil when it is not a JSON object.
+        public init?(text: String) {
+            guard let m = JSONObject(text: text) else { return nil }
+            started = m.string(Key.started.rawValue)
+            command = m.strings(Key.command.rawValue)
+            platform = m.string(Key.platform.rawValue)
+            residentsPerTrial = m.int(Key.residentsPerTrial.rawValue)
+            runDigest = m.string(Key.runDigest.rawValue)
+            if let p = m.object(Key.partial.rawValue), let finished = p.int(Key.finishedTrials.rawValue),
+               let requested = p.int(Key.requestedTrials.rawValue) {
+                partial = (finished, requested)
+            }
+            isPartial = m.has(Key.partial.rawValue) && m.members[Key.partial.rawValue] != .null
+        }
+
+        /// Whether the manifest says the run stopped early (a `partial` that is not null).
+        public var isPartial: Bool
     }
 
     static var platform: String {

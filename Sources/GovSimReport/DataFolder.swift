@@ -32,10 +32,10 @@ struct DataFolder {
 
     func object(_ name: String) throws(RunReport.DataError) -> JSONObject {
         let json = try text(name)
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+        guard let object = JSONObject(text: json) else {
             throw RunReport.DataError(path: file(name), reason: "is not a JSON object")
         }
-        return JSONObject(object)
+        return object
     }
 
     /// `name` as a CSV table that has every column of `required`.
@@ -54,30 +54,6 @@ struct DataFolder {
     func lacking(_ name: String, _ keys: String) -> RunReport.DataError {
         RunReport.DataError(path: file(name), reason: "lacks \(keys)")
     }
-}
-
-/// A JSON object as JSONSerialization reads it, with typed lookups: numbers are NaN where the
-/// file has null or nothing.
-struct JSONObject {
-    var raw: [String: Any]
-    init(_ raw: [String: Any]) { self.raw = raw }
-
-    var keys: [String] { raw.keys.sorted() }
-    func number(_ key: String) -> Double { (raw[key] as? NSNumber)?.doubleValue ?? .nan }
-    func int(_ key: String) -> Int? { (raw[key] as? NSNumber)?.intValue }
-    func string(_ key: String) -> String? { raw[key] as? String }
-    func bool(_ key: String) -> Bool? { raw[key] as? Bool }
-    func object(_ key: String) -> JSONObject? { (raw[key] as? [String: Any]).map(JSONObject.init) }
-    func array(_ key: String) -> [Any]? { raw[key] as? [Any] }
-    func strings(_ key: String) -> [String]? { raw[key] as? [String] }
-    func objects(_ key: String) -> [JSONObject]? { (raw[key] as? [[String: Any]])?.map(JSONObject.init) }
-    /// A `[lo, hi]` pair.
-    func interval(_ key: String) -> Interval {
-        let pair = (raw[key] as? [Any] ?? []).map { ($0 as? NSNumber)?.doubleValue ?? .nan }
-        return Interval(lo: pair.first ?? .nan, hi: pair.count > 1 ? pair[1] : .nan)
-    }
-    /// A number or integer written as text ("7" or 7), as summary.json writes seeds.
-    func text(_ key: String) -> String? { string(key) ?? (raw[key] as? NSNumber)?.stringValue }
 }
 
 extension CSVTable {

@@ -169,8 +169,7 @@ enum ExploreReport: ReportPage {
     /// The page for explore.json's text `json`; throws naming `file` when it is not one.
     static func page(json: String, file: String, lang: String = "en") throws(RunReport.DataError) -> String {
         func bad(_ why: String) -> RunReport.DataError { RunReport.DataError(path: file, reason: why) }
-        guard let raw = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { throw bad("is not a JSON object") }
-        let d = JSONObject(raw)
+        guard let d = JSONObject(text: json) else { throw bad("is not a JSON object") }
         guard d.string("format") == ExploreResults.format else { throw bad("is not explore data (no \"format\": \"\(ExploreResults.format)\")") }
         guard let levers = d.objects("levers"), !levers.isEmpty else { throw bad("lacks 'levers'") }
         guard let outputs = d.objects("outputs"), !outputs.isEmpty, outputs.allSatisfy({ $0.string("name") != nil }) else { throw bad("lacks 'outputs'") }
@@ -180,7 +179,7 @@ enum ExploreReport: ReportPage {
         guard points.count == steps.reduce(1, *) else { throw bad("holds \(points.count) points, not the \(steps.reduce(1, *)) of its grid") }
         guard d.object("baseline")?.object("outputs") != nil else { throw bad("lacks 'baseline.outputs'") }
         for (i, p) in points.enumerated() {
-            let index = (p.array("index") ?? []).compactMap { ($0 as? NSNumber)?.intValue }
+            let index = p.integers("index") ?? []
             guard index.count == levers.count, zip(index, steps).allSatisfy({ (0..<$1).contains($0) }), p.object("outputs") != nil else {
                 throw bad("points[\(i)] lacks a valid 'index' or 'outputs'")
             }
@@ -188,7 +187,7 @@ enum ExploreReport: ReportPage {
         let t = strings(lang)
         func s(_ key: String, _ values: [String: String] = [:]) -> String { fill(t[key] ?? key, values) }
         let scenario = d.string("scenario") ?? "–", version = d.string("version") ?? "–"
-        let baselineValues = (d.object("baseline")?.array("values") ?? []).map { ($0 as? NSNumber)?.doubleValue ?? .nan }
+        let baselineValues = d.object("baseline")?.numbers("values") ?? []
 
         var body = pageHeader(kicker: s("kicker"), title: s("title", ["scenario": scenario]), lead: s("lead"),
                               facts: [s("facts", ["points": String(points.count), "trials": d.text("trials") ?? "–",
@@ -197,7 +196,7 @@ enum ExploreReport: ReportPage {
         body += section(s("levers"), note: s("leversNote"))
         body += "<div class=\"levers\">\n"
         for (k, lever) in levers.enumerated() {
-            let values = (lever.array("values") ?? []).map { ($0 as? NSNumber)?.doubleValue ?? .nan }
+            let values = lever.numbers("values") ?? []
             let base = k < baselineValues.count ? baselineValues[k] : .nan
             // The slider starts at the step nearest the baseline's value.
             let start = values.indices.min { abs(values[$0] - base) < abs(values[$1] - base) } ?? 0

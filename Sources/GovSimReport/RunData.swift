@@ -5,15 +5,8 @@ import GovSimIO
 /// A run's data files read back from its results folder: what a report is drawn from, so a
 /// report can be re-rendered without re-running.
 struct RunData {
-    /// A metric's summary as summary.json holds it; NaN where the file has null.
-    struct Stat {
-        var mean = Double.nan, lo = Double.nan, hi = Double.nan
-        var p05 = Double.nan, p50 = Double.nan, p95 = Double.nan
-        /// The 90% predictive interval (summary.json `pi90`; p05–p95 in older files).
-        var pi90lo = Double.nan, pi90hi = Double.nan
-        var n = 0
-        var unit = ""
-    }
+    /// A metric's summary as summary.json holds it (its schema: `SummaryFile`).
+    typealias Stat = SummaryFile.Stat
 
     var scenario: String
     var description: String
@@ -66,57 +59,43 @@ struct RunData {
         let files = DataFolder(path: folder, writer: "govsim run")
         func path(_ name: String) -> String { files.file(name) }
         func text(_ name: String) throws(RunReport.DataError) -> String { try files.text(name) }
-        func object(_ name: String) throws(RunReport.DataError) -> [String: Any] { try files.object(name).raw }
         func table(_ name: String, required: [String]) throws(RunReport.DataError) -> CSVTable {
             try files.table(name, required: required)
         }
 
-        // summary.json
-        let summary = try object("summary.json")
-        guard let scenario = summary["scenario"] as? String, let metrics = summary["metrics"] as? [String: Any] else {
-            throw RunReport.DataError(path: path("summary.json"), reason: "lacks 'scenario' or 'metrics'")
+        // summary.json, read through its schema.
+        let summary: SummaryFile
+        do { summary = try SummaryFile(text: try text("summary.json")) } catch let error as SummaryFile.ReadError {
+            throw RunReport.DataError(path: path("summary.json"), reason: error.reason)
+        } catch let error as RunReport.DataError { throw error } catch {
+            throw RunReport.DataError(path: path("summary.json"), reason: "\(error)")
         }
-        self.scenario = scenario
-        seed = summary["seed"] as? String ?? (summary["seed"] as? NSNumber)?.stringValue ?? "–"
-        trials = summary["trials"] as? Int ?? 0
-        days = summary["days"] as? Int ?? 0
-        uncertainty = summary["parameter_uncertainty"] as? String
-        parametersDrawn = summary["parameters_drawn"] as? Int ?? 0
-        version = summary["version"] as? String ?? "–"
-        self.metrics = [:]
-        for (name, value) in metrics {
-            guard let m = value as? [String: Any] else { continue }
-            func number(_ key: String) -> Double { (m[key] as? NSNumber)?.doubleValue ?? .nan }
-            let ci = m["ci95"] as? [Any] ?? []
-            self.metrics[name] = Stat(mean: number("mean"), lo: (ci.first as? NSNumber)?.doubleValue ?? .nan,
-                                      hi: (ci.last as? NSNumber)?.doubleValue ?? .nan, p05: number("p05"), p50: number("p50"),
-                                      p95: number("p95"), n: m["n"] as? Int ?? 0, unit: m["unit"] as? String ?? "")
-            let pi = m["pi90"] as? [Any] ?? []
-            self.metrics[name]!.pi90lo = (pi.first as? NSNumber)?.doubleValue ?? number("p05")
-            self.metrics[name]!.pi90hi = (pi.last as? NSNumber)?.doubleValue ?? number("p95")
-        }
-        for (kind, key) in [("group", "groups"), ("estate", "estates")] {
-            guard let block = summary[key] as? [String: Any] else { continue }
-            for name in block.keys.sorted() {
-                guard let p = block[name] as? [String: Any], let ms = p["metrics"] as? [String: Any] else { continue }
-                parts.append(Part(kind: kind, name: name, households: (p["households"] as? NSNumber)?.doubleValue ?? .nan,
-                                  residents: (p["residents"] as? NSNumber)?.doubleValue ?? .nan, metrics: RunData.stats(ms)))
+        scenario = summary.scenario
+        seed = summary.seed ?? "–"
+        trials = summary.trials
+        days = summary.days
+        uncertainty = summary.parameterUncertainty
+        parametersDrawn = summary.parametersDrawn ?? 0
+        version = summary.version ?? "–"
+        // A pi90 a file lacks (older files) or leaves null (a constant output) is shown as p05–p95.
+        func shown(_ block: [String: Stat]) -> [String: Stat] {
+            block.mapValues { s in
+                var s = s
+                s.pi90 = Interval(lo: s.pi90.lo.isNaN ? s.p05 : s.pi90.lo, hi: s.pi90.hi.isNaN ? s.p95 : s.pi90.hi)
+                return s
             }
         }
-        if let w = summary["output_window"] as? [String: Any], let from = w["fromDay"] as? Int, let to = w["toDay"] as? Int {
-            window = (from, to)
+        metrics = shown(summary.metrics)
+        for (kind, block) in [("group", summary.groups), ("estate", summary.estates)] {
+            for (name, p) in (block ?? [:]).sorted(by: { $0.key < $1.key }) {
+                parts.append(Part(kind: kind, name: name, households: p.households, residents: p.residents, metrics: p.metrics))
+            }
         }
-        for case let y as [String: Any] in summary["years"] as? [Any] ?? [] {
-            guard let year = y["year"] as? Int, let from = y["fromDay"] as? Int, let to = y["toDay"] as? Int,
-                  let ms = y["metrics"] as? [String: Any] else { continue }
-            years.append((year, from, to, RunData.stats(ms)))
-        }
-        for case let entry as [String: Any] in summary["schedules"] as? [Any] ?? [] {
-            guard let policy = entry["policy"] as? String, let start = entry["startDay"] as? Int else { continue }
-            schedules.append((policy, start, entry["rampDays"] as? Int ?? 0, entry["endDay"] as? Int))
-        }
-        let known = Metric.allCases.map(\.name).filter { metrics[$0] != nil }
-        metricNames = known + metrics.keys.filter { Metric(name: $0) == nil }.sorted()
+        window = summary.outputWindow.map { ($0.fromDay, $0.toDay) }
+        years = (summary.years ?? []).map { ($0.year, $0.fromDay, $0.toDay, $0.metrics) }
+        schedules = (summary.schedules ?? []).map { ($0.policy, $0.startDay, $0.rampDays, $0.endDay) }
+        let read = summary.metrics
+        metricNames = Metric.allCases.map(\.name).filter { read[$0] != nil } + read.keys.filter { Metric(name: $0) == nil }.sorted()
 
         // trials.csv and timeseries.csv
         let trialTable = try table("trials.csv", required: ["trial"])
@@ -154,30 +133,13 @@ struct RunData {
         }
 
         // manifest.json
-        let manifest = try object("manifest.json")
-        started = manifest["started"] as? String ?? "–"
-        command = (manifest["command"] as? [String])?.joined(separator: " ") ?? "–"
-        platform = manifest["platform"] as? String ?? "–"
-        residents = manifest["residents_per_trial"] as? Int
-        if let p = manifest["partial"] as? [String: Any], let finished = p["finished_trials"] as? Int,
-           let requested = p["requested_trials"] as? Int {
-            partial = (finished, requested)
+        guard let manifest = RunManifest.Record(text: try text("manifest.json")) else {
+            throw RunReport.DataError(path: path("manifest.json"), reason: "is not a JSON object")
         }
-    }
-}
-
-extension RunData {
-    /// Stats of a summary.json `metrics` block.
-    static func stats(_ metrics: [String: Any]) -> [String: Stat] {
-        var out: [String: Stat] = [:]
-        for (name, value) in metrics {
-            guard let m = value as? [String: Any] else { continue }
-            func number(_ key: String) -> Double { (m[key] as? NSNumber)?.doubleValue ?? .nan }
-            let ci = m["ci95"] as? [Any] ?? []
-            out[name] = Stat(mean: number("mean"), lo: (ci.first as? NSNumber)?.doubleValue ?? .nan,
-                             hi: (ci.last as? NSNumber)?.doubleValue ?? .nan, p05: number("p05"), p50: number("p50"),
-                             p95: number("p95"), n: m["n"] as? Int ?? 0, unit: m["unit"] as? String ?? "")
-        }
-        return out
+        started = manifest.started ?? "–"
+        command = manifest.command?.joined(separator: " ") ?? "–"
+        platform = manifest.platform ?? "–"
+        residents = manifest.residentsPerTrial
+        partial = manifest.partial
     }
 }

@@ -55,12 +55,12 @@ public enum RunReport {
         let safety = d[.safetyScore], satisfaction = d[.satisfactionPct]
         let horizon = d.window.map { Catalogue.atEndOfWindow($0.from, $0.to - 1) } ?? Catalogue.atEndOfDays(d.days)
         let safetyText = safety.mean.isFinite
-            ? Catalogue.safetyCard(horizon: horizon, mean: v(safety.mean), n: safety.n, lo: v(safety.lo), hi: v(safety.hi),
-                                   pi90lo: v(safety.pi90lo), pi90hi: v(safety.pi90hi))
+            ? Catalogue.safetyCard(horizon: horizon, mean: v(safety.mean), n: safety.n, lo: v(safety.ci95.lo), hi: v(safety.ci95.hi),
+                                   pi90lo: v(safety.pi90.lo), pi90hi: v(safety.pi90.hi))
             : tr("No trial defined a safety score.")
         let satisfactionText = satisfaction.mean.isFinite
-            ? Catalogue.satisfactionCard(horizon: horizon, mean: v(satisfaction.mean), lo: v(satisfaction.lo), hi: v(satisfaction.hi),
-                                         pi90lo: v(satisfaction.pi90lo), pi90hi: v(satisfaction.pi90hi))
+            ? Catalogue.satisfactionCard(horizon: horizon, mean: v(satisfaction.mean), lo: v(satisfaction.ci95.lo), hi: v(satisfaction.ci95.hi),
+                                         pi90lo: v(satisfaction.pi90.lo), pi90hi: v(satisfaction.pi90.hi))
             : tr("No trial defined satisfaction.")
         return "<section class=\"cards\" aria-label=\"\(tr("Headline outputs"))\">\n"
             + card(tr("Safety score"), safety, unit: tr("/ 100"), suffix: "", text: safetyText)
@@ -74,8 +74,8 @@ public enum RunReport {
         <h2>\(esc(title))</h2>
         <p class="big">\(v(s.mean))<span class="unit"> \(esc(unit))</span></p>
         <dl>
-        <dt>\(tr("95% CI of the mean"))</dt><dd>\(range(s.lo, s.hi, suffix: suffix))</dd>
-        <dt>\(tr("90% predictive interval"))</dt><dd>\(range(s.pi90lo, s.pi90hi, suffix: suffix))</dd>
+        <dt>\(tr("95% CI of the mean"))</dt><dd>\(range(s.ci95.lo, s.ci95.hi, suffix: suffix))</dd>
+        <dt>\(tr("90% predictive interval"))</dt><dd>\(range(s.pi90.lo, s.pi90.hi, suffix: suffix))</dd>
         </dl>
         <p>\(esc(text))</p>
         </div>
@@ -130,7 +130,7 @@ public enum RunReport {
             out += "<tr><td>\(y.year)</td><td>\(y.from)–\(y.to - 1)</td>"
             for (_, m) in columns {
                 let s = y.metrics[m.name] ?? RunData.Stat()
-                out += "<td>\(v(s.mean)) <small>(\(range(s.lo, s.hi)))</small></td>"
+                out += "<td>\(v(s.mean)) <small>(\(range(s.ci95.lo, s.ci95.hi)))</small></td>"
             }
             out += "</tr>\n"
         }
@@ -247,7 +247,7 @@ public enum RunReport {
             out += "<tr><td>\(esc(p.kind == "group" ? p.name : p.name + tr(" (estate)")))</td><td>\(v(p.households))</td><td>\(v(p.residents))</td>"
             for (_, m) in columns {
                 let s = p.metrics[m.name] ?? RunData.Stat()
-                out += "<td>\(v(s.mean)) <small>(\(range(s.lo, s.hi)))</small></td>"
+                out += "<td>\(v(s.mean)) <small>(\(range(s.ci95.lo, s.ci95.hi)))</small></td>"
             }
             out += "</tr>\n"
         }
@@ -276,7 +276,7 @@ public enum RunReport {
         ]
         for (metric, title, axis, limits) in maps {
             var values: [String: Chart.Estimate] = [:]
-            for g in groups { if let s = g.metrics[metric.name] { values[g.name] = Chart.Estimate(s.mean, interval: Interval(lo: s.lo, hi: s.hi)) } }
+            for g in groups { if let s = g.metrics[metric.name] { values[g.name] = Chart.Estimate(s.mean, interval: s.ci95) } }
             let domain = Chart.mapDomain(Array(values.values), limits: limits)
             var caption: String
             if let domain, domain.withinNoise {
@@ -323,7 +323,7 @@ public enum RunReport {
         for name in d.metricNames {
             let s = d.metrics[name]!
             out += "<tr><td>\(metricCell(name))</td><td>\(esc(Catalogue.unit(s.unit)))</td><td>\(v(s.mean))</td>"
-                + "<td>\(range(s.lo, s.hi))</td><td>\(range(s.pi90lo, s.pi90hi))</td><td>\(s.n)</td></tr>\n"
+                + "<td>\(range(s.ci95.lo, s.ci95.hi))</td><td>\(range(s.pi90.lo, s.pi90.hi))</td><td>\(s.n)</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</div>\n</section>\n"
     }

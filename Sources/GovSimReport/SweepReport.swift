@@ -66,7 +66,7 @@ enum SweepReport: ReportPage {
                 byIndex[p] = point
             }
             points = byIndex.keys.sorted().map { byIndex[$0]! }
-            reference = (json.object("reference")?.array("values") ?? []).map { ($0 as? NSNumber)?.doubleValue ?? .nan }
+            reference = json.object("reference")?.numbers("values") ?? []
         }
 
         /// The scenario's own values of the axes, which every difference is paired against.

@@ -1,0 +1,87 @@
+import GovSimTestSupport
+import Foundation
+import XCTest
+import GovSim
+@testable import GovSimExperiments
+@testable import GovSimIO
+
+/// Each result file has one schema type, used by its writer and its readers: what the writer
+/// writes, the reader reads back whole (rendering what was read gives the same bytes), and a key
+/// the schema does not declare is never written.
+final class SchemaFileTests: XCTestCase {
+    let folder = TemporaryFolder()
+
+    /// Two groups of different estate types, a schedule with a ramp and an end, a horizon over a
+    /// year and an output window: every optional block of summary.json.
+    private let everyBlock = """
+    { run: { trials: 3, days: 400, seed: 9, outputWindow: { fromDay: 10 } },
+      district: { cells: [{ name: "north", count: 1, households: 120, estate: "newEstate" },
+                          { name: "south", count: 2, households: 90, estate: "oldEstate", council: { enabled: true } }] },
+      council: { enabled: false },
+      response: { gridWorkersPerCell: 2, schedule: { startDay: 100, rampDays: 14, endDay: 350 } } }
+    """
+
+    private func run(_ text: String, seed: UInt64 = 9) throws -> RunResults {
+        let loaded = try ScenarioLoader.load(path: folder.write("s.json5", text))
+        let trials = Ensemble(scenario: loaded.scenario, seed: seed, threads: 2).run(trials: 0..<loaded.scenario.run.trials)
+        return RunResults(loaded: loaded, seed: seed, trials: trials)
+    }
+
+    func testSummaryReadsBackToTheSameBytes() throws {
+        let written = try run(everyBlock).summaryJSON
+        let read = try SummaryFile(text: written)
+        XCTAssertNotNil(read.groups)
+        XCTAssertNotNil(read.estates)
+        XCTAssertNotNil(read.years)
+        XCTAssertNotNil(read.schedules)
+        XCTAssertNotNil(read.outputWindow)
+        XCTAssertEqual(read.schedules?.first?.endDay, 350)
+        XCTAssertEqual(read.rendered, written)
+    }
+
+    func testSummaryOfOneGroupReadsBackToTheSameBytes() throws {
+        let written = try run("{ run: { trials: 4, days: 28, seed: 3 }, district: { cells: [{ count: 2, households: 150 }] } }", seed: 3).summaryJSON
+        let read = try SummaryFile(text: written)
+        XCTAssertNil(read.groups)
+        XCTAssertNil(read.years)
+        XCTAssertEqual(read.rendered, written)
+    }
+
+    func testSummaryWritesOnlyDeclaredKeys() throws {
+        let json = try XCTUnwrap(JSONObject(text: try run(everyBlock).summaryJSON))
+        let declared = Set(SummaryFile.Key.allCases.map(\.rawValue))
+        var undeclared: [String] = []
+        // Walks every object; the members of `metrics`, `groups` and `estates` are named by
+        // outputs and parts, not by the schema.
+        func walk(_ value: JSONValue, path: String, named: Bool) {
+            switch value {
+            case .object(let object):
+                for (key, member) in object {
+                    if !named && !declared.contains(key) { undeclared.append(path + key) }
+                    walk(member, path: path + key + ".", named: !named && ["metrics", "groups", "estates"].contains(key))
+                }
+            case .array(let items):
+                for item in items { walk(item, path: path, named: false) }
+            default: break
+            }
+        }
+        walk(.object(json.members), path: "", named: false)
+        XCTAssertEqual(undeclared, [])
+    }
+
+    func testAFileWithoutMetricsIsNoSummary() {
+        XCTAssertThrowsError(try SummaryFile(text: #"{ "scenario": "x" }"#)) { error in
+            XCTAssertEqual((error as? SummaryFile.ReadError)?.reason, "lacks 'scenario' or 'metrics'")
+        }
+        XCTAssertThrowsError(try SummaryFile(text: "[1, 2]"))
+    }
+
+    func testAnOlderSummaryReadsWithoutTheNewerKeys() throws {
+        let read = try SummaryFile(text: #"{ "scenario": "x", "metrics": { "safety_score": { "mean": 70, "p05": 60, "p95": 80, "prediction95": [55, 85], "n": 5 } } }"#)
+        let s = try XCTUnwrap(read.metrics["safety_score"])
+        XCTAssertTrue(s.pi90.lo.isNaN && s.pi90.hi.isNaN)
+        XCTAssertEqual(s.pi95, Interval(lo: 55, hi: 85))
+        XCTAssertNil(read.parameterUncertainty)
+        XCTAssertEqual(s.n, 5)
+    }
+}
