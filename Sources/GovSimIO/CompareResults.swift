@@ -87,93 +87,9 @@ public struct CompareResults: Sendable {
         return out
     }
 
-    static func entry(_ d: PairedDifference, _ m: Metric) -> JSONText {
-        var entry: [String: JSONText] = [
-            "n": .integer(d.n), "baseline_mean": .number(d.baselineMean), "arm_mean": .number(d.armMean),
-            "difference": .number(d.difference), "ci95": .array([.number(d.ci95.lo), .number(d.ci95.hi)]),
-                    "pi90": .array([.number(d.prediction90.lo), .number(d.prediction90.hi)]),
-            "ci95_method": .string(d.method), "p_value": .number(d.pValue), "test": .string(d.testMethod),
-            "unit": .string(m.unit), "kind": .string(m.kind.rawValue),
-        ]
-        if let b = d.bound { entry["bound"] = .number(b) }
-        if let note = d.note { entry["note"] = .string(note) }
-        return .object(entry)
-    }
-
-    public var json: String {
-        var differences: [String: JSONText] = [:]
-        var effectiveness: [String: JSONText] = [:]
-        var byPart: [String: JSONText] = [:]
-        for arm in 1..<names.count {
-            var groups: [String: JSONText] = [:], estates: [String: JSONText] = [:]
-            for (part, list) in partDifferences(arm) {
-                let metrics = JSONText.object(Dictionary(uniqueKeysWithValues: list.map { ($0.0.name, CompareResults.entry($0.1, $0.0)) }))
-                if part.kind == .group { groups[part.name] = metrics } else { estates[part.name] = metrics }
-            }
-            if !groups.isEmpty { byPart[names[arm]] = .object(["groups": .object(groups), "estates": .object(estates)]) }
-            var metrics: [String: JSONText] = [:]
-            for m in Metric.allCases {
-                let d = outcome.differences[arm - 1][m.rawValue]
-                var entry: [String: JSONText] = [
-                    "n": .integer(d.n), "baseline_mean": .number(d.baselineMean), "arm_mean": .number(d.armMean),
-                    "difference": .number(d.difference), "ci95": .array([.number(d.ci95.lo), .number(d.ci95.hi)]),
-                    "pi90": .array([.number(d.prediction90.lo), .number(d.prediction90.hi)]),
-                    "ci95_method": .string(d.method),
-                    "relative_change_pct": .number(d.relativeChangePct),
-                    "relative_change_ci95": .array([.number(d.relativeChangeCI95.lo), .number(d.relativeChangeCI95.hi)]),
-                    "effect_size": .number(d.effectSize),
-                    "p_value": .number(d.pValue), "test": .string(d.testMethod), "correlation": .number(d.correlation),
-                    "unpaired_half_width": .number(d.unpairedHalfWidth), "unit": .string(m.unit), "kind": .string(m.kind.rawValue),
-                ]
-                if let b = d.bound { entry["bound"] = .number(b) }
-                if let note = d.note { entry["note"] = .string(note) }
-                metrics[m.name] = .object(entry)
-            }
-            differences[names[arm]] = .object(metrics)
-            let ce = costEffectiveness(arm)
-            effectiveness[names[arm]] = .object([
-                "extra_cost": .number(ce.extraCost),
-                "safety_points_per_million_yuan": .number(ce.safetyPointsPerMillion),
-                "satisfaction_points_per_million_yuan": .number(ce.satisfactionPointsPerMillion),
-                "cost_per_dispute_averted": .number(ce.costPerDisputeAverted),
-                "cost_per_safety_point": .number(ce.costPerSafetyPoint),
-            ])
-        }
-        var document: [String: JSONText] = [
-            "version": .string(RunResults.version),
-            "seed": .integer(Int(seed)),
-            "baseline": .string(names[0]),
-            "arms": .array(names.map { .string($0) }),
-            "trials": .object(Dictionary(uniqueKeysWithValues: names.indices.map { (names[$0], JSONText.integer(outcome.results[$0].count)) })),
-            "stopped_because": .string(outcome.stoppedBecause),
-            "objective": .string(objective.name),
-            "satisfaction_definition": .object([
-                "threshold": .number(satisfiedThreshold), "threshold_spread": .number(satisfiedThresholdSpread),
-                "meaning": .string("a resident is satisfied when their happiness is at or above their own threshold, drawn around the mean threshold with this spread (points 0–100)"),
-            ]),
-            "ranking": .array(outcome.ranking.map { .string(names[$0]) }),
-            "probability_best": .number(outcome.probabilityBest),
-            "probability_best_meaning": .string("share of paired bootstrap resamples in which the first-ranked arm has the best mean (ties split); descriptive, not a guarantee"),
-            "indifference": .number(indifference),
-            "indistinguishable": .array(outcome.indistinguishable.map { .string(names[$0]) }),
-            "selection": outcome.selection.map { sel in
-                .object([
-                    "procedure": .string("Kim–Nelson KN (Kim & Nelson 2001, ACM TOMACS 11(3):251–273)"),
-                    "delta": .number(sel.delta), "alpha": .number(sel.alpha), "first_stage": .integer(sel.firstStage),
-                    "selected": .string(names[sel.selected]), "stage": .integer(sel.stage),
-                    "eliminated_at": .object(Dictionary(uniqueKeysWithValues: names.indices.map { (names[$0], sel.eliminatedAt[$0].map { JSONText.integer($0) } ?? .null) })),
-                    "guaranteed": .bool(sel.guaranteed),
-                    "guarantee": .string(sel.guaranteed
-                        ? "P(correct selection) ≥ \(1 - sel.alpha) when the best arm's mean exceeds every other's by ≥ \(sel.delta)"
-                        : "none: the trial cap stopped the procedure before it ended; the arm with the best mean is shown"),
-                ])
-            } ?? .null,
-            "differences": .object(differences),
-            "cost_effectiveness": .object(effectiveness),
-        ]
-        if !byPart.isEmpty { document["differences_by_group"] = .object(byPart) }
-        return JSONText.object(document).rendered
-    }
+    /// compare.json: the ranking, every policy's differences from the baseline (by group too)
+    /// and its cost-effectiveness (the schema: `CompareFile`).
+    public var json: String { CompareFile(self).rendered }
 
     /// compare.csv: one row per policy arm and metric.
     public var csv: String {

@@ -13,27 +13,9 @@ enum CompareReport: ReportPage {
     static let pointMetrics: [Metric] = [.safetyScore, .satisfactionPct, .meanHappiness, .meanTrust, .elderlySafetyScore]
     static let relativeMetrics: [Metric] = [.disputes, .petitions, .incidents, .elderlyAdverseEvents, .costTotal]
 
-    /// One policy against the baseline on one output, as compare.json holds it.
-    struct Difference {
-        var n = 0
-        var baselineMean = Double.nan, armMean = Double.nan, difference = Double.nan
-        var ci = Interval(lo: .nan, hi: .nan)
-        /// 90% predictive interval of the difference in one realisation (compare.json `pi90`).
-        var pi90 = Interval(lo: .nan, hi: .nan)
-        var relativeChangePct = Double.nan, effectSize = Double.nan, pValue = Double.nan, correlation = Double.nan
-
-        /// The relative change's 95% interval (%): the difference's, over the baseline mean.
-        var relativeCI: Interval {
-            baselineMean != 0 ? Interval(lo: 100 * ci.lo / abs(baselineMean), hi: 100 * ci.hi / abs(baselineMean))
-                : Interval(lo: .nan, hi: .nan)
-        }
-
-        /// +1 when the interval lies wholly on the better side of zero, −1 on the worse, else 0.
-        func verdict(_ m: Metric) -> Int {
-            guard ci.lo > 0 || ci.hi < 0 else { return 0 }
-            return (difference > 0) == m.higherIsBetter ? 1 : -1
-        }
-    }
+    /// One policy against the baseline on one output, as compare.json holds it (its schema:
+    /// `CompareFile`).
+    typealias Difference = CompareFile.Difference
 
     struct Data {
         var arms: [String], seed: String, version: String
@@ -45,7 +27,7 @@ enum CompareReport: ReportPage {
         var indistinguishable: [String], indifference: Double
         /// Policy arm → metric → difference from the baseline.
         var differences: [String: [Metric: Difference]]
-        var costEffectiveness: [String: JSONObject]
+        var costEffectiveness: [String: CompareResults.CostEffectiveness]
         /// Arm → metric → per-trial values (trials.csv).
         var values: [String: [Metric: [Double]]]
 
@@ -55,37 +37,31 @@ enum CompareReport: ReportPage {
 
         init(folder: String) throws(RunReport.DataError) {
             let files = DataFolder(path: folder, writer: "govsim compare")
-            let json = try files.object("compare.json")
-            guard let arms = json.strings("arms"), arms.count >= 2, let differences = json.object("differences") else {
-                throw files.lacking("compare.json", "'arms' (two or more) or 'differences'")
+            let file: CompareFile
+            do { file = try CompareFile(text: try files.text("compare.json")) } catch let error as CompareFile.ReadError {
+                throw RunReport.DataError(path: files.file("compare.json"), reason: error.reason)
+            } catch let error as RunReport.DataError { throw error } catch {
+                throw RunReport.DataError(path: files.file("compare.json"), reason: "\(error)")
             }
+            let arms = file.arms
             self.arms = arms
-            seed = json.text("seed") ?? "–"
-            version = json.string("version") ?? "–"
-            trials = [:]
-            for arm in arms { trials[arm] = json.object("trials")?.int(arm) }
-            stoppedBecause = json.string("stopped_because") ?? "–"
-            objective = json.string("objective").flatMap(Metric.init(name:)) ?? .safetyScore
-            satisfiedThreshold = json.object("satisfaction_definition")?.number("threshold") ?? .nan
-            satisfiedThresholdSpread = json.object("satisfaction_definition")?.number("threshold_spread") ?? .nan
-            ranking = json.strings("ranking") ?? arms
-            probabilityBest = json.number("probability_best")
-            indistinguishable = json.strings("indistinguishable") ?? []
-            indifference = json.number("indifference")
-            self.differences = [:]
+            seed = file.seed ?? "–"
+            version = file.version ?? "–"
+            trials = file.trials.filter { arms.contains($0.key) }
+            stoppedBecause = file.stoppedBecause ?? "–"
+            objective = file.objective.flatMap(Metric.init(name:)) ?? .safetyScore
+            satisfiedThreshold = file.satisfiedThreshold
+            satisfiedThresholdSpread = file.satisfiedThresholdSpread
+            ranking = file.ranking ?? arms
+            probabilityBest = file.probabilityBest
+            indistinguishable = file.indistinguishable ?? []
+            indifference = file.indifference
+            differences = [:]
             for arm in arms.dropFirst() {
-                guard let metrics = differences.object(arm) else { continue }
-                for m in Metric.allCases {
-                    guard let d = metrics.object(m.name) else { continue }
-                    self.differences[arm, default: [:]][m] = Difference(
-                        n: d.int("n") ?? 0, baselineMean: d.number("baseline_mean"), armMean: d.number("arm_mean"),
-                        difference: d.number("difference"), ci: d.interval("ci95"), pi90: d.interval("pi90"),
-                        relativeChangePct: d.number("relative_change_pct"),
-                        effectSize: d.number("effect_size"), pValue: d.number("p_value"), correlation: d.number("correlation"))
-                }
+                guard let metrics = file.differences[arm] else { continue }
+                for m in Metric.allCases { if let d = metrics[m.name] { differences[arm, default: [:]][m] = d } }
             }
-            costEffectiveness = [:]
-            for arm in arms.dropFirst() { costEffectiveness[arm] = json.object("cost_effectiveness")?.object(arm) }
+            costEffectiveness = file.costEffectiveness.filter { arms.dropFirst().contains($0.key) }
 
             let table = try files.table("trials.csv", required: ["arm", "trial"])
             values = [:]
@@ -137,7 +113,7 @@ enum CompareReport: ReportPage {
             guard arm != d.baseline else { return [String(rank + 1), name, v(s.mean), range(s.ci95.lo, s.ci95.hi), "", "", "", ""] }
             let diff = d[arm, m], cost = d[arm, .costTotal]
             return [String(rank + 1), name, v(s.mean), range(s.ci95.lo, s.ci95.hi), styled(diff, m),
-                    "\(signed(diff.ci.lo)) – \(signed(diff.ci.hi))", pValue(diff.pValue), signed(cost.difference)]
+                    "\(signed(diff.ci95.lo)) – \(signed(diff.ci95.hi))", pValue(diff.pValue), signed(cost.difference)]
         }
         out += table([tr("rank"), tr("arm"), Catalogue.meanIn(Catalogue.unit(m.unit)), tr("95% CI of mean"), tr("difference from baseline"),
                       tr("95% CI"), "p", tr("extra cost (yuan)")], rows)
@@ -153,13 +129,13 @@ enum CompareReport: ReportPage {
         let points = pointMetrics.map { m in
             Chart.EstimateGroup("\(metricLabel(m)) \(m.higherIsBetter ? "↑" : "↓")", d.policies.map { arm in
                 let diff = d[arm, m]
-                return Chart.Estimate(diff.difference, interval: diff.ci)
+                return Chart.Estimate(diff.difference, interval: diff.ci95)
             })
         }
         let relative = relativeMetrics.map { m in
             Chart.EstimateGroup("\(metricLabel(m)) \(m.higherIsBetter ? "↑" : "↓")", d.policies.map { arm in
                 let diff = d[arm, m]
-                return Chart.Estimate(diff.relativeChangePct, interval: diff.relativeCI, note: tr("baseline mean is 0"))
+                return Chart.Estimate(diff.relativeChangePct ?? .nan, interval: diff.relativeCI, note: tr("baseline mean is 0"))
             })
         }
         out += satisfactionNote(d)
@@ -190,11 +166,11 @@ enum CompareReport: ReportPage {
         let m = d.objective
         let points = d.policies.enumerated().map { i, arm -> Chart.ScatterPoint in
             let cost = d[arm, .costTotal], gain = d[arm, m]
-            return Chart.ScatterPoint(x: cost.difference, y: gain.difference, xInterval: cost.ci, yInterval: gain.ci, series: i,
-                                      label: arm, tooltip: Catalogue.scatterTip(arm, cost: signed(cost.difference), costLo: signed(cost.ci.lo),
-                                                                                costHi: signed(cost.ci.hi), metric: metricLabel(m),
+            return Chart.ScatterPoint(x: cost.difference, y: gain.difference, xInterval: cost.ci95, yInterval: gain.ci95, series: i,
+                                      label: arm, tooltip: Catalogue.scatterTip(arm, cost: signed(cost.difference), costLo: signed(cost.ci95.lo),
+                                                                                costHi: signed(cost.ci95.hi), metric: metricLabel(m),
                                                                                 gain: signed(gain.difference), unit: Catalogue.unit(m.unit),
-                                                                                gainLo: signed(gain.ci.lo), gainHi: signed(gain.ci.hi)))
+                                                                                gainLo: signed(gain.ci95.lo), gainHi: signed(gain.ci95.hi)))
         }
         return figure(Chart.scatter(points, series: d.policies.indices.map { Chart.ScatterSeries.numbered($0, d.policies[$0]) },
                                     title: Catalogue.costAndAgainst(metricLabel(m), d.baseline),
@@ -212,10 +188,10 @@ enum CompareReport: ReportPage {
                           + "scale with its cost (mediators and patrols saturate, coverage has a ceiling). Compare packages of "
                           + "different size by running them, or sweep the budget."))
         let rows = d.policies.map { arm -> [String] in
-            let ce = d.costEffectiveness[arm] ?? JSONObject([:])
-            return [esc(arm), signed(ce.number("extra_cost")), v(ce.number("safety_points_per_million_yuan")),
-                    v(ce.number("satisfaction_points_per_million_yuan")), v(ce.number("cost_per_dispute_averted")),
-                    v(ce.number("cost_per_safety_point"))]
+            let ce = d.costEffectiveness[arm]
+            return [esc(arm), signed(ce?.extraCost ?? .nan), v(ce?.safetyPointsPerMillion ?? .nan),
+                    v(ce?.satisfactionPointsPerMillion ?? .nan), v(ce?.costPerDisputeAverted ?? .nan),
+                    v(ce?.costPerSafetyPoint ?? .nan)]
         }
         out += table(["policy", "extra cost (yuan)", "safety points per million yuan", "satisfaction points per million yuan",
                       "yuan per dispute averted", "yuan per safety point"].map(tr), rows, leftColumns: 1)
@@ -232,9 +208,9 @@ enum CompareReport: ReportPage {
         let rows = Metric.allCases.map { m -> [String] in
             let x = d[arm, m]
             return [RunReport.metricCell(m.name), esc(Catalogue.unit(m.unit)), v(x.baselineMean), v(x.armMean), styled(x, m),
-                    "\(signed(x.ci.lo)) – \(signed(x.ci.hi))", x.pi90.lo.isFinite ? "\(signed(x.pi90.lo)) – \(signed(x.pi90.hi))" : "–",
+                    "\(signed(x.ci95.lo)) – \(signed(x.ci95.hi))", x.pi90.lo.isFinite ? "\(signed(x.pi90.lo)) – \(signed(x.pi90.hi))" : "–",
                     change(x, m),
-                    v(x.effectSize), pValue(x.pValue), v(x.correlation), String(x.n)]
+                    v(x.effectSize ?? .nan), pValue(x.pValue), v(x.correlation ?? .nan), String(x.n)]
         }
         out += table(["output", "unit", "baseline", "policy", "difference", "95% CI of mean", "90% predictive", "change", "effect d", "p",
                       "pairing r", "n"].map(tr), rows)
@@ -247,7 +223,7 @@ enum CompareReport: ReportPage {
     /// The change column: points for a score or a share (a share's relative change would read
     /// as a change of points), percent of the baseline's mean otherwise.
     static func change(_ x: Difference, _ m: Metric) -> String {
-        Chart.change(m, difference: x.difference, relativePct: x.relativeChangePct, signed: signed)
+        Chart.change(m, difference: x.difference, relativePct: x.relativeChangePct ?? .nan, signed: signed)
     }
 
     /// A difference, marked better or worse when its interval excludes zero.
@@ -257,5 +233,19 @@ enum CompareReport: ReportPage {
         case -1: return "<span class=\"worse\">\(signed(x.difference))</span>"
         default: return signed(x.difference)
         }
+    }
+}
+
+extension CompareFile.Difference {
+    /// The relative change's 95% interval (%): the difference's, over the baseline mean.
+    var relativeCI: Interval {
+        baselineMean != 0 ? Interval(lo: 100 * ci95.lo / abs(baselineMean), hi: 100 * ci95.hi / abs(baselineMean))
+            : Interval(lo: .nan, hi: .nan)
+    }
+
+    /// +1 when the interval lies wholly on the better side of zero, −1 on the worse, else 0.
+    func verdict(_ m: Metric) -> Int {
+        guard ci95.lo > 0 || ci95.hi < 0 else { return 0 }
+        return (difference > 0) == m.higherIsBetter ? 1 : -1
     }
 }

@@ -84,4 +84,55 @@ final class SchemaFileTests: XCTestCase {
         XCTAssertNil(read.parameterUncertainty)
         XCTAssertEqual(s.n, 5)
     }
+
+    /// Three arms with a selection, a district of two groups: every optional block of compare.json.
+    private func comparison() throws -> CompareResults {
+        let text = { (name: String, council: Bool) in """
+            { name: "\(name)", run: { days: 40 }, district: { cells: [
+                { name: "old", count: 1, households: 120, estate: "oldEstate", council: { enabled: \(council) } },
+                { name: "village", count: 1, households: 90, estate: "village" } ] } }
+            """ }
+        let arms = try [("base", false), ("council", true), ("base", false)].enumerated().map { i, arm in
+            try ScenarioLoader.load(path: folder.write("arm\(i).json5", text(arm.0, arm.1))).scenario
+        }
+        let plan = Comparison.Plan(trials: 4, maxTrials: 8, batch: 2, indifference: 0.5, select: true)
+        let outcome = Comparison(arms: arms, seed: 4, threads: 2).run(plan)
+        return CompareResults(scenarios: arms, seed: 4, outcome: outcome, objective: .safetyScore, indifference: 0.5)
+    }
+
+    func testCompareReadsBackToTheSameBytes() throws {
+        let results = try comparison()
+        let read = try CompareFile(text: results.json)
+        XCTAssertEqual(read.arms, ["base", "council", "base-2"])
+        XCTAssertNotNil(read.selection)
+        XCTAssertEqual(Set(read.differencesByGroup?["council"]?.groups.keys ?? [:].keys), ["old", "village"])
+        XCTAssertNil(read.differencesByGroup?["council"]?.groups["old"]?["disputes"]?.effectSize, "a group's difference gives no effect size")
+        XCTAssertNotNil(read.differences["council"]?["disputes"]?.effectSize)
+        XCTAssertEqual(read.rendered, results.json)
+    }
+
+    func testCompareWritesOnlyDeclaredKeys() throws {
+        let json = try XCTUnwrap(JSONObject(text: try comparison().json))
+        let declared = Set(CompareFile.Key.allCases.map(\.rawValue))
+        var undeclared: [String] = []
+        // The members of these objects are named by arms, outputs and parts (this many levels
+        // of names), not by the schema.
+        let names = ["trials": 1, "cost_effectiveness": 1, "eliminated_at": 1, "differences": 2,
+                     "differences_by_group": 1, "groups": 2, "estates": 2]
+        func walk(_ value: JSONValue, path: String, names skipped: Int) {
+            guard case .object(let object) = value else { return }
+            for (key, member) in object {
+                if skipped == 0 && !declared.contains(key) { undeclared.append(path + key) }
+                walk(member, path: path + key + ".", names: skipped > 0 ? skipped - 1 : names[key] ?? 0)
+            }
+        }
+        walk(.object(json.members), path: "", names: 0)
+        XCTAssertEqual(undeclared, [])
+    }
+
+    func testAFileWithOneArmIsNoComparison() {
+        XCTAssertThrowsError(try CompareFile(text: #"{ "arms": ["a"], "differences": {} }"#)) { error in
+            XCTAssertEqual((error as? CompareFile.ReadError)?.reason, "lacks 'arms' (two or more) or 'differences'")
+        }
+    }
 }
