@@ -6,10 +6,6 @@ import GovSim
 
 /// The commands, run in-process through `GovSimTool.main` with a recording console.
 final class CommandTests: XCTestCase {
-    /// Collects what a command writes to stdout and stderr; `colour` is what the console allows.
-    /// The recording console of GovSimTestSupport, by its old name.
-    typealias Recorder = CommandRecorder
-
     private var temporary: TemporaryFolder!
     var folder: String { temporary.path }
     override func setUp() { temporary = TemporaryFolder("cli") }
