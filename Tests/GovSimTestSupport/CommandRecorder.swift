@@ -5,7 +5,9 @@ import GovSimCLI
 public final class CommandRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var outText = "", errText = ""
+    /// What the command has written to stdout so far.
     public var out: String { lock.withLock { outText } }
+    /// What the command has written to stderr so far.
     public var err: String { lock.withLock { errText } }
     /// Whether the console allows colour (and stands for a terminal on stdout).
     public let colour: Bool
@@ -17,8 +19,11 @@ public final class CommandRecorder: @unchecked Sendable {
 
 /// What one `govsim` command line (or another program) did.
 public struct CommandOutcome: Sendable {
+    /// The exit status.
     public var status: Int32
+    /// What it wrote to stdout.
     public var out: String
+    /// What it wrote to stderr.
     public var err: String
     public init(status: Int32, out: String, err: String) {
         self.status = status
