@@ -1,18 +1,16 @@
 import Foundation
 import XCTest
+import GovSimTestSupport
 import GovSim
 @testable import GovSimCLI
 
 /// report.html from compare, sweep, sensitivity and optimize, `govsim report` on their folders,
 /// `--format json`, and colour only when the console allows it; in-process, on a tiny scenario.
 final class AnalysisCommandTests: XCTestCase {
-    typealias Output = CommandTests.Recorder
-
-    var folder = ""
-
+    private var temporary: TemporaryFolder!
+    var folder: String { temporary.path }
     override func setUp() {
-        folder = NSTemporaryDirectory() + "govsim-analysis-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        temporary = TemporaryFolder("analysis")
         try! """
         { name: "tiny", run: { trials: 3, days: 28, seed: 5, uncertainty: "fixed" },
           district: { cells: [{ count: 2, households: 100, estate: "oldEstate" }] },
@@ -22,16 +20,7 @@ final class AnalysisCommandTests: XCTestCase {
         { extends: "tiny.json5", name: "cameras", sensors: { cameras: { coverage: 0.8 } }, council: { enabled: true } }
         """.write(toFile: folder + "/cameras.json5", atomically: true, encoding: .utf8)
     }
-
-    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
-
-    private func govsim(_ args: String..., colour: Bool = false) -> (status: Int32, out: String, err: String) {
-        let o = Output(colour: colour)
-        let status = GovSimTool.main(args, console: o.console)
-        return (status, o.out, o.err)
-    }
-
-    private func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+    override func tearDown() { temporary = nil }
 
     /// Each command writes report.html with its key content; `govsim report` draws the same bytes.
     func testEveryCommandWritesAReportThatRedrawsIdentically() throws {
@@ -48,16 +37,16 @@ final class AnalysisCommandTests: XCTestCase {
         ]
         for run in runs {
             let out = folder + "/" + run.out
-            let o = Output(colour: false)
-            XCTAssertEqual(GovSimTool.main(run.args + ["--out", out], console: o.console), 0, o.err)
+            let o = govsim(run.args + ["--out", out])
+            XCTAssertEqual(o.status, 0, o.err)
             XCTAssertTrue(o.out.contains("Results: \(out)/ (report.html, "), o.out)
-            let html = try read(out + "/report.html")
+            let html = try text(out + "/report.html")
             for text in run.content { XCTAssertTrue(html.contains(text), "\(run.out): \(text)") }
             try FileManager.default.removeItem(atPath: out + "/report.html")
             let redraw = govsim("report", out)
             XCTAssertEqual(redraw.status, 0, redraw.err)
             XCTAssertEqual(redraw.out, "Report: \(out)/report.html\n")
-            XCTAssertEqual(try read(out + "/report.html"), html, "\(run.out): redrawn byte for byte")
+            XCTAssertEqual(try text(out + "/report.html"), html, "\(run.out): redrawn byte for byte")
         }
         // A committed sweep that lost a listed file is refused.
         try FileManager.default.removeItem(atPath: folder + "/sw/sweep.csv")
@@ -84,13 +73,13 @@ final class AnalysisCommandTests: XCTestCase {
     func testFormatJSONPrintsTheSummaryFile() throws {
         let run = govsim("run", folder + "/tiny.json5", "--format", "json", "--out", folder + "/run", colour: true)
         XCTAssertEqual(run.status, 0, run.err)
-        XCTAssertEqual(run.out, try read(folder + "/run/summary.json"), "stdout is summary.json, nothing else")
+        XCTAssertEqual(run.out, try text(folder + "/run/summary.json"), "stdout is summary.json, nothing else")
         XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
         XCTAssertFalse(run.out.contains("\u{1B}"), "no colour in JSON")
 
         let compare = govsim("compare", folder + "/tiny.json5", folder + "/cameras.json5", "--format", "json", "--out", folder + "/cmp")
         XCTAssertEqual(compare.status, 0, compare.err)
-        XCTAssertEqual(compare.out, try read(folder + "/cmp/compare.json"))
+        XCTAssertEqual(compare.out, try text(folder + "/cmp/compare.json"))
         XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(compare.out.utf8)) as? [String: Any])
 
         XCTAssertEqual(govsim("run", folder + "/tiny.json5", "--format", "table", "--out", folder + "/t").status, 0)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GovSimTestSupport
 import GovSim
 @testable import GovSimCLI
 
@@ -13,36 +14,30 @@ import GovSim
 /// with a small or an invalid value; outputs go to the temporary folder, which is also the
 /// working directory during the test, so not even a default `results/...` reaches the repository.
 final class CLIFuzzTests: XCTestCase {
-    var folder = ""
+    private var temporary: TemporaryFolder!
+    var folder: String { temporary.path }
     var previousDirectory = ""
 
     override func setUp() {
-        folder = NSTemporaryDirectory() + "govsim-cli-fuzz-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        temporary = TemporaryFolder("cli-fuzz")
         previousDirectory = FileManager.default.currentDirectoryPath
         XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(folder))
     }
 
     override func tearDown() {
         _ = FileManager.default.changeCurrentDirectoryPath(previousDirectory)
-        try? FileManager.default.removeItem(atPath: folder)
-    }
-
-    private func write(_ name: String, _ text: String) -> String {
-        let path = folder + "/" + name
-        try! text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        temporary = nil
     }
 
     func testRandomCommandLinesEndWithADocumentedStatus() throws {
-        let tiny = write("tiny.json5", "{ run: { trials: 2, days: 7, seed: 5 }, district: { cells: [{ count: 2, households: 50 }] } }")
-        let targets = write("targets.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 50, tolerance: 50 } } }")
-        let missed = write("missed.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 5, tolerance: 1 } } }")
-        let bad = write("bad.json5", "{ run: { trials: -0x8000000000000001 } }")
-        let typo = write("typo.json5", "{ run: { trails: 2 } }")
+        let tiny = temporary.write("tiny.json5", "{ run: { trials: 2, days: 7, seed: 5 }, district: { cells: [{ count: 2, households: 50 }] } }")
+        let targets = temporary.write("targets.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 50, tolerance: 50 } } }")
+        let missed = temporary.write("missed.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 5, tolerance: 1 } } }")
+        let bad = temporary.write("bad.json5", "{ run: { trials: -0x8000000000000001 } }")
+        let typo = temporary.write("typo.json5", "{ run: { trails: 2 } }")
         XCTAssertEqual(mkfifo(folder + "/pipe.json5", 0o600), 0)
-        let recorder = CommandTests.Recorder()
-        XCTAssertEqual(GovSimTool.main(["baseline", tiny, "--out", folder + "/baselines", "--quiet"], console: recorder.console), 0, recorder.err)
+        let baseline = govsim(["baseline", tiny, "--out", folder + "/baselines", "--quiet"])
+        XCTAssertEqual(baseline.status, 0, baseline.err)
         let fuzz = CommandLineFuzzer(tool: GovSimTool.spec, folder: folder, random: RandomStream(seed: 20_260_107),
                                      scenarios: [tiny, targets, missed, bad, typo, folder + "/pipe.json5", folder + "/missing.json5", folder],
                                      baselines: [folder + "/baselines/tiny.baseline.json", folder + "/missing.baseline.json", tiny, folder, ""])
@@ -53,19 +48,18 @@ final class CLIFuzzTests: XCTestCase {
         while tried < limit {
             let args = fuzz.next(case: tried)
             tried += 1
-            let recorder = CommandTests.Recorder()
-            let status = GovSimTool.main(args, console: recorder.console)
+            let outcome = govsim(args), status = outcome.status
             statuses[status, default: 0] += 1
-            let context = "govsim \(args.map { "'\($0)'" }.joined(separator: " ")) → \(status)\n\(recorder.err)"
+            let context = "govsim \(args.map { "'\($0)'" }.joined(separator: " ")) → \(status)\n\(outcome.err)"
             XCTAssertTrue([0, 1, 64, 65, 66, 73, 130].contains(status), context)
-            let lines = recorder.err.split(separator: "\n")
+            let lines = outcome.err.split(separator: "\n")
             switch status {
             case 64:
-                XCTAssertTrue(recorder.err.hasPrefix("Error: "), context)
+                XCTAssertTrue(outcome.err.hasPrefix("Error: "), context)
                 XCTAssertTrue(lines.contains { $0.hasPrefix("Usage: ") }, context)
             case 65:
                 // The file or folder at fault is named: one of the words given, or a file beside them.
-                let named = args.contains { !$0.isEmpty && recorder.err.contains($0) } || recorder.err.contains(folder) || recorder.err.contains("'': ")
+                let named = args.contains { !$0.isEmpty && outcome.err.contains($0) } || outcome.err.contains(folder) || outcome.err.contains("'': ")
                 XCTAssertTrue(named, context)
             default:
                 break
@@ -79,9 +73,9 @@ final class CLIFuzzTests: XCTestCase {
 
     /// Running without a command is a usage error like any other.
     func testNoCommandIsAUsageError() {
-        let recorder = CommandTests.Recorder()
-        XCTAssertEqual(GovSimTool.main([], console: recorder.console), 64)
-        XCTAssertEqual(recorder.err, "Error: no command given\nUsage: govsim <command> [options]\nSee 'govsim help' for more.\n")
+        let outcome = govsim([String]())
+        XCTAssertEqual(outcome.status, 64)
+        XCTAssertEqual(outcome.err, "Error: no command given\nUsage: govsim <command> [options]\nSee 'govsim help' for more.\n")
     }
 }
 

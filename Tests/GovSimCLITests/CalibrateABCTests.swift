@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GovSimTestSupport
 import GovSim
 import GovSimIO
 @testable import GovSimCLI
@@ -9,12 +10,10 @@ import GovSimIO
 /// deterministically and both arms of a compare share the vector; `--resume` continues a fit to
 /// the same posterior; usage and data mistakes exit 64 and 65.
 final class CalibrateABCTests: XCTestCase {
-    typealias Output = CommandTests.Recorder
-    var folder = ""
-
+    private var temporary: TemporaryFolder!
+    var folder: String { temporary.path }
     override func setUp() {
-        folder = NSTemporaryDirectory() + "govsim-abc-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        temporary = TemporaryFolder("abc")
         try! """
         { name: "before", run: { trials: 4, days: 30, seed: 7 },
           district: { cells: [{ count: 2, households: 80, estate: "oldEstate" }] },
@@ -22,14 +21,7 @@ final class CalibrateABCTests: XCTestCase {
           targets: { satisfaction_pct: { value: 62, tolerance: 3 }, complaint_rate_pct: { value: 8, tolerance: 2 } } }
         """.write(toFile: folder + "/before.json5", atomically: true, encoding: .utf8)
     }
-
-    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
-
-    private func govsim(_ args: [String]) -> (status: Int32, out: String, err: String) {
-        let o = Output(colour: false)
-        let status = GovSimTool.main(args, console: o.console)
-        return (status, o.out, o.err)
-    }
+    override func tearDown() { temporary = nil }
 
     private var fit: [String] {
         ["calibrate", folder + "/before.json5", "--method", "abc", "--fit", "estates.oldEstate.propertyDisputeRate=0.05:1.5",

@@ -6,33 +6,13 @@ import GovSim
 
 /// The commands, run in-process through `GovSimTool.main` with a recording console.
 final class CommandTests: XCTestCase {
-    /// Collects what a command writes to stdout and stderr; `colour` is what the console allows.
-    /// The recording console of GovSimTestSupport, by its old name.
-    typealias Recorder = CommandRecorder
-
-    var folder = ""
-
-    override func setUp() {
-        folder = NSTemporaryDirectory() + "govsim-cli-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
-
-    private func write(_ name: String, _ text: String) -> String {
-        let path = folder + "/" + name
-        try! text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
-    private func govsim(_ args: String...) -> (status: Int32, out: String, err: String) {
-        let r = Recorder()
-        let status = GovSimTool.main(args, console: r.console)
-        return (status, r.out, r.err)
-    }
+    private var temporary: TemporaryFolder!
+    var folder: String { temporary.path }
+    override func setUp() { temporary = TemporaryFolder("cli") }
+    override func tearDown() { temporary = nil }
 
     private var tiny: String {
-        write("tiny.json5", """
+        temporary.write("tiny.json5", """
         { run: { trials: 6, days: 21, seed: 3 }, district: { cells: [{ count: 2, households: 120 }] },
           triage: { accuracy: { dist: "beta", alpha: 8, beta: 2 } } }
         """)
@@ -80,7 +60,7 @@ final class CommandTests: XCTestCase {
     }
 
     func testBadScenarioExits65AndWritesNothing() {
-        let bad = write("bad.json5", "{ mediation: { tiers: [{}, { staff: -2 }] }, counsil: {} }")
+        let bad = temporary.write("bad.json5", "{ mediation: { tiers: [{}, { staff: -2 }] }, counsil: {} }")
         let out = folder + "/never"
         let r = govsim("run", bad, "--out", out)
         XCTAssertEqual(r.status, 65)
@@ -130,7 +110,7 @@ final class CommandTests: XCTestCase {
         let same = govsim("check", "--baseline", path, tiny)
         XCTAssertEqual(same.status, 0, same.out + same.err)
         XCTAssertTrue(same.out.contains("outputs added since: \(Metric.allCases.last!.name)"), same.out)
-        let changed = write("changed.json5", try String(contentsOfFile: tiny, encoding: .utf8)
+        let changed = temporary.write("changed.json5", try String(contentsOfFile: tiny, encoding: .utf8)
             .replacingOccurrences(of: "district:", with: "disputes: { rateMultiplier: 1.5 }, district:"))
         let drift = govsim("check", "--baseline", path, changed)
         XCTAssertEqual(drift.status, 1, drift.out + drift.err)
@@ -158,7 +138,7 @@ final class CommandTests: XCTestCase {
 
     func testCompareWritesPairedDifferences() throws {
         let base = tiny
-        let policy = write("policy.json5", "{ extends: \"tiny.json5\", council: { enabled: true } }")
+        let policy = temporary.write("policy.json5", "{ extends: \"tiny.json5\", council: { enabled: true } }")
         let out = folder + "/cmp"
         let r = govsim("compare", base, policy, base, "--trials", "5", "--out", out)
         XCTAssertEqual(r.status, 0, r.err)
@@ -207,12 +187,12 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(govsim("sweep", path, "--vary", "triage.accuracy=0.5:2").status, 64, "out of the field's range")
 
         // A sweep stored in the scenario runs without --vary; a bad path in it is a bad file.
-        let stored = write("stored.json5", """
+        let stored = temporary.write("stored.json5", """
         { extends: "tiny.json5", sweep: { vary: [{ path: "triage.accuracy", lo: 0.5, hi: 0.9, steps: 2 }], trials: 2 } }
         """)
         XCTAssertEqual(govsim("sweep", stored, "--out", folder + "/st", "--quiet").status, 0)
         XCTAssertEqual(try String(contentsOfFile: folder + "/st/sweep.csv", encoding: .utf8).split(separator: "\n").count, 1 + 2 * Metric.allCases.count)
-        let wrong = write("wrong.json5", "{ sweep: { vary: [{ path: \"triage.acuracy\" }] } }")
+        let wrong = temporary.write("wrong.json5", "{ sweep: { vary: [{ path: \"triage.acuracy\" }] } }")
         let bad = govsim("sweep", wrong)
         XCTAssertEqual(bad.status, 65)
         XCTAssertTrue(bad.err.contains("sweep.vary[0].path: no numeric parameter 'triage.acuracy'; did you mean 'triage.accuracy'?"), bad.err)
@@ -230,9 +210,9 @@ final class CommandTests: XCTestCase {
 
     func testCheckExitCodes() throws {
         _ = tiny
-        let met = write("met.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 50, tolerance: 50 } } }")
-        let missed = write("missed.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 5, tolerance: 1 } } }")
-        let relative = write("rel.json5", "{ extends: \"tiny.json5\", council: { enabled: true }, targets: { disputes: { relativeTo: \"tiny.json5\", change_pct: -10, tolerance: 100 } } }")
+        let met = temporary.write("met.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 50, tolerance: 50 } } }")
+        let missed = temporary.write("missed.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 5, tolerance: 1 } } }")
+        let relative = temporary.write("rel.json5", "{ extends: \"tiny.json5\", council: { enabled: true }, targets: { disputes: { relativeTo: \"tiny.json5\", change_pct: -10, tolerance: 100 } } }")
         let ok = govsim("check", met, relative, "--trials", "3", "--out", folder + "/c1")
         XCTAssertEqual(ok.status, 0, ok.out + ok.err)
         XCTAssertTrue(ok.out.contains("2 of 2 fitted targets met"), ok.out)
@@ -251,7 +231,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(no.status, 1)
         XCTAssertTrue(no.out.contains("MISSED"))
         // A missed prediction is reported, and fails only under --strict.
-        let prediction = write("pred.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 5, tolerance: 1, kind: \"predicted\" } } }")
+        let prediction = temporary.write("pred.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 5, tolerance: 1, kind: \"predicted\" } } }")
         let reported = govsim("check", met, prediction, "--trials", "3", "--out", folder + "/c3")
         XCTAssertEqual(reported.status, 0, reported.out + reported.err)
         XCTAssertTrue(reported.out.contains("miss") && reported.out.contains("0 of 1 predictions hit"), reported.out)
@@ -266,11 +246,11 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(checked["fitted_met"] as? Bool, true)
         XCTAssertEqual(checked["all_met"] as? Bool, false)
         XCTAssertEqual(govsim("check", met, prediction, "--trials", "3", "--strict", "--out", folder + "/c4").status, 1)
-        let wrongKind = write("kind.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 5, tolerance: 1, kind: \"guessed\" } } }")
+        let wrongKind = temporary.write("kind.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 5, tolerance: 1, kind: \"guessed\" } } }")
         let rejected = govsim("check", wrongKind)
         XCTAssertEqual(rejected.status, 65)
         XCTAssertTrue(rejected.err.contains("targets.safety_score.kind: expected \"fitted\""), rejected.err)
-        let bad = write("badt.json5", "{ targets: { safety: { value: 5, tolerance: 1 } } }")
+        let bad = temporary.write("badt.json5", "{ targets: { safety: { value: 5, tolerance: 1 } } }")
         XCTAssertEqual(govsim("check", bad).status, 65)
     }
 
@@ -298,7 +278,7 @@ final class CommandTests: XCTestCase {
 
     /// A usage mistake exits 64 even when the file is bad too: usage is checked before reading.
     func testUsageIsCheckedBeforeTheFileIsRead() {
-        let bad = write("bad-usage.json5", "{ run: { days: 0 } }")
+        let bad = temporary.write("bad-usage.json5", "{ run: { days: 0 } }")
         XCTAssertEqual(govsim("optimize", bad, "--over", "services.budget=0:1").status, 64, "no --budget")
         XCTAssertEqual(govsim("optimize", bad, "--budget", "100").status, 64, "no --over")
         XCTAssertEqual(govsim("calibrate", bad).status, 64, "no --fit")
@@ -307,7 +287,7 @@ final class CommandTests: XCTestCase {
 
     func testValidate() {
         let good = tiny
-        let bad = write("bad.json5", "{ run: { days: 0 } }")
+        let bad = temporary.write("bad.json5", "{ run: { days: 0 } }")
         let r = govsim("validate", good, bad)
         XCTAssertEqual(r.status, 65)
         let shipped = Scenario.withShippedPriors.distributionPaths.count

@@ -1,34 +1,25 @@
 import Foundation
 import XCTest
+import GovSimTestSupport
 import GovSim
 @testable import GovSimCLI
 
 /// `govsim compare` on a district of several groups prints, after each policy's district table,
 /// the paired differences of the headline metrics by group and estate type.
 final class CompareByGroupTests: XCTestCase {
-    var folder = ""
-    override func setUp() {
-        folder = NSTemporaryDirectory() + "govsim-cmpg-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
+    private var temporary: TemporaryFolder!
+    var folder: String { temporary.path }
+    override func setUp() { temporary = TemporaryFolder("cmpg") }
+    override func tearDown() { temporary = nil }
 
-    private func write(_ name: String, _ text: String) -> String {
-        let path = folder + "/" + name
-        try! text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
-    private func compare(_ args: String...) -> (status: Int32, out: String) {
-        let r = CommandTests.Recorder()
-        let status = GovSimTool.main(["compare"] + args + ["--threads", "2", "--out", folder + "/out"], console: r.console)
-        return (status, r.out)
+    private func compare(_ args: String...) -> CommandOutcome {
+        govsim(["compare"] + args + ["--threads", "2", "--out", folder + "/out"])
     }
 
     func testThePerGroupTableFollowsTheDistrictTable() {
         let cells = #"{ name: "old", count: 2, households: 150, estate: "oldEstate" }, { name: "vil", count: 1, households: 120, estate: "village" }"#
-        let base = write("base.json5", "{ name: \"base\", run: { trials: 4, days: 30 }, district: { cells: [\(cells)] } }")
-        let policy = write("council.json5", #"{ name: "council", extends: "base.json5", council: { enabled: true } }"#)
+        let base = temporary.write("base.json5", "{ name: \"base\", run: { trials: 4, days: 30 }, district: { cells: [\(cells)] } }")
+        let policy = temporary.write("council.json5", #"{ name: "council", extends: "base.json5", council: { enabled: true } }"#)
         let r = compare(base, policy)
         XCTAssertEqual(r.status, 0)
         let district = r.out.range(of: "council − base:\n")!, byGroup = r.out.range(of: "By group, council − base (paired, same trials):\n")!
@@ -41,7 +32,7 @@ final class CompareByGroupTests: XCTestCase {
         XCTAssertEqual(rows.count, 4, "one safety row per group and estate")
 
         // A district of one group has no such table.
-        let one = write("one.json5", "{ name: \"one\", run: { trials: 3, days: 20 }, district: { cells: [{ count: 2, households: 100 }] } }")
+        let one = temporary.write("one.json5", "{ name: \"one\", run: { trials: 3, days: 20 }, district: { cells: [{ count: 2, households: 100 }] } }")
         XCTAssertFalse(compare(one, one).out.contains("By group"))
     }
 }

@@ -8,18 +8,17 @@ import GovSimIO
 /// `govsim explain`: the files it writes, their independence of the thread count, their report,
 /// its usage errors, and an interrupted explanation resumed to the same files.
 final class ExplainCommandTests: XCTestCase {
-    private var temporary = TemporaryFolder("explain")
-    override func setUp() { temporary = TemporaryFolder("explain") }
+    private var temporary: TemporaryFolder!
     private var folder: String { temporary.path }
-    private func write(_ name: String, _ text: String) -> String { temporary.write(name, text) }
-    private func read(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+    override func setUp() { temporary = TemporaryFolder("explain") }
+    override func tearDown() { temporary = nil }
 
     /// A small district and a three-lever package: more first-tier mediators, the council, cameras.
     private func pair(trials: Int = 6, days: Int = 20, households: Int = 80) -> (String, String) {
-        let base = write("base.json5", """
+        let base = temporary.write("base.json5", """
             { name: "base", run: { trials: \(trials), days: \(days), seed: 5 }, district: { cells: [{ count: 2, households: \(households) }] } }
             """)
-        let policy = write("package.json5", """
+        let policy = temporary.write("package.json5", """
             { name: "package", extends: "base.json5", mediation: { tiers: [{ name: "community", staff: 6 }] },
               council: { enabled: true }, sensors: { cameras: { coverage: 0.8 } } }
             """)
@@ -80,7 +79,7 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertEqual(govsim(["explain", folder + "/missing.json5"]).status, ExitStatus.usage, "usage before the file is read")
         XCTAssertEqual(govsim(["explain", base, policy, "--permutations", "1", "--out", folder + "/p"]).status, ExitStatus.usage)
         XCTAssertEqual(govsim(["explain", base, policy, "--trials", "0", "--out", folder + "/t"]).status, ExitStatus.usage)
-        let fixed = write("fixed.json5", #"{ name: "fixed", extends: "package.json5", run: { uncertainty: "fixed" } }"#)
+        let fixed = temporary.write("fixed.json5", #"{ name: "fixed", extends: "package.json5", run: { uncertainty: "fixed" } }"#)
         let r = govsim(["explain", base, fixed, "--out", folder + "/u"])
         XCTAssertEqual(r.status, ExitStatus.dataError)
         XCTAssertTrue(r.err.contains("run.uncertainty"), r.err)
@@ -88,13 +87,9 @@ final class ExplainCommandTests: XCTestCase {
     }
 
     func testAnInterruptedExplanationResumesToTheSameFiles() throws {
-        let binary = try XCTUnwrap(builtGovsim, "swift build leaves .build/debug/govsim before the tests run")
+        _ = try XCTUnwrap(builtGovsim, "swift build leaves .build/debug/govsim before the tests run")
         let (base, policy) = pair(trials: 150, days: 20, households: 80)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["explain", base, policy, "--out", folder + "/cut", "--quiet", "--threads", "2"]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try startGovsim(["explain", base, policy, "--out", folder + "/cut", "--quiet", "--threads", "2"])
         // 8 × 150 trials take far longer than this: the signal comes after some have finished.
         var waited = 0.0
         while waited < 20, (read(folder + "/cut/checkpoint.txt").map { $0.filter { $0 == 10 }.count } ?? 0) < 40 {

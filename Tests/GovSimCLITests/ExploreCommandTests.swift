@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GovSimTestSupport
 import GovSim
 @testable import GovSimIO
 @testable import GovSimReport
@@ -8,15 +9,13 @@ import GovSim
 /// `govsim explore`: its files, its numbers against `govsim sweep` on the same points, the same
 /// bytes on any thread count, `govsim report` redrawing the page, and its usage errors.
 final class ExploreCommandTests: XCTestCase {
-    typealias Output = CommandTests.Recorder
-
-    var folder = ""
+    private var temporary: TemporaryFolder!
+    var folder: String { temporary.path }
     var tiny: String { folder + "/tiny.json5" }
     let levers = ["--vary", "services.budget=0:600000", "--vary", "volunteers.initialShare=0:0.04"]
 
     override func setUp() {
-        folder = NSTemporaryDirectory() + "govsim-explore-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        temporary = TemporaryFolder("explore")
         try! """
         { name: "tiny", run: { trials: 3, days: 28, seed: 5 },
           district: { cells: [{ count: 2, households: 100, estate: "oldEstate" }] },
@@ -24,21 +23,14 @@ final class ExploreCommandTests: XCTestCase {
         """.write(toFile: tiny, atomically: true, encoding: .utf8)
     }
 
-    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
+    override func tearDown() { temporary = nil }
 
-    private func govsim(_ args: [String]) -> (status: Int32, out: String, err: String) {
-        let o = Output(colour: false)
-        let status = GovSimTool.main(args, console: o.console)
-        return (status, o.out, o.err)
-    }
-
-    private func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
     private func object(_ path: String) throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
     }
 
-    private func explore(_ out: String, threads: Int) -> (status: Int32, out: String, err: String) {
+    private func explore(_ out: String, threads: Int) -> CommandOutcome {
         govsim(["explore", tiny] + levers + ["--points", "3", "--trials", "4", "--threads", String(threads), "--out", folder + "/" + out])
     }
 
@@ -56,10 +48,10 @@ final class ExploreCommandTests: XCTestCase {
         XCTAssertEqual((manifest["command"] as? [String])?.prefix(2), ["govsim", "explore"])
         XCTAssertEqual(manifest["trials"] as? Int, (9 + 1) * 4, "every point's trials and the baseline's")
         XCTAssertEqual(manifest["threads"] as? Int, 1)
-        XCTAssertEqual(try read(out + "/SHA256SUMS").split(separator: "\n").map { String($0.split(separator: " ").last!) }, ["explore.json", "manifest.json"])
+        XCTAssertEqual(try text(out + "/SHA256SUMS").split(separator: "\n").map { String($0.split(separator: " ").last!) }, ["explore.json", "manifest.json"])
 
         // Self-contained: no network, no external file; the data is explore.json itself, once.
-        let html = try read(out + "/explore.html"), json = try read(out + "/explore.json")
+        let html = try text(out + "/explore.html"), json = try text(out + "/explore.json")
         for banned in ["http://", "https://", "src=", "<link", "@import", "url("] {
             XCTAssertFalse(html.contains(banned), "explore.html holds \(banned)")
         }
@@ -76,13 +68,13 @@ final class ExploreCommandTests: XCTestCase {
         let redraw = govsim(["report", out])
         XCTAssertEqual(redraw.status, 0, redraw.err)
         XCTAssertEqual(redraw.out, "Report: \(out)/explore.html\n")
-        XCTAssertEqual(try read(out + "/explore.html"), html)
+        XCTAssertEqual(try text(out + "/explore.html"), html)
         // --lang zh redraws it in Chinese, --lang en in English again, byte for byte.
         let zh = govsim(["report", out, "--lang", "zh"])
         XCTAssertEqual(zh.status, 0, zh.err)
-        XCTAssertTrue(try read(out + "/explore.html").contains("<html lang=\"zh-CN\">"))
+        XCTAssertTrue(try text(out + "/explore.html").contains("<html lang=\"zh-CN\">"))
         XCTAssertEqual(govsim(["report", out, "--lang", "en"]).status, 0)
-        XCTAssertEqual(try read(out + "/explore.html"), html)
+        XCTAssertEqual(try text(out + "/explore.html"), html)
         // An edited explore.json is refused (its digest no longer matches); a foreign one too.
         try json.replacingOccurrences(of: "govsim-explore 1", with: "something else").write(toFile: out + "/explore.json", atomically: true, encoding: .utf8)
         XCTAssertEqual(govsim(["report", out]).status, 65)
@@ -97,14 +89,14 @@ final class ExploreCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         let outputs = try object(folder + "/two/explore.json")["outputs"] as! [[String: Any]]
         XCTAssertTrue(outputs.allSatisfy { $0["interpolation"] is NSNull })
-        XCTAssertTrue(try read(folder + "/two/explore.html").contains("Its error cannot be measured with 2 design points per lever"))
+        XCTAssertTrue(try text(folder + "/two/explore.html").contains("Its error cannot be measured with 2 design points per lever"))
     }
 
     func testTheSameBytesOnOneOrTwoThreads() throws {
         XCTAssertEqual(explore("t1", threads: 1).status, 0)
         XCTAssertEqual(explore("t2", threads: 2).status, 0)
         for file in ["explore.json", "explore.html"] {
-            XCTAssertEqual(try read(folder + "/t1/" + file), try read(folder + "/t2/" + file), file)
+            XCTAssertEqual(try text(folder + "/t1/" + file), try text(folder + "/t2/" + file), file)
         }
     }
 
@@ -117,7 +109,7 @@ final class ExploreCommandTests: XCTestCase {
                             "--trials", "4", "--out", folder + "/sw", "--quiet"])
         XCTAssertEqual(sweep.status, 0, sweep.err)
         let data = try object(folder + "/ex/explore.json")
-        let table = try CSVTable.parse(try read(folder + "/sw/sweep.csv"))
+        let table = try CSVTable.parse(try text(folder + "/sw/sweep.csv"))
         func column(_ name: String) -> Int { table.header.firstIndex(of: name)! }
         var rows: [String: [String]] = [:]
         for row in table.rows { rows["\(row[column("point")])/\(row[column("metric")])"] = row }
@@ -243,14 +235,14 @@ final class ExploreCommandTests: XCTestCase {
         XCTAssertEqual(explore("en", threads: 2).status, 0)
         let zh = govsim(["explore", tiny] + levers + ["--points", "3", "--trials", "4", "--threads", "2", "--lang", "zh", "--out", folder + "/zh"])
         XCTAssertEqual(zh.status, 0, zh.err)
-        let html = try read(folder + "/zh/explore.html")
+        let html = try text(folder + "/zh/explore.html")
         XCTAssertTrue(html.contains("<html lang=\"zh-CN\">"))
         XCTAssertTrue(html.contains("Noto Sans CJK SC"))
         for term in ["所选设置下的结果", "安全感", "满意度", "基线"] { XCTAssertTrue(html.contains(term), term) }
-        XCTAssertEqual(try read(folder + "/zh/explore.json"), try read(folder + "/en/explore.json"))
+        XCTAssertEqual(try text(folder + "/zh/explore.json"), try text(folder + "/en/explore.json"))
         // Redrawn, it keeps its language.
         XCTAssertEqual(govsim(["report", folder + "/zh"]).status, 0)
-        XCTAssertEqual(try read(folder + "/zh/explore.html"), html)
+        XCTAssertEqual(try text(folder + "/zh/explore.html"), html)
     }
 
     func testHelpExplainsTheCommand() {

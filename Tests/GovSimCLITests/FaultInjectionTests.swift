@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GovSimTestSupport
 import GovSim
 @testable import GovSimExperiments
 import GovSimIO
@@ -9,53 +10,30 @@ import GovSimIO
 /// fixed seed, then resumed and compared byte for byte with an uninterrupted run; two runs race
 /// into one folder; tampered journals and committed folders are refused.
 final class FaultInjectionTests: XCTestCase {
-    var folder = ""
-    override func setUp() {
-        folder = NSTemporaryDirectory() + "govsim-fault-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
+    private var temporary: TemporaryFolder!
+    var folder: String { temporary.path }
+    override func setUp() { temporary = TemporaryFolder("fault") }
+    override func tearDown() { temporary = nil }
 
-    private var binary: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent(".build/debug/govsim").path
-    }
-    private func read(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
-    private func govsim(_ args: [String]) -> (status: Int32, err: String) {
-        let r = CommandTests.Recorder()
-        let status = GovSimTool.main(args, console: r.console)
-        return (status, r.err)
-    }
-    private func start(_ args: [String]) throws -> Process {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = args
-        p.standardError = FileHandle.nullDevice
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        return p
-    }
     private var scenario: String {
-        let path = folder + "/many.json5"
-        try! """
+        temporary.write("many.json5", """
         { name: "many", run: { trials: 600, days: 30, seed: 9 }, district: { cells: [{ count: 1, households: 200 }] },
           disputes: { rateMultiplier: { dist: "uniform", min: 0.8, max: 1.2 } } }
-        """.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        """)
     }
     static let dataFiles = ["trials.csv", "summary.json", "timeseries.csv", "scenario.resolved.json5"]
 
     /// SIGKILL a run and a shard at moments drawn from seed 16, then --resume: the journal kept
     /// trials, and the files are exactly an uninterrupted run's.
     func testSigkillThenResumeGivesTheSameFiles() throws {
-        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no built govsim at \(binary)") }
+        guard builtGovsim != nil else { throw XCTSkip("no built govsim at .build/debug/govsim") }
         let s = scenario
         XCTAssertEqual(govsim(["run", s, "--out", folder + "/whole", "--quiet"]).status, 0)
         let rng = RandomStream(seed: 16)
         for (name, extra) in [("run", [String]()), ("shard", ["--shard", "1/1"])] {
             let out = folder + "/cut-" + name
             let moment = 0.3 + 0.5 * rng.uniform()  // seconds: the run takes several
-            let p = try start(["run", s, "--out", out, "--threads", "1"] + extra)
+            let p = try startGovsim(["run", s, "--out", out, "--threads", "1"] + extra)
             Thread.sleep(forTimeInterval: moment)
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
@@ -87,14 +65,14 @@ final class FaultInjectionTests: XCTestCase {
     /// finished (arm, trial) pairs, the files are exactly an uninterrupted comparison's, and the
     /// manifest records how many trials were resumed.
     func testSigkilledCompareResumesToTheSameFiles() throws {
-        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no built govsim at \(binary)") }
+        guard builtGovsim != nil else { throw XCTSkip("no built govsim at .build/debug/govsim") }
         let base = scenario, policy = folder + "/policy.json5"
         try #"{ name: "policy", extends: "many.json5", triage: { accuracy: 0.9 } }"#.write(toFile: policy, atomically: true, encoding: .utf8)
         let args = ["compare", base, policy, "--trials", "200", "--threads", "1", "--quiet"]
         XCTAssertEqual(govsim(args + ["--out", folder + "/whole"]).status, 0)
         let rng = RandomStream(seed: 17)
         let out = folder + "/cut", moment = 0.3 + 0.5 * rng.uniform()
-        let p = try start(args + ["--out", out])
+        let p = try startGovsim(args + ["--out", out])
         Thread.sleep(forTimeInterval: moment)
         kill(p.processIdentifier, SIGKILL)
         p.waitUntilExit()
@@ -124,13 +102,13 @@ final class FaultInjectionTests: XCTestCase {
     /// SIGKILL a sweep at a moment drawn from seed 18, then --resume: the point files kept, and
     /// sweep.csv, sweep_trials.csv and sweep.json are exactly an uninterrupted sweep's.
     func testSigkilledSweepResumesToTheSameFiles() throws {
-        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no built govsim at \(binary)") }
+        guard builtGovsim != nil else { throw XCTSkip("no built govsim at .build/debug/govsim") }
         let args = ["sweep", scenario, "--vary", "triage.accuracy=0.5:0.9:4", "--vary", "mediation.tiers[0].staff=1:4:4",
                     "--trials", "20", "--threads", "1", "--quiet"]
         XCTAssertEqual(govsim(args + ["--out", folder + "/whole"]).status, 0)
         let rng = RandomStream(seed: 18)
         let out = folder + "/cut", moment = 0.4 + 0.6 * rng.uniform()
-        let p = try start(args + ["--out", out])
+        let p = try startGovsim(args + ["--out", out])
         Thread.sleep(forTimeInterval: moment)
         kill(p.processIdentifier, SIGKILL)
         p.waitUntilExit()
@@ -149,9 +127,9 @@ final class FaultInjectionTests: XCTestCase {
 
     /// A second run into a folder another run holds is refused, and the first run's files are whole.
     func testASecondRunIntoAHeldFolderIsRefused() throws {
-        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no built govsim at \(binary)") }
+        guard builtGovsim != nil else { throw XCTSkip("no built govsim at .build/debug/govsim") }
         let s = scenario, out = folder + "/shared"
-        let first = try start(["run", s, "--out", out, "--threads", "1", "--quiet"])
+        let first = try startGovsim(["run", s, "--out", out, "--threads", "1", "--quiet"])
         // Wait until the first run holds the lock (its journal exists).
         for _ in 0..<200 where read(out + "/checkpoint.txt") == nil { Thread.sleep(forTimeInterval: 0.01) }
         let second = govsim(["run", s, "--out", out, "--seed", "2", "--trials", "5", "--quiet"])

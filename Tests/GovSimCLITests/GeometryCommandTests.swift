@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GovSimTestSupport
 import GovSim
 @testable import GovSimIO
 @testable import GovSimCLI
@@ -7,29 +8,10 @@ import GovSim
 /// `district.geometryFile` end to end: strict reading (exit 65 naming the file and the feature),
 /// the copy in the run folder, the report's maps, `govsim report`, shards and merge.
 final class GeometryCommandTests: XCTestCase {
-    var folder = ""
-    override func setUp() {
-        folder = NSTemporaryDirectory() + "govsim-geo-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
-
-    @discardableResult
-    private func write(_ name: String, _ text: String) -> String {
-        let path = folder + "/" + name
-        try! text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
-    private func govsim(_ args: String...) -> (status: Int32, out: String, err: String) { govsim(args) }
-
-    private func govsim(_ args: [String]) -> (status: Int32, out: String, err: String) {
-        let r = CommandTests.Recorder()
-        let status = GovSimTool.main(args, console: r.console)
-        return (status, r.out, r.err)
-    }
-
-    private func contents(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+    private var temporary: TemporaryFolder!
+    var folder: String { temporary.path }
+    override func setUp() { temporary = TemporaryFolder("geo") }
+    override func tearDown() { temporary = nil }
 
     /// A square feature at column `x` (degrees of longitude from 120° E).
     private func square(_ name: String, _ x: Double) -> String {
@@ -43,7 +25,7 @@ final class GeometryCommandTests: XCTestCase {
 
     /// Three groups, with the geometry file `geometry`.
     private func scenario(_ geometry: String = "cells.geojson") -> String {
-        write("district.json5", """
+        temporary.write("district.json5", """
         { name: "geo", run: { trials: 4, days: 20 }, district: { geometryFile: "\(geometry)", cells: [
           { name: "old", count: 2, households: 120, estate: "oldEstate" },
           { name: "villages", count: 1, households: 100, estate: "village" },
@@ -72,7 +54,7 @@ final class GeometryCommandTests: XCTestCase {
             ("{\"type\": \"FeatureCollection\", \"features\": [", "cells.geojson: line 1"),
         ]
         for (i, (text, message)) in cases.enumerated() {
-            write("cells.geojson", text)
+            temporary.write("cells.geojson", text)
             for args in [["validate", path], ["run", path, "--threads", "1", "--quiet", "--out", folder + "/out-\(i)"]] {
                 let r = govsim(args)
                 XCTAssertEqual(r.status, ExitStatus.dataError, "\(args[0]) case \(i): \(r.err)")
@@ -83,7 +65,7 @@ final class GeometryCommandTests: XCTestCase {
         let missing = govsim("validate", scenario("nowhere.geojson"))
         XCTAssertEqual(missing.status, ExitStatus.dataError)
         XCTAssertTrue(missing.err.contains("nowhere.geojson: no such file"), missing.err)
-        let notText = govsim("validate", write("n.json5", #"{ district: { geometryFile: 3 } }"#))
+        let notText = govsim("validate", temporary.write("n.json5", #"{ district: { geometryFile: 3 } }"#))
         XCTAssertTrue(notText.err.contains("district.geometryFile: expected the name of a GeoJSON file, got 3"), notText.err)
     }
 
@@ -100,7 +82,7 @@ final class GeometryCommandTests: XCTestCase {
     /// and draws one path per group in each of the three maps; `govsim report` redraws the same
     /// page from the folder alone; shards and merge give the same files.
     func testTheRunKeepsTheGeometryAndTheReportDrawsIt() throws {
-        write("cells.geojson", collection([square("old", 0), square("villages", 1), square("new", 2)]))
+        temporary.write("cells.geojson", collection([square("old", 0), square("villages", 1), square("new", 2)]))
         let path = scenario()
         let out = folder + "/run"
         let run = govsim("run", path, "--threads", "2", "--quiet", "--out", out)
@@ -123,19 +105,19 @@ final class GeometryCommandTests: XCTestCase {
         XCTAssertEqual(govsim("validate", out + "/scenario.resolved.json5").status, 0)
 
         // Shards carry the copy; the merge writes the files one run writes, the copy included.
-        write("cells.geojson", collection([square("old", 0), square("villages", 1), square("new", 2)]))
+        temporary.write("cells.geojson", collection([square("old", 0), square("villages", 1), square("new", 2)]))
         for i in 1...2 { XCTAssertEqual(govsim("run", path, "--shard", "\(i)/2", "--out", folder + "/s\(i)", "--quiet").status, 0) }
         let merged = govsim("merge", folder + "/s1", folder + "/s2", "--out", folder + "/merged")
         XCTAssertEqual(merged.status, 0, merged.err)
         for file in ["trials.csv", "summary.json", "timeseries.csv", "scenario.resolved.json5", "geometry.geojson"] {
-            XCTAssertNotNil(contents(folder + "/merged/" + file), file)
-            XCTAssertEqual(contents(folder + "/merged/" + file), contents(out + "/" + file), file)
+            XCTAssertNotNil(read(folder + "/merged/" + file), file)
+            XCTAssertEqual(read(folder + "/merged/" + file), read(out + "/" + file), file)
         }
     }
 
     /// A group without an outline is named in the report, not an error.
     func testAGroupWithoutAnOutlineIsNamed() throws {
-        write("cells.geojson", collection([square("old", 0), square("new", 2)]))
+        temporary.write("cells.geojson", collection([square("old", 0), square("new", 2)]))
         let out = folder + "/run"
         XCTAssertEqual(govsim("run", scenario(), "--threads", "1", "--quiet", "--out", out).status, 0)
         let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)

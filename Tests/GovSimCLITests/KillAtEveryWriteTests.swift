@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GovSimTestSupport
 import GovSim
 import GovSimIO
 @testable import GovSimCLI
@@ -10,28 +11,13 @@ import GovSimIO
 /// the folder is either the previous committed run or refused as incomplete, and `--resume` (or,
 /// when nothing was kept yet, a fresh run) ends with exactly a clean run's files.
 final class KillAtEveryWriteTests: XCTestCase {
-    var folder = ""
-    override func setUp() {
-        folder = NSTemporaryDirectory() + "govsim-killat-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
+    private var temporary: TemporaryFolder!
+    var folder: String { temporary.path }
+    override func setUp() { temporary = TemporaryFolder("killat") }
+    override func tearDown() { temporary = nil }
 
-    private var root: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
-    private var binary: String { root.appendingPathComponent(".build/debug/govsim").path }
-    private func read(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
-    private func govsim(_ args: [String]) -> (status: Int32, err: String) {
-        let r = CommandTests.Recorder()
-        let status = GovSimTool.main(args, console: r.console)
-        return (status, r.err)
-    }
     private var scenario: String {
-        let path = folder + "/small.json5"
-        try! #"{ name: "small", run: { trials: 6, days: 14, seed: 3 }, district: { cells: [{ count: 1, households: 80 }] }, disputes: { rateMultiplier: { dist: "uniform", min: 0.8, max: 1.2 } } }"#
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        temporary.write("small.json5", #"{ name: "small", run: { trials: 6, days: 14, seed: 3 }, district: { cells: [{ count: 1, households: 80 }] }, disputes: { rateMultiplier: { dist: "uniform", min: 0.8, max: 1.2 } } }"#)
     }
     static let dataFiles = ["trials.csv", "summary.json", "timeseries.csv", "scenario.resolved.json5"]
 
@@ -83,14 +69,14 @@ final class KillAtEveryWriteTests: XCTestCase {
     /// Kills `govsim run` right after its 1st, 2nd, … rename or fsync until a run gets through:
     /// every one of them is a moment a kill could come.
     func testAKillAfterAnyRenameOrFsyncLosesNothingAndMixesNothing() throws {
-        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no built govsim at \(binary)") }
+        guard builtGovsim != nil else { throw XCTSkip("no built govsim at .build/debug/govsim") }
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/cc") || FileManager.default.isExecutableFile(atPath: "/bin/cc") else {
             throw XCTSkip("no C compiler (cc): cannot build the LD_PRELOAD library that kills after the Nth rename/fsync")
         }
         let shim = folder + "/killafter.so"
         let cc = Process()
         cc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        cc.arguments = ["cc", "-shared", "-fPIC", "-o", shim, root.appendingPathComponent("Tests/Fault/killafter.c").path, "-ldl"]
+        cc.arguments = ["cc", "-shared", "-fPIC", "-o", shim, packageRoot.appendingPathComponent("Tests/Fault/killafter.c").path, "-ldl"]
         try cc.run()
         cc.waitUntilExit()
         guard cc.terminationStatus == 0 else { throw XCTSkip("cc could not build Tests/Fault/killafter.c (status \(cc.terminationStatus))") }
@@ -104,16 +90,10 @@ final class KillAtEveryWriteTests: XCTestCase {
             // Into a folder holding a committed earlier run: a kill must never leave a mix of both.
             let out = folder + "/out"
             try copyFolder(folder + "/previous", out)
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: binary)
-            p.arguments = ["run", s, "--seed", "2", "--out", out, "--threads", "1", "--quiet"]
             var env = ProcessInfo.processInfo.environment
             env["LD_PRELOAD"] = shim
             env["GOVSIM_FAULT_KILL_AT"] = String(n)
-            p.environment = env
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
+            let p = try startGovsim(["run", s, "--seed", "2", "--out", out, "--threads", "1", "--quiet"], environment: env)
             p.waitUntilExit()
             if p.terminationReason == .exit {
                 XCTAssertEqual(p.terminationStatus, 0)

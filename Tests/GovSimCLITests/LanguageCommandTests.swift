@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GovSimTestSupport
 import GovSim
 import GovSimIO
 @testable import GovSimReport
@@ -9,34 +10,17 @@ import GovSimIO
 /// change; every data file is byte-identical in every language; an unknown language is a usage
 /// error; `govsim report` redraws a Chinese page byte for byte.
 final class LanguageCommandTests: XCTestCase {
-    var folder = ""
-
+    private var temporary: TemporaryFolder!
+    var folder: String { temporary.path }
     override func setUp() {
-        folder = NSTemporaryDirectory() + "govsim-lang-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        write("tiny.json5", """
+        temporary = TemporaryFolder("lang")
+        temporary.write("tiny.json5", """
             { name: "tiny-lang", run: { trials: 4, days: 21, seed: 3 },
               district: { cells: [{ count: 2, households: 120, estate: "oldEstate" }] } }
             """)
-        write("policy.json5", "{ extends: \"tiny.json5\", name: \"council\", council: { enabled: true } }")
+        temporary.write("policy.json5", "{ extends: \"tiny.json5\", name: \"council\", council: { enabled: true } }")
     }
-
-    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) -> String {
-        let path = folder + "/" + name
-        try! text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
-    func govsim(_ args: [String], environment: [String: String] = [:]) -> (status: Int32, out: String, err: String) {
-        let r = CommandTests.Recorder()
-        let status = GovSimTool.main(args, console: r.console, environment: environment)
-        return (status, r.out, r.err)
-    }
-
-    func read(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+    override func tearDown() { temporary = nil }
 
     /// The data files of a results folder (every file but report.html and the lock), by name;
     /// manifest.json without the fields that differ from one run to the next (the clock, and the
@@ -44,7 +28,7 @@ final class LanguageCommandTests: XCTestCase {
     func dataFiles(_ out: String) throws -> [String: Data] {
         var files: [String: Data] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: out) where name != "report.html" && name != ".govsim.lock" {
-            var data = try read(out + "/" + name)
+            var data = try XCTUnwrap(read(out + "/" + name), name)
             if name == "manifest.json" {
                 var json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
                 for key in ["started", "wall_seconds", "trials_per_second", "resident_days_per_second", "command"] { json[key] = nil }
@@ -58,7 +42,7 @@ final class LanguageCommandTests: XCTestCase {
         return files
     }
 
-    func html(_ out: String) throws -> String { String(decoding: try read(out + "/report.html"), as: UTF8.self) }
+    func html(_ out: String) throws -> String { try text(out + "/report.html") }
 
     /// Words of ASCII letters in `text` other than identifiers (metric keys, paths and file names,
     /// options, `names`: scenario and estate names) and statistical symbols: English left in a
@@ -172,7 +156,7 @@ final class LanguageCommandTests: XCTestCase {
     // MARK: - check
 
     func testCheckReportInChinese() throws {
-        let met = write("met.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 50, tolerance: 50 } } }")
+        let met = temporary.write("met.json5", "{ extends: \"tiny.json5\", targets: { safety_score: { value: 50, tolerance: 50 } } }")
         let en = govsim(["check", met, "--trials", "3", "--out", folder + "/en"])
         let zh = govsim(["check", met, "--trials", "3", "--out", folder + "/zh"], environment: ["GOVSIM_LANG": "zh"])
         for r in [en, zh] { XCTAssertEqual(r.status, 0, r.err) }
@@ -186,18 +170,18 @@ final class LanguageCommandTests: XCTestCase {
     func testReportRedrawsAChinesePageByteForByte() throws {
         let out = folder + "/zh"
         XCTAssertEqual(govsim(["run", folder + "/tiny.json5", "--out", out, "--lang", "zh"]).status, 0)
-        let first = try read(out + "/report.html")
+        let first = try XCTUnwrap(read(out + "/report.html"))
         // With no --lang and no GOVSIM_LANG, the page keeps its language.
         try FileManager.default.removeItem(atPath: out + "/report.html")
         try first.write(to: URL(fileURLWithPath: out + "/report.html"))
         let again = govsim(["report", out])
         XCTAssertEqual(again.status, 0, again.err)
-        XCTAssertEqual(try read(out + "/report.html"), first)
+        XCTAssertEqual(read(out + "/report.html"), first)
         // Asked for, it changes language; and back.
         XCTAssertEqual(govsim(["report", out, "--lang", "en"]).status, 0)
         XCTAssertTrue(try html(out).contains("<html lang=\"en\">"))
         XCTAssertEqual(govsim(["report", out], environment: ["GOVSIM_LANG": "zh"]).status, 0)
-        XCTAssertEqual(try read(out + "/report.html"), first)
+        XCTAssertEqual(read(out + "/report.html"), first)
         XCTAssertEqual(govsim(["report", out, "--lang", "fr"]).status, ExitStatus.usage)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GovSimTestSupport
 import GovSim
 import GovSimIO
 @testable import GovSimCLI
@@ -7,18 +8,10 @@ import GovSimIO
 /// The minimal inputs that crashed govsim (issue 16, ../shared/reference/reliability/): each is
 /// now refused by validate and by run with exit 65 and a message naming the field.
 final class ReliabilityInputTests: XCTestCase {
-    var folder = ""
-    override func setUp() {
-        folder = NSTemporaryDirectory() + "govsim-rel-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
-
-    private func govsim(_ args: [String]) -> (status: Int32, out: String, err: String) {
-        let r = CommandTests.Recorder()
-        let status = GovSimTool.main(args, console: r.console)
-        return (status, r.out, r.err)
-    }
+    private var temporary: TemporaryFolder!
+    var folder: String { temporary.path }
+    override func setUp() { temporary = TemporaryFolder("rel") }
+    override func tearDown() { temporary = nil }
 
     /// (file content, what the message must name)
     static let crashers: [(String, String)] = [

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GovSimTestSupport
 import GovSim
 import GovSimIO
 @testable import GovSimReport
@@ -7,23 +8,10 @@ import GovSimIO
 
 /// report.html from `govsim run`, and `govsim report`, run in-process.
 final class ReportCommandTests: XCTestCase {
-    /// Collects what a command writes to stdout and stderr.
-    typealias Output = CommandTests.Recorder
-
-    var folder = ""
-
-    override func setUp() {
-        folder = NSTemporaryDirectory() + "govsim-report-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
-
-    private func govsim(_ args: String...) -> (status: Int32, out: String, err: String) {
-        let o = Output()
-        let status = GovSimTool.main(args, console: o.console)
-        return (status, o.out, o.err)
-    }
+    private var temporary: TemporaryFolder!
+    var folder: String { temporary.path }
+    override func setUp() { temporary = TemporaryFolder("report") }
+    override func tearDown() { temporary = nil }
 
     /// Runs a tiny scenario into `folder`/out and returns that folder.
     private func runTiny() throws -> String {
@@ -38,14 +26,12 @@ final class ReportCommandTests: XCTestCase {
         return out
     }
 
-    private func read(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
-
     func testRunWritesAReportWithTheHeadlines() throws {
         let out = try runTiny()
-        let html = try XCTUnwrap(String(data: try read(out + "/report.html"), encoding: .utf8))
+        let html = try text(out + "/report.html")
         XCTAssertTrue(html.contains("<h1>tiny-report</h1>"))
         XCTAssertTrue(html.contains("<svg "))
-        let summary = try JSONSerialization.jsonObject(with: try read(out + "/summary.json")) as! [String: Any]
+        let summary = try JSONSerialization.jsonObject(with: try XCTUnwrap(read(out + "/summary.json"))) as! [String: Any]
         let metrics = summary["metrics"] as! [String: [String: Any]]
         for name in ["safety_score", "satisfaction_pct"] {
             let m = metrics[name]!
@@ -58,12 +44,12 @@ final class ReportCommandTests: XCTestCase {
 
     func testReportRedrawsIdenticalBytes() throws {
         let out = try runTiny()
-        let first = try read(out + "/report.html")
+        let first = try XCTUnwrap(read(out + "/report.html"))
         try FileManager.default.removeItem(atPath: out + "/report.html")
         let r = govsim("report", out)
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertEqual(r.out, "Report: \(out)/report.html\n")
-        XCTAssertEqual(try read(out + "/report.html"), first)
+        XCTAssertEqual(read(out + "/report.html"), first)
     }
 
     func testReportWithoutDataFilesExits65NamingTheFile() throws {

@@ -1,52 +1,32 @@
 import Foundation
 import XCTest
+import GovSimTestSupport
 @testable import GovSimCLI
 
 /// `govsim slurm`: the scripts it writes, its checks, and its submission through a stand-in sbatch.
 /// (scripts/slurm-integration-test runs the scripts on a real single-node Slurm cluster.)
 final class SlurmCommandTests: XCTestCase {
-    var folder = ""
-
-    override func setUp() {
-        folder = NSTemporaryDirectory() + "govsim-slurm-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
-
-    @discardableResult
-    private func write(_ name: String, _ text: String, executable: Bool = false) -> String {
-        let path = folder + "/" + name
-        try! FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try! text.write(toFile: path, atomically: true, encoding: .utf8)
-        if executable { try! FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) }
-        return path
-    }
-
-    private func read(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
-
-    private func govsim(_ args: [String]) -> (status: Int32, out: String, err: String) {
-        let r = CommandTests.Recorder()
-        let status = GovSimTool.main(args, console: r.console)
-        return (status, r.out, r.err)
-    }
+    private var temporary: TemporaryFolder!
+    var folder: String { temporary.path }
+    override func setUp() { temporary = TemporaryFolder("slurm") }
+    override func tearDown() { temporary = nil }
 
     /// `govsim slurm ARGS` with `environment` (for the PATH sbatch is looked up in).
-    private func slurm(_ args: [String], environment: [String: String]) throws -> (status: Int32, out: String, err: String) {
-        let r = CommandTests.Recorder()
+    private func slurm(_ args: [String], environment: [String: String]) throws -> CommandOutcome {
+        let r = CommandRecorder()
         let status = try SlurmCommand.execute(ArgumentParser.parse(args, for: SlurmCommand.spec), console: r.console, environment: environment)
-        return (status, r.out, r.err)
+        return CommandOutcome(status: status, out: r.out, err: r.err)
     }
 
     private var tiny: String {
-        write("tiny.json5", """
+        temporary.write("tiny.json5", """
         { run: { trials: 12, days: 21, seed: 4 }, district: { cells: [{ count: 2, households: 100 }] },
           triage: { accuracy: { dist: "beta", alpha: 8, beta: 2 } } }
         """)
     }
 
     /// A stand-in for the govsim binary (the scripts only name it).
-    private var fakeGovsim: String { write("bin/govsim", "#!/bin/sh\nexit 0\n", executable: true) }
+    private var fakeGovsim: String { temporary.write("bin/govsim", "#!/bin/sh\nexit 0\n", executable: true) }
 
     func testWritesTheArrayTheMergeAndTheSubmission() throws {
         let scenario = tiny, binary = fakeGovsim, out = folder + "/jobs"
@@ -58,7 +38,7 @@ final class SlurmCommandTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/logs", isDirectory: &isFolder) && isFolder.boolValue,
                       "Slurm does not create the folder of --output")
 
-        XCTAssertEqual(read(out + "/shards.sbatch"), """
+        XCTAssertEqual(try text(out + "/shards.sbatch"), """
         #!/bin/bash
         # Written by govsim slurm: 4 shards of \(scenario) as a job array; task i runs shard i of 4.
         # Submit with submit.sh, which also queues the merge.
@@ -77,7 +57,7 @@ final class SlurmCommandTests: XCTestCase {
             --out "$OUT/shard-${SLURM_ARRAY_TASK_ID}-of-4" --quiet
 
         """)
-        XCTAssertEqual(read(out + "/merge.sbatch"), """
+        XCTAssertEqual(try text(out + "/merge.sbatch"), """
         #!/bin/bash
         # Written by govsim slurm: merges the 4 shards of \(scenario) into merged/, byte for byte one unsharded run.
         # submit.sh queues it with --dependency=afterok on the shards' job array.
@@ -92,7 +72,7 @@ final class SlurmCommandTests: XCTestCase {
         exec "$GOVSIM" merge "$OUT"/shard-*-of-4 --out "$OUT/merged"
 
         """)
-        let submit = read(out + "/submit.sh")
+        let submit = try text(out + "/submit.sh")
         XCTAssertTrue(submit.contains("\narray=$(sbatch --parsable \(out)/shards.sbatch)\narray=${array%%;*}\n"), submit)
         XCTAssertTrue(submit.contains("\nmerge=$(sbatch --parsable \"--dependency=afterok:$array\" --kill-on-invalid-dep=yes \(out)/merge.sbatch)\n"), submit)
         let mode = try FileManager.default.attributesOfItem(atPath: out + "/submit.sh")[.posixPermissions] as? Int
@@ -110,7 +90,7 @@ final class SlurmCommandTests: XCTestCase {
         let out = folder + "/with space/it's"
         let r = govsim(["slurm", folder + "/./sub/../tiny.json5", "--shards", "1", "--out", out])
         XCTAssertEqual(r.status, 0, r.err)
-        let shards = read(out + "/shards.sbatch")
+        let shards = try text(out + "/shards.sbatch")
         XCTAssertTrue(shards.contains("\nSCENARIO=\(folder)/tiny.json5\n"), shards)
         XCTAssertTrue(shards.contains("\n#SBATCH --array=1-1\n"))
         XCTAssertTrue(shards.contains("\n#SBATCH --output=\"\(out)/logs/shard-%A_%a.out\"\n"), "sbatch takes a quoted path with spaces")
@@ -151,7 +131,7 @@ final class SlurmCommandTests: XCTestCase {
         XCTAssertEqual(govsim(["slurm", scenario, "--shards", "2", "--govsim", folder]).status, 64, "a folder is not a binary")
         XCTAssertEqual(govsim(["slurm", scenario, "--shards", "2", "--govsim", binary, "--out", folder + "/100%"]).status, 64)
         XCTAssertEqual(govsim(["slurm", scenario]).status, 64)
-        let bad = write("bad.json5", "{ run: { trials: 0 } }")
+        let bad = temporary.write("bad.json5", "{ run: { trials: 0 } }")
         XCTAssertEqual(govsim(["slurm", bad, "--shards", "2", "--govsim", binary, "--out", folder + "/b"]).status, 65)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/b"), "nothing written for a bad scenario")
         XCTAssertEqual(govsim(["slurm", scenario, "--shards", "2", "--govsim", binary, "--out", "/proc/govsim-no"]).status, 73)
@@ -167,7 +147,7 @@ final class SlurmCommandTests: XCTestCase {
     /// --submit submits the array, then the merge after it, and prints both job ids.
     func testSubmitQueuesTheMergeAfterTheArray() throws {
         let bin = folder + "/slurm-bin"
-        write("slurm-bin/sbatch", """
+        temporary.write("slurm-bin/sbatch", """
         #!/bin/sh
         echo "$@" >> "\(bin)/calls"
         n=$(wc -l < "\(bin)/calls")
@@ -182,7 +162,7 @@ final class SlurmCommandTests: XCTestCase {
         merge job 4242 (after every shard succeeds): \(out)/merged
 
         """)
-        XCTAssertEqual(read(bin + "/calls"), """
+        XCTAssertEqual(try text(bin + "/calls"), """
         --parsable \(out)/shards.sbatch
         --parsable --dependency=afterok:4241 --kill-on-invalid-dep=yes \(out)/merge.sbatch
 
@@ -193,7 +173,7 @@ final class SlurmCommandTests: XCTestCase {
         let script = try bash([out + "/submit.sh"], environment: ["PATH": bin + ":/usr/bin:/bin"])
         XCTAssertEqual(script.status, 0)
         XCTAssertEqual(script.out, String(r.out.split(separator: "\n", maxSplits: 1)[1]))
-        XCTAssertEqual(read(bin + "/calls").split(separator: "\n").last, "--parsable --dependency=afterok:4241 --kill-on-invalid-dep=yes \(out)/merge.sbatch")
+        XCTAssertEqual(try text(bin + "/calls").split(separator: "\n").last, "--parsable --dependency=afterok:4241 --kill-on-invalid-dep=yes \(out)/merge.sbatch")
     }
 
     func testSubmitFailuresExit1() throws {
@@ -204,13 +184,13 @@ final class SlurmCommandTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/submit.sh"), "the scripts are written all the same")
 
         let bin = folder + "/slurm-bin"
-        write("slurm-bin/sbatch", "#!/bin/sh\necho 'sbatch: error: invalid partition specified: nope' >&2\nexit 1\n", executable: true)
+        temporary.write("slurm-bin/sbatch", "#!/bin/sh\necho 'sbatch: error: invalid partition specified: nope' >&2\nexit 1\n", executable: true)
         let refused = try slurm([tiny, "--shards", "2", "--out", out, "--govsim", fakeGovsim, "--submit"], environment: ["PATH": bin])
         XCTAssertEqual(refused.status, 1)
         XCTAssertEqual(refused.err, "govsim: cannot submit \(out)/shards.sbatch: sbatch exited with status 1: sbatch: error: invalid partition specified: nope\n")
 
         // The array went in, the merge did not: say how to cancel the array.
-        write("slurm-bin/sbatch", "#!/bin/sh\ncase \"$2\" in --dependency*) exit 2;; esac\necho 77\n", executable: true)
+        temporary.write("slurm-bin/sbatch", "#!/bin/sh\ncase \"$2\" in --dependency*) exit 2;; esac\necho 77\n", executable: true)
         let half = try slurm([tiny, "--shards", "2", "--out", out, "--govsim", fakeGovsim, "--submit"], environment: ["PATH": bin])
         XCTAssertEqual(half.status, 1)
         XCTAssertTrue(half.err.contains("submitted as job 77") && half.err.contains("scancel 77"), half.err)
@@ -219,9 +199,7 @@ final class SlurmCommandTests: XCTestCase {
     /// The scripts themselves, run by bash as Slurm would run them (one process per array task,
     /// then the merge), with the built govsim: the merged files are those of one unsharded run.
     func testScriptsRunShardsAndMergeToTheUnshardedFiles() throws {
-        let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent(".build/debug/govsim").path
-        guard FileManager.default.isExecutableFile(atPath: binary) else { throw XCTSkip("no built govsim at \(binary)") }
+        guard let binary = builtGovsim else { throw XCTSkip("no built govsim at .build/debug/govsim") }
         let scenario = tiny, out = folder + "/jobs"
         XCTAssertEqual(govsim(["slurm", scenario, "--shards", "3", "--out", out, "--govsim", binary]).status, 0)
         var environment = ProcessInfo.processInfo.environment

@@ -15,11 +15,14 @@ public final class TemporaryFolder: @unchecked Sendable {
     /// The path of `name` in the folder.
     public func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 
-    /// Writes `text` to `name` in the folder and returns its path.
+    /// Writes `text` to `name` in the folder (creating the folders `name` names) and returns its
+    /// path; `executable` makes the file executable (mode 755), for stand-in programs.
     @discardableResult
-    public func write(_ name: String, _ text: String) -> String {
+    public func write(_ name: String, _ text: String, executable: Bool = false) -> String {
         let file = file(name)
+        try! FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try! text.write(toFile: file, atomically: true, encoding: .utf8)
+        if executable { try! FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file) }
         return file
     }
 
