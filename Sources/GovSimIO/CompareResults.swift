@@ -115,14 +115,8 @@ public struct CompareResults: Sendable {
         return table.rendered
     }
 
-    /// trials.csv: every arm's trials, one row per (arm, trial).
-    public var trialsCSV: String {
-        var table = CSVTable(header: ["arm", "trial"] + Metric.allCases.map(\.name))
-        for (arm, results) in outcome.results.enumerated() {
-            for t in results { table.append([names[arm], String(t.trial)] + t.metrics.map(CSVTable.number)) }
-        }
-        return table.rendered
-    }
+    /// trials.csv: every arm's trials, one row per (arm, trial) (the schema: `TrialsFile`).
+    public var trialsCSV: String { TrialsFile(arms: names, results: outcome.results).rendered }
 
     /// The data files `write` writes (report.html is drawn from them).
     public static let fileNames = ["compare.json", "compare.csv", "trials.csv"]

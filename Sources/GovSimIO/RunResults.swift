@@ -26,20 +26,12 @@ public struct RunResults: Sendable {
     /// metric that is not district-only, summarised the same way (the schema: `SummaryFile`).
     public var summaryJSON: String { SummaryFile(self).rendered }
 
-    /// trials.csv: a row per trial, a column per metric, then a column per drawn parameter.
+    /// trials.csv: a row per trial, a column per metric, then a column per drawn parameter;
+    /// for several groups, `metric@group` columns (Metric.byGroupColumns) follow the draws (the
+    /// schema: `TrialsFile`).
     public var trialsCSV: String {
-        let params = scenario.distributionPaths
-        // For several groups, `metric@group` columns (Metric.byGroupColumns) follow the draws.
-        let groups = scenario.outputParts.enumerated().filter { $0.element.kind == .group }
-        var header = ["trial"] + Metric.allCases.map(\.name) + params.map { "param:\($0)" }
-        for (_, part) in groups { header += Metric.byGroupColumns.map { "\($0.name)@\(part.name)" } }
-        var table = CSVTable(header: header)
-        for t in trials {
-            var row = [String(t.trial)] + t.metrics.map(CSVTable.number) + t.parameterDraws.map(CSVTable.number)
-            for (p, _) in groups where p < t.parts.count { row += Metric.byGroupColumns.map { CSVTable.number(t.parts[p][$0.rawValue]) } }
-            table.append(row)
-        }
-        return table.rendered
+        let groups = scenario.outputParts.enumerated().filter { $0.element.kind == .group }.map { (index: $0.offset, name: $0.element.name) }
+        return TrialsFile(run: trials, parameters: scenario.distributionPaths, groups: groups).rendered
     }
 
     /// timeseries.csv: tidy rows (week, day, series, mean, p05, p50, p95) across trials. A

@@ -3,8 +3,8 @@ import GovSim
 
 /// summary.json, the one schema of the file: `RunResults` writes it through this type and every
 /// reader (the run report, a redraw) reads it back through this type, so a key is named once,
-/// in `Key`, and a field added here is written and read alike. The python loader
-/// (python/govsim/results.py) reads the same keys; `ResultFilesTests` holds the two in step.
+/// in `Key`, and a field added here is written and read alike (`SchemaFileTests` checks the
+/// round trip). The python loader (python/govsim/results.py) reads the same keys.
 public struct SummaryFile: Sendable {
     /// Every key the file has, at every level.
     public enum Key: String, CaseIterable, Sendable {

@@ -63,12 +63,11 @@ enum CompareReport: ReportPage {
             }
             costEffectiveness = file.costEffectiveness.filter { arms.dropFirst().contains($0.key) }
 
-            let table = try files.table("trials.csv", required: ["arm", "trial"])
+            let table = try files.trials(required: [.arm, .trial])
             values = [:]
-            let armColumn = table.column("arm")!
-            for m in Metric.allCases {
-                guard let c = table.column(m.name) else { continue }
-                for row in table.rows { values[row[armColumn], default: [:]][m, default: []].append(Double(row[c]) ?? .nan) }
+            let armOfRow = table.fields(.arm)
+            for m in Metric.allCases where table.columns.contains(.metric(m)) {
+                for (arm, value) in zip(armOfRow, table.values(.metric(m))) { values[arm, default: [:]][m, default: []].append(value) }
             }
         }
     }

@@ -50,6 +50,15 @@ struct DataFolder {
         return table
     }
 
+    /// `name` read as trials.csv with every column of `required`.
+    func trials(_ name: String = "trials.csv", required: [TrialsFile.Column]) throws(RunReport.DataError) -> TrialsFile {
+        do { return try TrialsFile(text: try text(name), required: required) } catch let error as TrialsFile.ReadError {
+            throw RunReport.DataError(path: file(name), reason: error.reason)
+        } catch let error as RunReport.DataError { throw error } catch {
+            throw RunReport.DataError(path: file(name), reason: "\(error)")
+        }
+    }
+
     /// A failure of the JSON file `name`: a required key is missing or has the wrong type.
     func lacking(_ name: String, _ keys: String) -> RunReport.DataError {
         RunReport.DataError(path: file(name), reason: "lacks \(keys)")

@@ -39,8 +39,8 @@ struct RunData {
     var window: (from: Int, to: Int)?
     /// Each year's district outputs (summary.json's `years`), for a horizon over 365 days.
     var years: [(year: Int, from: Int, to: Int, metrics: [String: Stat])] = []
-    /// trials.csv: one value per trial for each column (NaN where empty).
-    var columns: [String: [Double]]
+    /// trials.csv, read through its schema.
+    var trialTable: TrialsFile
     var resolvedScenario: String
     /// manifest.json's fields of interest.
     var started: String, command: String, platform: String
@@ -53,7 +53,7 @@ struct RunData {
     subscript(_ metric: Metric) -> Stat { metrics[metric.name] ?? Stat() }
 
     /// Per-trial values of a metric (empty when trials.csv lacks its column).
-    func values(_ metric: Metric) -> [Double] { columns[metric.name] ?? [] }
+    func values(_ metric: Metric) -> [Double] { trialTable.values(.metric(metric)) }
 
     init(folder: String) throws(RunReport.DataError) {
         let files = DataFolder(path: folder, writer: "govsim run")
@@ -98,11 +98,7 @@ struct RunData {
         metricNames = Metric.allCases.map(\.name).filter { read[$0] != nil } + read.keys.filter { Metric(name: $0) == nil }.sorted()
 
         // trials.csv and timeseries.csv
-        let trialTable = try table("trials.csv", required: ["trial"])
-        columns = [:]
-        for (i, name) in trialTable.header.enumerated() {
-            columns[name] = trialTable.rows.map { i < $0.count ? Double($0[i]) ?? .nan : .nan }
-        }
+        trialTable = try files.trials(required: [.trial])
         let series = try table("timeseries.csv", required: ["week", "series", "mean", "p05", "p50", "p95"])
         let at = Dictionary(uniqueKeysWithValues: series.header.enumerated().map { ($1, $0) })
         weekly = [:]

@@ -135,4 +135,32 @@ final class SchemaFileTests: XCTestCase {
             XCTAssertEqual((error as? CompareFile.ReadError)?.reason, "lacks 'arms' (two or more) or 'differences'")
         }
     }
+
+    func testTrialsReadBackToTheSameBytes() throws {
+        let text = """
+        { run: { trials: 3, days: 30, seed: 2 }, disputes: { rateMultiplier: { dist: "uniform", min: 0.8, max: 1.2 } },
+          district: { cells: [{ name: "north", count: 1, households: 100 }, { name: "south", count: 1, households: 80 }] } }
+        """
+        let written = try run(text, seed: 2).trialsCSV
+        let read = try TrialsFile(text: written)
+        XCTAssertTrue(read.columns.contains(.parameter("disputes.rateMultiplier")))
+        XCTAssertTrue(read.columns.contains(.byGroup(.disputes, "south")))
+        XCTAssertFalse(read.columns.contains { if case .other = $0 { return true }; return false }, "every column is one the schema names")
+        XCTAssertEqual(read.values(.trial), [0, 1, 2])
+        XCTAssertEqual(read.rendered, written)
+
+        let compare = try CompareFile(text: try comparison().json)
+        let trials = try TrialsFile(text: try comparison().trialsCSV, required: [.arm, .trial])
+        XCTAssertEqual(Set(trials.fields(.arm)), Set(compare.arms))
+    }
+
+    func testColumnNamesParseToTheirColumns() {
+        for column: TrialsFile.Column in [.arm, .trial, .metric(.safetyScore), .parameter("sensors.perCell"),
+                                          .byGroup(.disputes, "east@2"), .other("future_output")] {
+            XCTAssertEqual(TrialsFile.Column(name: column.name), column, column.name)
+        }
+        XCTAssertThrowsError(try TrialsFile(text: "arm,x\na,1\n")) { error in
+            XCTAssertEqual((error as? TrialsFile.ReadError)?.reason, "has no column 'trial'")
+        }
+    }
 }
