@@ -46,7 +46,7 @@ public enum ReportKind: String, CaseIterable, Sendable {
 
     private func page(resultsFolder: String) throws -> String {
         switch self {
-        case .run: return try RunReport.html(resultsFolder: resultsFolder)
+        case .run: return try RunReport.html(folder: resultsFolder)
         case .compare: return try CompareReport.html(resultsFolder: resultsFolder)
         case .sweep: return try SweepReport.html(resultsFolder: resultsFolder)
         case .sensitivity: return try SensitivityReport.html(resultsFolder: resultsFolder)

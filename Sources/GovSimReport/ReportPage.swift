@@ -25,18 +25,21 @@ extension ReportPage {
     }
 
     /// The page's header: a kicker naming the kind of report, the title, an optional lead
-    /// paragraph, a line of facts and warnings (text, escaped here).
-    static func pageHeader(kicker: String, title: String, lead: String? = nil, facts: [String], warnings: [String] = []) -> String {
+    /// paragraph, a line of facts and warnings (text, escaped here; `markedWarnings` are HTML).
+    static func pageHeader(kicker: String, title: String, lead: String? = nil, facts: [String], warnings: [String] = [],
+                           markedWarnings: [String] = []) -> String {
         var out = "<header>\n<p class=\"kicker\">\(esc(kicker))</p>\n<h1>\(esc(title))</h1>\n"
         if let lead, !lead.isEmpty { out += "<p class=\"lead\">\(esc(lead))</p>\n" }
         out += "<p class=\"facts\">\(esc(facts.joined(separator: " · ")))</p>\n"
         for w in warnings { out += "<p class=\"warn\">\(esc(w))</p>\n" }
+        for w in markedWarnings { out += "<p class=\"warn\">\(w)</p>\n" }
         return out + "</header>\n"
     }
 
-    /// The footer: which files the page was drawn from and how to draw it again.
-    static func pageFooter(version: String, files: [String]) -> String {
-        "<footer>\n<p>" + Catalogue.drawnBy(esc(version), files: esc(files.joined(separator: ", "))) + "</p>\n</footer>\n"
+    /// The footer: which files the page was drawn from and how to draw it again, then `more`
+    /// (HTML: how the results were made).
+    static func pageFooter(version: String, files: [String], more: String = "") -> String {
+        "<footer>\n<p>" + Catalogue.drawnBy(esc(version), files: esc(files.joined(separator: ", "))) + more + "</p>\n</footer>\n"
     }
 
     /// Opens a section with its heading and an optional muted note; the caller closes it.

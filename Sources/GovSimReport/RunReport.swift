@@ -16,17 +16,19 @@ public enum RunReport {
     /// The report's file name inside the results folder.
     public static let fileName = "report.html"
 
-    /// The report of the run whose files are in `resultsFolder`.
+    /// The report of the run whose files are in `resultsFolder` (as `ReportKind.run.html`).
     public static func html(resultsFolder: String, language: Language = Language.current) throws -> String {
-        let data = try RunData(folder: resultsFolder)
-        return Language.$current.withValue(language) { page(data) }
+        try ReportKind.run.html(resultsFolder: resultsFolder, language: language)
     }
 
-    /// Writes report.html into `resultsFolder` atomically. Throws `DataError` when a data file is
-    /// missing or malformed and `AtomicFile.WriteError` when the report cannot be written.
+    /// The page for the files in `folder`, in the current language (what `ReportKind` draws).
+    static func html(folder: String) throws -> String { page(try RunData(folder: folder)) }
+
+    /// Writes report.html into `resultsFolder` atomically (as `ReportKind.run.write`). Throws
+    /// `DataError` when a data file is missing or malformed and `AtomicFile.WriteError` when the
+    /// report cannot be written.
     public static func write(resultsFolder: String, language: Language = Language.current) throws {
-        let text = try html(resultsFolder: resultsFolder, language: language)
-        try AtomicFile.write(text, to: (resultsFolder as NSString).appendingPathComponent(fileName))
+        try ReportKind.run.write(resultsFolder: resultsFolder, language: language)
     }
 
     // MARK: - The page
@@ -42,13 +44,8 @@ public enum RunReport {
         if let w = d.window { facts.append(Catalogue.outputsReadOverDays(w.from, w.to - 1)) }
         if let r = d.residents { facts.append(Catalogue.residentsPerTrial(LinearScale.grouped(Double(r), decimals: 0))) }
         facts.append("govsim \(d.version)")
-        var out = "<header>\n<p class=\"kicker\">\(tr("govsim run report"))</p>\n<h1>\(esc(d.scenario))</h1>\n"
-        if !d.description.isEmpty { out += "<p class=\"lead\">\(esc(d.description))</p>\n" }
-        out += "<p class=\"facts\">\(esc(facts.joined(separator: " · ")))</p>\n"
-        if let p = d.partial {
-            out += "<p class=\"warn\">" + Catalogue.partialRun(p.finished, p.requested) + "</p>\n"
-        }
-        return out + "</header>\n"
+        return pageHeader(kicker: tr("govsim run report"), title: d.scenario, lead: d.description, facts: facts,
+                          markedWarnings: d.partial.map { [Catalogue.partialRun($0.finished, $0.requested)] } ?? [])
     }
 
     static func headlines(_ d: RunData) -> String {
@@ -346,10 +343,8 @@ public enum RunReport {
     }
 
     static func footer(_ d: RunData) -> String {
-        let files = "summary.json, trials.csv, timeseries.csv, scenario.resolved.json5, manifest.json"
-            + (d.geometry == nil ? "" : ", " + DistrictGeometry.fileName)
-        return "<footer>\n<p>" + Catalogue.drawnBy(esc(d.version), files: files) + " "
-            + Catalogue.runStarted(esc(d.started), esc(d.platform)) + "<code class=\"command\">\(esc(d.command))</code></p>\n</footer>\n"
+        pageFooter(version: d.version, files: RunData.files + (d.geometry == nil ? [] : [DistrictGeometry.fileName]),
+                   more: " " + Catalogue.runStarted(esc(d.started), esc(d.platform)) + "<code class=\"command\">\(esc(d.command))</code>")
     }
 
     // MARK: - Pieces
