@@ -91,10 +91,8 @@ public struct CompareFile: Sendable {
     public var costEffectiveness: [String: CompareResults.CostEffectiveness]
     public var differencesByGroup: [String: Parts]?
 
-    /// Why a file cannot be read as compare.json.
-    public struct ReadError: Error, Sendable {
-        public var reason: String
-    }
+    /// Why a text is not this file.
+    public typealias ReadError = ResultFileError
 }
 
 extension CompareFile {

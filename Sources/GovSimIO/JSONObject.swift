@@ -79,3 +79,10 @@ public struct JSONObject: Sendable {
         }
     }
 }
+
+/// Why a text is not the result file it should be (summary.json, trials.csv, compare.json, …):
+/// what is wrong with it, to be said after the file's path.
+public struct ResultFileError: Error, Sendable {
+    public var reason: String
+    public init(reason: String) { self.reason = reason }
+}

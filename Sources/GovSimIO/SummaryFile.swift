@@ -86,10 +86,8 @@ public struct SummaryFile: Sendable {
     public var years: [Year]?
     public var schedules: [Schedule]?
 
-    /// Why a file cannot be read as summary.json.
-    public struct ReadError: Error, Sendable {
-        public var reason: String
-    }
+    /// Why a text is not this file.
+    public typealias ReadError = ResultFileError
 }
 
 extension SummaryFile {

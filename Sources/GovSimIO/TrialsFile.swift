@@ -80,10 +80,8 @@ public struct TrialsFile: Sendable {
         return table.rendered
     }
 
-    /// Why a file cannot be read as trials.csv.
-    public struct ReadError: Error, Sendable {
-        public var reason: String
-    }
+    /// Why a text is not this file.
+    public typealias ReadError = ResultFileError
 
     /// Reads trials.csv's text; `required` are the columns it must have.
     public init(text: String, required: [Column] = [.trial]) throws(ReadError) {

@@ -37,12 +37,7 @@ enum CompareReport: ReportPage {
 
         init(folder: String) throws(RunReport.DataError) {
             let files = DataFolder(path: folder, writer: "govsim compare")
-            let file: CompareFile
-            do { file = try CompareFile(text: try files.text("compare.json")) } catch let error as CompareFile.ReadError {
-                throw RunReport.DataError(path: files.file("compare.json"), reason: error.reason)
-            } catch let error as RunReport.DataError { throw error } catch {
-                throw RunReport.DataError(path: files.file("compare.json"), reason: "\(error)")
-            }
+            let file = try files.read("compare.json", CompareFile.init(text:))
             let arms = file.arms
             self.arms = arms
             seed = file.seed ?? "–"

@@ -50,13 +50,16 @@ struct DataFolder {
         return table
     }
 
+    /// `name` read through its schema type by `parse`; a text that is not that file is a
+    /// `DataError` naming it and saying why.
+    func read<File>(_ name: String, _ parse: (String) throws(ResultFileError) -> File) throws(RunReport.DataError) -> File {
+        let text = try text(name)
+        do { return try parse(text) } catch { throw RunReport.DataError(path: file(name), reason: error.reason) }
+    }
+
     /// `name` read as trials.csv with every column of `required`.
     func trials(_ name: String = "trials.csv", required: [TrialsFile.Column]) throws(RunReport.DataError) -> TrialsFile {
-        do { return try TrialsFile(text: try text(name), required: required) } catch let error as TrialsFile.ReadError {
-            throw RunReport.DataError(path: file(name), reason: error.reason)
-        } catch let error as RunReport.DataError { throw error } catch {
-            throw RunReport.DataError(path: file(name), reason: "\(error)")
-        }
+        try read(name) { (text) throws(ResultFileError) in try TrialsFile(text: text, required: required) }
     }
 
     /// A failure of the JSON file `name`: a required key is missing or has the wrong type.

@@ -64,12 +64,7 @@ struct RunData {
         }
 
         // summary.json, read through its schema.
-        let summary: SummaryFile
-        do { summary = try SummaryFile(text: try text("summary.json")) } catch let error as SummaryFile.ReadError {
-            throw RunReport.DataError(path: path("summary.json"), reason: error.reason)
-        } catch let error as RunReport.DataError { throw error } catch {
-            throw RunReport.DataError(path: path("summary.json"), reason: "\(error)")
-        }
+        let summary = try files.read("summary.json", SummaryFile.init(text:))
         scenario = summary.scenario
         seed = summary.seed ?? "–"
         trials = summary.trials
