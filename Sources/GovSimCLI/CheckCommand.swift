@@ -45,13 +45,12 @@ enum CheckCommand {
         let withTargets = files.filter { !$0.targets.isEmpty }
         for f in files where f.targets.isEmpty && !quiet { console.out("\(f.path): no targets\n") }
         let out = parsed.value("out") ?? "results/check"
-        // Each file is refused before anything runs if one of its runs would not fit.
-        for f in withTargets {
-            var s = f.scenario
-            if let trials { s.run.trials = trials }
-            guard Common.fits([s], threads: threads, file: f.path, console: console) else { return ExitStatus.dataError }
-        }
-        let command = ResultsCommand<[TargetEvaluator.FileResult]>(out: out, kind: .check, files: ["check.json"], footprint: nil, quiet: quiet)
+        // Each file is refused before anything runs if one of its runs (the file, the references
+        // its relative targets name, its counterfactual) would not fit.
+        let footprint = ResultsCommand<[TargetEvaluator.FileResult]>.Footprint(runs: withTargets.map { f in
+            (f.targeted.scenarios.map { s in var s = s; if let trials { s.run.trials = trials }; return s }, f.path)
+        }, threads: threads, keptTrials: nil)
+        let command = ResultsCommand<[TargetEvaluator.FileResult]>(out: out, kind: .check, files: ["check.json"], footprint: footprint, quiet: quiet)
         return try command.execute(console: console, work: {
             guard let results = TargetEvaluator(threads: threads).evaluate(withTargets.map(\.targeted), trials: trials, seed: seed,
                                                                          shouldStop: { Interruption.shared.requested }) else {

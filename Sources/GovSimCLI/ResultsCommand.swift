@@ -25,12 +25,27 @@ struct ResultsCommand<Result> {
         case exit(Int32)
     }
 
-    /// The heaviest versions of what runs, the trials held at once, and the file they come from.
+    /// What runs, against the machine: the heaviest versions of each file's runs (a reference
+    /// or counterfactual under the file that names it), the threads, and the trials held at once.
     struct Footprint {
-        var scenarios: [Scenario]
+        var runs: [(scenarios: [Scenario], file: String)]
         var threads: Int
         var keptTrials: Double?
-        var file: String
+
+        init(scenarios: [Scenario], threads: Int, keptTrials: Double?, file: String) {
+            self.init(runs: [(scenarios, file)], threads: threads, keptTrials: keptTrials)
+        }
+
+        init(runs: [(scenarios: [Scenario], file: String)], threads: Int, keptTrials: Double?) {
+            self.runs = runs
+            self.threads = threads
+            self.keptTrials = keptTrials
+        }
+
+        /// Whether every run fits; prints why not for the first that does not (the caller exits 65).
+        func fits(console: Console) -> Bool {
+            runs.allSatisfy { Common.fits($0.scenarios, threads: threads, keptTrials: keptTrials, file: $0.file, console: console) }
+        }
     }
 
     var out: String
@@ -43,11 +58,7 @@ struct ResultsCommand<Result> {
     func execute(console: Console, work: () throws -> Outcome, write: (Result) throws -> Void,
                  committed: (Result) -> Void = { _ in }, summary: (Result) -> String,
                  status: (Result) -> Int32 = { _ in ExitStatus.success }) throws -> Int32 {
-        if let f = footprint {
-            guard Common.fits(f.scenarios, threads: f.threads, keptTrials: f.keptTrials, file: f.file, console: console) else {
-                return ExitStatus.dataError
-            }
-        }
+        if let footprint, !footprint.fits(console: console) { return ExitStatus.dataError }
         guard Common.prepare(out, console: console), let lock = Common.lock(out, console: console) else { return ExitStatus.cannotCreate }
         defer { withExtendedLifetime(lock) {} }
         Interruption.install()

@@ -96,6 +96,14 @@ public struct TargetedScenario: Sendable {
         self.counterfactual = counterfactual
     }
 
+    /// Every scenario the file's targets run: its own, its references' and its counterfactual's.
+    public var scenarios: [Scenario] {
+        var all = [scenario]
+        for t in targets { if case .change(_, let reference) = t.observed { all.append(reference.scenario) } }
+        if let counterfactual { all.append(counterfactual.scenario) }
+        return all
+    }
+
     /// Every scenario of the file put through `transform` (its own, its references', its counterfactual's).
     public func mapScenarios(_ transform: (Scenario) -> Scenario) -> TargetedScenario {
         var copy = self

@@ -39,6 +39,21 @@ final class ReliabilityInputTests: XCTestCase {
         }
     }
 
+    /// check runs the references its relative targets name: a reference that would not fit is
+    /// refused before any work, under the file that names it.
+    func testCheckRefusesAReferenceThatWouldNotFit() {
+        try! #"{ name: "heavy", district: { cells: [{ count: 100, households: 300, estate: "oldEstate" }] }, estates: { oldEstate: { propertyDisputeRate: 365 } }, disputes: { rateMultiplier: 1000 } }"#
+            .write(toFile: folder + "/heavy.json5", atomically: true, encoding: .utf8)
+        let light = folder + "/light.json5"
+        try! #"{ name: "light", district: { cells: [{ count: 1, households: 50 }] }, targets: { disputes: { relativeTo: "heavy.json5", change_pct: -10, tolerance: 5 } } }"#
+            .write(toFile: light, atomically: true, encoding: .utf8)
+        let out = folder + "/out"
+        let r = govsim(["check", light, "--trials", "2", "--out", out])
+        XCTAssertEqual(r.status, ExitStatus.dataError, r.err)
+        XCTAssertTrue(r.err.hasPrefix(light + ": this run needs about "), r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing started")
+    }
+
     /// A district at the rates' upper bounds is refused before any work, by every command, with
     /// a size people can read.
     func testTheResourceEstimateRefusesInEveryCommand() {
