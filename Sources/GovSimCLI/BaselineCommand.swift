@@ -20,20 +20,20 @@ enum BaselineCommand {
         failing check.
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "Scenario files.", isRepeating: true)],
-        options: [Common.trials, Common.seed, Common.threads,
+        options: [Common.trials, Common.seed.spec, Common.threads.spec,
                   OptionSpec(long: "out", short: "o", valueName: "dir", help: "Folder for the baseline files.", defaultText: "results/baselines"),
                   OptionSpec(long: "margin", valueName: "pct", help: "Tolerance per output the check will use, % of its baseline mean.", defaultText: "1"),
                   OptionSpec(long: "alpha", valueName: "a", help: "Family-wise false-alarm rate the check will use.", defaultText: "0.05"),
                   OptionSpec(long: "detect", valueName: "pct", help: "Choose the trial count so a PCT% change of each main output is caught with 90% power."),
                   OptionSpec(long: "max-trials", valueName: "n", help: "Cap on trials with --detect.", defaultText: "20000"),
-                  Common.fixed, Common.quiet],
+                  Common.fixed.spec, Common.quiet.spec],
         examples: ["govsim baseline scenarios/regression/*.json5 --out results/baselines",
                    "govsim baseline scenarios/regression/sensors.json5 --detect 5"]
     )
 
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
         let out = parsed.value("out") ?? "results/baselines"
-        let trials = try parsed.int("trials", in: 2...1_000_000), seed = try Common.seed(parsed), threads = try Common.threads(parsed)
+        let trials = try parsed.int("trials", in: 2...1_000_000), seed = try parsed[Common.seed], threads = try parsed[Common.threads]
         let margin = try parsed.double("margin", in: 0...100).map { $0 / 100 } ?? RegressionBaseline.defaultMargin
         let alpha = try parsed.double("alpha", in: 1e-9...0.5) ?? RegressionBaseline.defaultAlpha
         let detect = try parsed.double("detect", in: 1e-6...1e6)
@@ -43,11 +43,11 @@ enum BaselineCommand {
         }
         var loaded: [LoadedScenario] = []
         for path in parsed.positionals {
-            guard let l = Common.load(path, fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
+            guard let l = Common.load(path, fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
             loaded.append(l)
         }
         guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
-        let quiet = parsed.flag("quiet")
+        let quiet = try parsed[Common.quiet]
         for l in loaded {
             var s = l.scenario
             if let trials { s.run.trials = trials }
@@ -115,15 +115,15 @@ enum RegressionCheck {
             console.err("govsim: \(error)\n")
             return ExitStatus.dataError
         }
-        guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
+        guard let loaded = Common.load(parsed.positionals[0], fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
         let margin = try parsed.double("margin", in: 0...100).map { $0 / 100 } ?? baseline.margin
         let alpha = try parsed.double("alpha", in: 1e-9...0.5) ?? baseline.alpha
         var s = loaded.scenario
         s.run.trials = try parsed.int("trials", in: 2...1_000_000) ?? baseline.trials
         s.run.days = baseline.days
-        let seed = try Common.seed(parsed) ?? baseline.seed
+        let seed = try parsed[Common.seed] ?? baseline.seed
         let results = RunResults(loaded: LoadedScenario(scenario: s, path: loaded.path, extends: loaded.extends), seed: seed,
-                                 trials: Ensemble(scenario: s, seed: seed, threads: try Common.threads(parsed)).run(trials: 0..<s.run.trials))
+                                 trials: Ensemble(scenario: s, seed: seed, threads: try parsed[Common.threads]).run(trials: 0..<s.run.trials))
         let platform = RegressionBaseline.currentPlatform
         let exact = seed == baseline.seed && platform == baseline.platform && RunResults.version == baseline.version
             && s.run.trials == baseline.trials

@@ -42,12 +42,14 @@ enum CalibrateCommand {
             OptionSpec(long: "min-tolerance", valueName: "eps", help: "abc: stop at this tolerance (in the distance's units, target tolerances).", defaultText: "1"),
             OptionSpec(long: "min-acceptance", valueName: "rate", help: "abc: stop when a generation accepts fewer than this share of its proposals.", defaultText: "0.02"),
             OptionSpec(long: "resume", help: "abc: continue the fit whose journal is in the output folder."),
-            Common.seed, Common.threads,
-            Common.out("the first scenario's folder"), Common.fixed, Common.quiet,
+            Common.seed.spec, Common.threads.spec,
+            out.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: ["govsim calibrate scenarios/cases/pudong-baseline.json5 --fit estates.oldEstate.propertyDisputeRate=0.1:2 --fit estates.oldEstate.baseHappiness=40:70",
                    "govsim calibrate scenarios/cases/pudong-baseline.json5 --method abc --fit estates.oldEstate.propertyDisputeRate=0.1:1 --fit estates.oldEstate.baseHappiness=40:80 --budget 2000"]
     )
+
+    static let out = Common.out("the first scenario's folder")
 
     /// Every option's value, read (and checked) before any file is: a usage mistake is 64
     /// whatever the files hold.
@@ -67,9 +69,9 @@ enum CalibrateCommand {
             guard method == "nelder-mead" || method == "abc" else {
                 throw UsageError(message: "--method \(method): expected nelder-mead or abc", command: "calibrate")
             }
-            seed = try Common.seed(parsed)
-            threads = try Common.threads(parsed)
-            quiet = parsed.flag("quiet")
+            seed = try parsed[Common.seed]
+            threads = try parsed[Common.threads]
+            quiet = try parsed[Common.quiet]
             if method == "abc" {
                 abc.particles = try parsed.int("particles", in: 10...100_000) ?? 200
                 abc.quantile = try parsed.double("quantile", in: 0.05...0.95) ?? 0.5
@@ -94,7 +96,7 @@ enum CalibrateCommand {
         var files: [LoadedScenario] = []
         var failed = false
         for path in parsed.positionals {
-            if let loaded = Common.load(path, fixed: parsed.flag("fixed"), console: console) { files.append(loaded) } else { failed = true }
+            if let loaded = Common.load(path, fixed: try parsed[Common.fixed], console: console) { files.append(loaded) } else { failed = true }
         }
         if failed { return ExitStatus.dataError }
         guard files.contains(where: { !$0.targets.isEmpty }) else {
@@ -129,7 +131,7 @@ enum CalibrateCommand {
             guard Common.fits(Common.extremes(file.scenario, axes: axes), threads: calibration.threads, keptTrials: Double(calibration.trials) * 2,
                               file: file.path, console: console) else { return ExitStatus.dataError }
         }
-        let directory = parsed.value("out") ?? (files[0].path as NSString).deletingLastPathComponent
+        let directory = try parsed[Self.out] ?? (files[0].path as NSString).deletingLastPathComponent
         guard Common.prepare(directory.isEmpty ? "." : directory, console: console) else { return ExitStatus.cannotCreate }
         let result = calibration.run { evaluations, best in
             if !quiet && console.stderrIsTerminal {
@@ -209,7 +211,7 @@ enum CalibrateCommand {
                               file: file.path, console: console) else { return ExitStatus.dataError }
         }
         let calibration = ABCCalibration(files: files.map(\.targeted), paths: paths, priors: priors, trials: trials, settings: settings, threads: threads)
-        let directory = parsed.value("out").map { $0.isEmpty ? "." : $0 } ?? { let d = (files[0].path as NSString).deletingLastPathComponent; return d.isEmpty ? "." : d }()
+        let directory = try parsed[Self.out].map { $0.isEmpty ? "." : $0 } ?? { let d = (files[0].path as NSString).deletingLastPathComponent; return d.isEmpty ? "." : d }()
         guard Common.prepare(directory, console: console) else { return ExitStatus.cannotCreate }
         let base = URL(fileURLWithPath: files[0].path).deletingPathExtension().lastPathComponent
         let posteriorName = base + ".posterior.csv"

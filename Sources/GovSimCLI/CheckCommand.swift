@@ -19,7 +19,7 @@ enum CheckCommand {
         missed; predictions are reported hit or missed without failing, unless --strict.
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "Scenario files with targets.", isRepeating: true)],
-        options: [Common.trials, Common.seed, Common.threads, Common.out("results/check"), Common.lang, Common.fixed, Common.quiet,
+        options: [Common.trials, Common.seed.spec, Common.threads.spec, out.spec, Common.lang.spec, Common.fixed.spec, Common.quiet.spec,
                   OptionSpec(long: "strict", help: "Fail (exit 1) when a predicted target is missed too."),
                   OptionSpec(long: "baseline", valueName: "file", help: "Instead: check one scenario against a recorded baseline (exit 1 on drift)."),
                   OptionSpec(long: "margin", valueName: "pct", help: "With --baseline: tolerance per output, % of its baseline mean.", defaultText: "the baseline's, else 1"),
@@ -28,23 +28,25 @@ enum CheckCommand {
                    "govsim check --baseline results/baselines/council.baseline.json scenarios/regression/council.json5"]
     )
 
+    static let out = Common.out("results/check")
+
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
         if let baseline = parsed.value("baseline") {
             return try RegressionCheck.execute(parsed, baselinePath: baseline, console: console)
         }
         // Usage first: a bad option value is 64 whatever the files hold.
-        let trials = try parsed.int("trials", in: 2...1_000_000), seed = try Common.seed(parsed), threads = try Common.threads(parsed)
+        let trials = try parsed.int("trials", in: 2...1_000_000), seed = try parsed[Common.seed], threads = try parsed[Common.threads]
         let strict = parsed.flag("strict")
         var files: [LoadedScenario] = []
         var failed = false
         for path in parsed.positionals {
-            if let loaded = Common.load(path, fixed: parsed.flag("fixed"), console: console) { files.append(loaded) } else { failed = true }
+            if let loaded = Common.load(path, fixed: try parsed[Common.fixed], console: console) { files.append(loaded) } else { failed = true }
         }
         if failed { return ExitStatus.dataError }
-        let quiet = parsed.flag("quiet")
+        let quiet = try parsed[Common.quiet]
         let withTargets = files.filter { !$0.targets.isEmpty }
         for f in files where f.targets.isEmpty && !quiet { console.out("\(f.path): no targets\n") }
-        let out = parsed.value("out") ?? "results/check"
+        let out = try parsed[Self.out] ?? "results/check"
         // Each file is refused before anything runs if one of its runs would not fit.
         for f in withTargets {
             var s = f.scenario

@@ -17,21 +17,33 @@ enum Common {
     /// Trials per batch of adaptive runs.
     static let batch = Option<Int>.integer("batch", help: "Trials added per arm and round with --precision.",
                                            default: Comparison.Plan.defaultBatch, in: 1...100_000)
-    static let seed = OptionSpec(long: "seed", valueName: "s", help: "Scenario seed (overrides run.seed).")
-    static let threads = OptionSpec(long: "threads", short: "j", valueName: "k", help: "Worker threads.", defaultText: "all cores")
-    static let quiet = OptionSpec(long: "quiet", short: "q", help: "Print nothing but errors.")
-    static let fixed = OptionSpec(long: "fixed", help: "Run the parameters the scenario leaves to the defaults at their central values instead of drawing them from their shipped priors (run.uncertainty: \"fixed\"; docs/evidence.md).")
-    static func format(_ file: String) -> OptionSpec {
-        OptionSpec(long: "format", valueName: "f", help: "table, or json to print \(file) on stdout for scripts instead of the table.",
-                   defaultText: "table")
+    /// The scenario seed, when given (the scenario's run.seed otherwise).
+    static let seed = Option<Int?>.integer("seed", valueName: "s", help: "Scenario seed (overrides run.seed).", in: 0...Int.max)
+        .map { seed, _ in seed.map { UInt64($0) } }
+    /// Worker threads: all cores when not given.
+    static let threads = Option<Int>.integer("threads", short: "j", valueName: "k", help: "Worker threads.",
+                                             default: Ensemble.availableCores, defaultText: "all cores", in: 1...4_096)
+    static let quiet = Option<Bool>.flag("quiet", short: "q", help: "Print nothing but errors.")
+    /// Shipped priors at their central values.
+    static let fixed = Option<Bool>.flag("fixed", help: "Run the parameters the scenario leaves to the defaults at their central values instead of drawing them from their shipped priors (run.uncertainty: \"fixed\"; docs/evidence.md).")
+
+    /// What a command prints on stdout: the table, or its data file as JSON.
+    enum Format: String, CaseIterable, Sendable { case table, json }
+
+    /// `--format`, `file` being what JSON prints.
+    static func format(_ file: String) -> Option<Format> {
+        Option<Format>.choice("format", valueName: "f", help: "table, or json to print \(file) on stdout for scripts instead of the table.",
+                              default: .table)
     }
-    static let lang = OptionSpec(long: "lang", valueName: "l", help: "Language of report.html (and of the run and compare tables on stdout): en or zh (Simplified Chinese, 简体中文); data files are the same in every language. Overrides the environment variable GOVSIM_LANG.",
-                                 defaultText: "en")
+    /// The language of report.html and the tables, when given (see `language(_:command:environment:)`).
+    static let lang = Option<Language?>.choice("lang", valueName: "l", help: "Language of report.html (and of the run and compare tables on stdout): en or zh (Simplified Chinese, 简体中文); data files are the same in every language. Overrides the environment variable GOVSIM_LANG.",
+                                               defaultText: "en")
     /// `govsim report`'s `--lang`: by default the page keeps its language.
-    static let redrawLang = OptionSpec(long: "lang", valueName: "l", help: "Language to draw report.html in: en or zh (Simplified Chinese, 简体中文). Overrides the environment variable GOVSIM_LANG.",
-                                       defaultText: "the language of the report.html in the folder, else en")
-    static func out(_ defaultText: String) -> OptionSpec {
-        OptionSpec(long: "out", short: "o", valueName: "dir", help: "Output folder.", defaultText: defaultText)
+    static let redrawLang = lang.with(help: "Language to draw report.html in: en or zh (Simplified Chinese, 简体中文). Overrides the environment variable GOVSIM_LANG.",
+                                      defaultText: "the language of the report.html in the folder, else en")
+    /// The output folder, when given (`defaultText` says where it goes otherwise).
+    static func out(_ defaultText: String) -> Option<String?> {
+        Option<String?>.string("out", short: "o", valueName: "dir", help: "Output folder.", defaultText: defaultText)
     }
 
     /// Loads a scenario file, printing its problems on failure. `fixed` (`--fixed`) puts the
@@ -48,38 +60,15 @@ enum Common {
         }
     }
 
-    static func threads(_ parsed: ParsedArguments) throws -> Int {
-        try parsed.int("threads", in: 1...4_096) ?? Ensemble.availableCores
-    }
-
-    static func seed(_ parsed: ParsedArguments) throws -> UInt64? {
-        try parsed.int("seed", in: 0...Int.max).map { UInt64($0) }
-    }
-
     /// The language asked for by `--lang`, else by the environment variable GOVSIM_LANG (nil when
     /// neither is given); an unknown language is a usage error naming the allowed ones.
     static func language(_ parsed: ParsedArguments, command: String, environment: [String: String]) throws -> Language? {
-        if let text = parsed.value("lang") {
-            guard let language = Language(rawValue: text) else {
-                throw UsageError(message: "--lang: expected \(Language.allowedText), got '\(text)'", command: command)
-            }
-            return language
-        }
+        if let language = try parsed[lang] { return language }
         guard let text = environment["GOVSIM_LANG"], !text.isEmpty else { return nil }
         guard let language = Language(rawValue: text) else {
             throw UsageError(message: "GOVSIM_LANG: expected \(Language.allowedText), got '\(text)'", command: command)
         }
         return language
-    }
-
-    /// Whether `--format` asks for JSON: "table" (the default) or "json"; anything else is a
-    /// usage error.
-    static func json(_ parsed: ParsedArguments, command: String) throws -> Bool {
-        switch parsed.value("format") ?? "table" {
-        case "table": return false
-        case "json": return true
-        case let other: throw UsageError(message: "--format: expected table or json, got '\(other)'", command: command)
-        }
     }
 
     /// Writes the folder's report.html after its data files; on failure prints why and returns

@@ -32,14 +32,14 @@ enum CompareCommand {
             ArgumentSpec(name: "policy", help: "Policy scenarios to compare with it.", isRepeating: true),
         ],
         options: [
-            Common.trials, Common.seed, Common.threads,
+            Common.trials, Common.seed.spec, Common.threads.spec,
             Common.precision.spec, Common.maxTrials.spec, Common.batch.spec,
             OptionSpec(long: "objective", valueName: "metric", help: "What 'best' means for ranking.", defaultText: "safety_score"),
             OptionSpec(long: "indifference", valueName: "delta", help: "Indifference zone on the objective (its unit): arms within it of the first are reported as indistinguishable.", defaultText: "0"),
             OptionSpec(long: "select", help: "Choose the best arm by Kim–Nelson's sequential procedure: P(correct selection) ≥ 1 − alpha when the best leads by ≥ --indifference (first stage --trials, then --batch at a time up to --max-trials)."),
             OptionSpec(long: "alpha", valueName: "a", help: "1 − confidence of --select and of the indistinguishable group.", defaultText: "0.05"),
             OptionSpec(long: "resume", help: "Finish an interrupted comparison in the same output folder (its finished trials are kept)."),
-            Common.out("results/<baseline>-vs-<policy>"), Common.lang, Common.format("compare.json"), Common.fixed, Common.quiet,
+            out.spec, Common.lang.spec, format.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: [
             "govsim compare scenarios/cases/pudong-baseline.json5 scenarios/cases/pudong-policy.json5",
@@ -47,17 +47,20 @@ enum CompareCommand {
         ]
     )
 
+    static let out = Common.out("results/<baseline>-vs-<policy>")
+    static let format = Common.format("compare.json")
+
     static func execute(_ parsed: ParsedArguments, commandLine: [String] = [], console: Console) throws -> Int32 {
         let files = parsed.positionals
         let trialsOverride = try parsed[Common.trialCount]
-        let seedOverride = try Common.seed(parsed)
-        let threads = try Common.threads(parsed)
+        let seedOverride = try parsed[Common.seed]
+        let threads = try parsed[Common.threads]
         let precision = try parsed[Common.precision]
         let maxTrials = try parsed[Common.maxTrials]
         let batch = try parsed[Common.batch]
         let objective = try Common.metric(parsed.value("objective") ?? "safety_score", option: "objective", command: "compare")
-        let quiet = parsed.flag("quiet")
-        let json = try Common.json(parsed, command: "compare")
+        let quiet = try parsed[Common.quiet]
+        let json = try parsed[Self.format] == .json
         let indifference = try parsed.double("indifference", in: 0...1e12) ?? 0
         let select = parsed.flag("select")
         let alpha = try parsed.double("alpha", in: 1e-6...0.5) ?? 0.05
@@ -71,7 +74,7 @@ enum CompareCommand {
         var scenarios: [Scenario] = []
         var failed = false
         for file in files {
-            if let loaded = Common.load(file, fixed: parsed.flag("fixed"), console: console) { scenarios.append(loaded.scenario) } else { failed = true }
+            if let loaded = Common.load(file, fixed: try parsed[Common.fixed], console: console) { scenarios.append(loaded.scenario) } else { failed = true }
         }
         if failed { return ExitStatus.dataError }
         let seed = seedOverride ?? UInt64(scenarios[0].run.seed)
@@ -84,7 +87,7 @@ enum CompareCommand {
         }
         let keptTrials = Double(scenarios.count) * Double(precision != nil || select ? max(maxTrials, trials) : trials)
         let policies = scenarios.dropFirst().map(\.name)
-        let out = parsed.value("out") ?? "results/\(scenarios[0].name)-vs-\(policies[0])\(policies.count > 1 ? "-and-\(policies.count - 1)-more" : "")"
+        let out = try parsed[Self.out] ?? "results/\(scenarios[0].name)-vs-\(policies[0])\(policies.count > 1 ? "-and-\(policies.count - 1)-more" : "")"
         let plan = Comparison.Plan(trials: precision == nil ? (select ? (trialsOverride ?? 20) : trials) : min(trials, batch), precision: precision,
                                    maxTrials: maxTrials, batch: batch, objective: objective, indifference: indifference, select: select, alpha: alpha)
         let digest = CompareResults.digest(scenarios, plan: plan)

@@ -30,10 +30,10 @@ enum ExplainCommand {
             ArgumentSpec(name: "policy", help: "The policy scenario (several levers changed)."),
         ],
         options: [
-            Common.trials, Common.seed, Common.threads,
+            Common.trials, Common.seed.spec, Common.threads.spec,
             OptionSpec(long: "permutations", valueName: "m", help: "Random orders for sampled Shapley values (more than 8 levers); rounded up to even (each order and its reverse).", defaultText: "64"),
             OptionSpec(long: "resume", help: "Finish an interrupted explanation in the same output folder (its finished trials are kept)."),
-            Common.out("results/<policy>-explained"), Common.lang, Common.format("explain.json"), Common.fixed, Common.quiet,
+            out.spec, Common.lang.spec, format.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: [
             "govsim explain scenarios/cases/pudong-baseline.json5 scenarios/cases/pudong-policy.json5",
@@ -41,18 +41,21 @@ enum ExplainCommand {
         ]
     )
 
+    static let out = Common.out("results/<policy>-explained")
+    static let format = Common.format("explain.json")
+
     static func execute(_ parsed: ParsedArguments, commandLine: [String] = [], console: Console) throws -> Int32 {
         let files = parsed.positionals
         let trialsOverride = try parsed[Common.trialCount]
-        let seedOverride = try Common.seed(parsed)
-        let threads = try Common.threads(parsed)
+        let seedOverride = try parsed[Common.seed]
+        let threads = try parsed[Common.threads]
         let permutations = try parsed.int("permutations", in: 2...100_000) ?? 64
-        let quiet = parsed.flag("quiet")
-        let json = try Common.json(parsed, command: "explain")
+        let quiet = try parsed[Common.quiet]
+        let json = try parsed[Self.format] == .json
 
         var scenarios: [Scenario] = []
         for file in files {
-            guard let loaded = Common.load(file, fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
+            guard let loaded = Common.load(file, fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
             scenarios.append(loaded.scenario)
         }
         let (baseline, policy) = (scenarios[0], scenarios[1])
@@ -78,7 +81,7 @@ enum ExplainCommand {
             arms[i].run.trials = trials
             arms[i].posterior = baseline.posterior
         }
-        let out = parsed.value("out") ?? "results/\(policy.name)-explained"
+        let out = try parsed[Self.out] ?? "results/\(policy.name)-explained"
         let digest = ExplainResults.digest(arms, trials: trials)
         let resume = parsed.flag("resume")
         var seconds = 0.0

@@ -41,8 +41,8 @@ enum ExploreCommand {
             OptionSpec(long: "vary", valueName: "path=lo:hi", help: "A lever and its range (lo < hi); repeat for each lever.", isRepeating: true),
             OptionSpec(long: "points", valueName: "n", help: "Design points per lever (at least 2).", defaultText: String(defaultPoints)),
             OptionSpec(long: "trials", short: "n", valueName: "n", help: "Trials per design point and for the baseline.", defaultText: String(defaultTrials)),
-            Common.seed, Common.threads,
-            Common.out("results/<scenario>-explore"), Common.lang, Common.fixed, Common.quiet,
+            Common.seed.spec, Common.threads.spec,
+            out.spec, Common.lang.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: [
             "govsim explore scenarios/example.json5 --vary volunteers.initialShare=0:0.05",
@@ -50,6 +50,8 @@ enum ExploreCommand {
             "govsim report results/example-explore",
         ]
     )
+
+    static let out = Common.out("results/<scenario>-explore")
 
     /// A `--vary` as written, checked for its form before the scenario is read.
     struct LeverText {
@@ -88,11 +90,11 @@ enum ExploreCommand {
                              + "more than \(maxPoints); use fewer --points or fewer levers", command: "explore")
         }
         let trials = try parsed.int("trials", in: 2...1_000_000) ?? defaultTrials
-        let seedOption = try Common.seed(parsed)
-        let threads = try Common.threads(parsed)
-        let quiet = parsed.flag("quiet")
+        let seedOption = try parsed[Common.seed]
+        let threads = try parsed[Common.threads]
+        let quiet = try parsed[Common.quiet]
 
-        guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
+        guard let loaded = Common.load(parsed.positionals[0], fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
         var scenario = loaded.scenario
         let seed = seedOption ?? UInt64(scenario.run.seed)
         scenario.run.seed = Int(seed)
@@ -108,7 +110,7 @@ enum ExploreCommand {
                                  + "use fewer --points or a wider range", command: "explore")
             }
         }
-        let out = parsed.value("out") ?? "results/\(scenario.name)-explore"
+        let out = try parsed[Self.out] ?? "results/\(scenario.name)-explore"
         let pointCount = Int(gridSize)
         guard Common.fits(Common.extremes(scenario, axes: axes), threads: threads, keptTrials: Double((pointCount + 1) * trials),
                           file: parsed.positionals[0], console: console) else { return ExitStatus.dataError }

@@ -35,10 +35,12 @@ enum OptimizeCommand {
             OptionSpec(long: "trials", short: "n", valueName: "n", help: "Trials per candidate.", defaultText: "20"),
             OptionSpec(long: "finalists", valueName: "k", help: "Candidates re-evaluated on fresh trials.", defaultText: "5"),
             OptionSpec(long: "final-trials", valueName: "n", help: "Trials per finalist.", defaultText: "100"),
-            Common.seed, Common.threads, Common.out("results/<scenario>-optimize"), Common.lang, Common.fixed, Common.quiet,
+            Common.seed.spec, Common.threads.spec, out.spec, Common.lang.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: ["govsim optimize scenarios/example.json5 --budget 7000000 --over services.budget=0:2000000 --over mediation.tiers[0].staff=2:12 --over sensors.cameras.coverage=0:1"]
     )
+
+    static let out = Common.out("results/<scenario>-optimize")
 
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
         // Usage first: a missing option is a usage mistake (64) whatever the file holds.
@@ -47,7 +49,7 @@ enum OptimizeCommand {
         }
         let specs = parsed.values("over")
         guard !specs.isEmpty else { throw UsageError(message: "give at least one --over PATH=lo:hi", command: "optimize") }
-        guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
+        guard let loaded = Common.load(parsed.positionals[0], fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
         var scenario = loaded.scenario
         let levers = try Common.axes(specs, in: scenario, option: "over", command: "optimize")
         guard levers.count <= SobolSequence.maxDimensions else { throw UsageError(message: "--over: at most 40 levers", command: "optimize") }
@@ -65,17 +67,17 @@ enum OptimizeCommand {
         }
         let constraints = try parsed.values("constraint").map(constraint)
         let pareto = try parsed.value("pareto").map { try Common.metric($0, option: "pareto", command: "optimize") }
-        let seed = try Common.seed(parsed) ?? UInt64(scenario.run.seed)
+        let seed = try parsed[Common.seed] ?? UInt64(scenario.run.seed)
         scenario.run.seed = Int(seed)
         var optimization = Optimization(
             scenario: scenario, levers: levers, weights: weights, budget: budget,
             candidates: try parsed.int("candidates", in: 1...100_000) ?? 64, trials: try parsed.int("trials", in: 2...100_000) ?? 20,
             finalists: try parsed.int("finalists", in: 1...1_000) ?? 5, finalTrials: try parsed.int("final-trials", in: 2...1_000_000) ?? 100,
-            seed: seed, threads: try Common.threads(parsed))
+            seed: seed, threads: try parsed[Common.threads])
         optimization.constraints = constraints
         optimization.secondObjective = pareto
-        let quiet = parsed.flag("quiet")
-        let out = parsed.value("out") ?? "results/\(scenario.name)-optimize"
+        let quiet = try parsed[Common.quiet]
+        let out = try parsed[Self.out] ?? "results/\(scenario.name)-optimize"
         let kept = Double(optimization.candidates + 1) * Double(optimization.trials) + Double(optimization.finalists) * Double(optimization.finalTrials)
         let command = ResultsCommand<Optimization.Result>(
             out: out, kind: .optimize, files: OptimizeResults.fileNames,

@@ -20,17 +20,20 @@ enum RunCommand {
         options: [
             Common.trials,
             OptionSpec(long: "days", valueName: "d", help: "Days to simulate (overrides run.days)."),
-            Common.seed, Common.threads,
+            Common.seed.spec, Common.threads.spec,
             precision.spec, maxTrials.spec, batch.spec,
             OptionSpec(long: "shard", valueName: "i/n", help: "Run only shard i of n (contiguous trial blocks) into a shard folder for govsim merge."),
             OptionSpec(long: "resume", help: "Finish an interrupted run in the same output folder (its finished trials are kept)."),
-            Common.out("results/<scenario name>"), Common.lang, Common.format("summary.json"), Common.fixed, Common.quiet,
+            out.spec, Common.lang.spec, format.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: [
             "govsim run scenarios/example.json5",
             "govsim run scenarios/cases/zhuji-policy.json5 --trials 1000 --out results/zhuji",
         ]
     )
+
+    static let out = Common.out("results/<scenario name>")
+    static let format = Common.format("summary.json")
 
     static let precision = Common.precision.with(help: "Run trials in batches until the 95% CI half-width of the safety score and satisfaction is below h.")
     static let maxTrials = Common.maxTrials.with(help: "Cap on trials with --precision.")
@@ -59,16 +62,16 @@ enum RunCommand {
         Options(scenario: parsed.positionals[0],
                 trials: try parsed[Common.trialCount],
                 days: try parsed.int("days", in: 1...36_500),
-                seed: try Common.seed(parsed),
-                threads: try Common.threads(parsed),
-                out: parsed.value("out"),
-                quiet: parsed.flag("quiet"),
+                seed: try parsed[Common.seed],
+                threads: try parsed[Common.threads],
+                out: try parsed[Self.out],
+                quiet: try parsed[Common.quiet],
                 precision: try parsed[precision],
                 maxTrials: try parsed[maxTrials],
                 batch: try parsed[batch],
                 resume: parsed.flag("resume"),
-                fixed: parsed.flag("fixed"),
-                json: try Common.json(parsed, command: "run"),
+                fixed: try parsed[Common.fixed],
+                json: try parsed[Self.format] == .json,
                 shard: try parsed.value("shard").map(shard))
     }
 

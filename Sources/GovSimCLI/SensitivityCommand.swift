@@ -27,10 +27,12 @@ enum SensitivityCommand {
             OptionSpec(long: "samples", valueName: "n", help: "Sobol base rows, or Morris trajectories.", defaultText: "64 (sobol), 20 (morris)"),
             OptionSpec(long: "replicates", valueName: "r", help: "Trials per design point.", defaultText: "10"),
             OptionSpec(long: "metrics", valueName: "names", help: "Comma-separated outputs to analyse.", defaultText: "safety_score,satisfaction_pct"),
-            Common.seed, Common.threads, Common.out("results/<scenario>-sensitivity"), Common.lang, Common.fixed, Common.quiet,
+            Common.seed.spec, Common.threads.spec, out.spec, Common.lang.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: ["govsim sensitivity scenarios/example.json5 --vary services.budget=0:2000000 --vary triage.accuracy=0.6:0.95 --vary volunteers.initialShare=0:0.05"]
     )
+
+    static let out = Common.out("results/<scenario>-sensitivity")
 
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
         // Usage first: every option is checked before the file is read.
@@ -49,19 +51,19 @@ enum SensitivityCommand {
         let metrics = try (parsed.value("metrics") ?? "safety_score,satisfaction_pct").split(separator: ",").map {
             try Common.metric(String($0), option: "metrics", command: "sensitivity")
         }
-        let givenSeed = try Common.seed(parsed)
-        _ = try Common.threads(parsed)
+        let givenSeed = try parsed[Common.seed]
+        _ = try parsed[Common.threads]
 
-        guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
+        guard let loaded = Common.load(parsed.positionals[0], fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
         var scenario = loaded.scenario
         let axes = try Common.axes(axisSpecs, in: scenario, option: "vary", command: "sensitivity")
         let seed = givenSeed ?? UInt64(scenario.run.seed)
         scenario.run.seed = Int(seed)
-        let quiet = parsed.flag("quiet")
-        let out = parsed.value("out") ?? "results/\(scenario.name)-sensitivity"
+        let quiet = try parsed[Common.quiet]
+        let out = try parsed[Self.out] ?? "results/\(scenario.name)-sensitivity"
         let rows = Double(samples) * Double(method == .sobol ? axes.count + 2 : axes.count + 1) + Double(SensitivityStudy.noisePoints)
         let study = SensitivityStudy(scenario: scenario, axes: axes, metrics: metrics, method: method, samples: samples,
-                                     replicates: replicates, seed: seed, threads: try Common.threads(parsed))
+                                     replicates: replicates, seed: seed, threads: try parsed[Common.threads])
         let command = ResultsCommand<SensitivityStudy.Result>(
             out: out, kind: .sensitivity, files: SensitivityResults.fileNames,
             footprint: .init(scenarios: Common.extremes(scenario, axes: axes), threads: study.threads, keptTrials: rows * Double(replicates),

@@ -26,7 +26,7 @@ enum SlurmCommand {
                        defaultText: "the partition's"),
             OptionSpec(long: "cpus-per-task", short: "c", valueName: "c", help: "CPUs of each shard; the shard runs that many threads.",
                        defaultText: "1"),
-            Common.out("results/<scenario name>-slurm"),
+            out.spec,
             OptionSpec(long: "govsim", valueName: "path", help: "The govsim binary the jobs run.", defaultText: "this govsim"),
             OptionSpec(long: "submit", help: "Submit the jobs with sbatch and print their ids."),
         ],
@@ -35,6 +35,8 @@ enum SlurmCommand {
             "govsim slurm scenarios/example.json5 --shards 100 --partition batch --time 1-00:00:00 --submit",
         ]
     )
+
+    static let out = Common.out("results/<scenario name>-slurm")
 
     struct Options {
         var scenario: String
@@ -61,7 +63,7 @@ enum SlurmCommand {
             throw usage("--time: expected minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS, got '\(t)'")
         }
         return Options(scenario: parsed.positionals[0], shards: shards, partition: partition, time: time,
-                       cpusPerTask: try parsed.int("cpus-per-task", in: 1...4_096), out: parsed.value("out"),
+                       cpusPerTask: try parsed.int("cpus-per-task", in: 1...4_096), out: try parsed[Self.out],
                        govsim: parsed.value("govsim"), submit: parsed.flag("submit"))
     }
 

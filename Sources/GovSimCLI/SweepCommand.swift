@@ -25,15 +25,17 @@ enum SweepCommand {
             OptionSpec(long: "design", valueName: "kind", help: "grid, lhs or sobol.", defaultText: "grid"),
             OptionSpec(long: "points", valueName: "n", help: "Design points (for grid: aimed-at total when an axis gives no steps).", defaultText: "10 per axis for grid, 64 otherwise"),
             OptionSpec(long: "trials", short: "n", valueName: "n", help: "Trials per point.", defaultText: "20"),
-            Common.seed, Common.threads,
+            Common.seed.spec, Common.threads.spec,
             OptionSpec(long: "resume", help: "Finish an interrupted sweep in the same output folder."),
-            Common.out("results/<scenario>-sweep"), Common.lang, Common.fixed, Common.quiet,
+            out.spec, Common.lang.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: [
             "govsim sweep scenarios/example.json5 --vary mediation.tiers[0].staff=2:12:6 --vary triage.accuracy=0.6:0.95:4",
             "govsim sweep scenarios/example.json5 --vary services.budget=0:2000000 --vary volunteers.initialShare=0:0.05 --design sobol --points 64",
         ]
     )
+
+    static let out = Common.out("results/<scenario>-sweep")
 
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
         // Usage first: the options' syntax is checked before the file is read.
@@ -47,10 +49,10 @@ enum SweepCommand {
         }
         let givenPoints = try parsed.int("points", in: 1...1_000_000)
         let givenTrials = try parsed[Common.trialCount]
-        let givenSeed = try Common.seed(parsed)
-        let threads = try Common.threads(parsed)
+        let givenSeed = try parsed[Common.seed]
+        let threads = try parsed[Common.threads]
 
-        guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
+        guard let loaded = Common.load(parsed.positionals[0], fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
         var scenario = loaded.scenario
         let stored = scenario.sweep
         guard !specs.isEmpty || !stored.vary.isEmpty else {
@@ -68,8 +70,8 @@ enum SweepCommand {
         let trials = givenTrials ?? stored.trials
         let seed = givenSeed ?? UInt64(scenario.run.seed)
         scenario.run.seed = Int(seed)
-        let quiet = parsed.flag("quiet")
-        let out = parsed.value("out") ?? "results/\(scenario.name)-sweep"
+        let quiet = try parsed[Common.quiet]
+        let out = try parsed[Self.out] ?? "results/\(scenario.name)-sweep"
 
         // Before any point is made: a grid's points are the product of its axes' steps.
         let defaultSteps = max(2, Int(pow(Double(max(points, 1)), 1 / Double(max(axes.count, 1))).rounded()))
