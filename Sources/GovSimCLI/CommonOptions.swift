@@ -8,7 +8,8 @@ import GovSimReport
 enum Common {
     /// Trials, when given (the scenario's run.trials otherwise).
     static let trialCount = Option<Int?>.integer("trials", short: "n", help: "Number of trials (overrides run.trials).", in: 1...1_000_000)
-    static var trials: OptionSpec { trialCount.spec }
+    /// Trials, when given, at least 2 where a spread is needed (the same help as `trialCount`).
+    static let spreadTrialCount = Option<Int?>.integer("trials", short: "n", help: trialCount.spec.help, in: 2...1_000_000)
     /// The 95% half-width a precision target asks for.
     static let precision = Option<Double?>.number("precision", valueName: "h", help: "Target 95% half-width of the safety and satisfaction differences; trials are added in batches until reached.", in: 1e-9...1e9)
     /// The trial cap of adaptive runs (one default for the engine and every command).

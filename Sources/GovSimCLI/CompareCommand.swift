@@ -32,7 +32,7 @@ enum CompareCommand {
             ArgumentSpec(name: "policy", help: "Policy scenarios to compare with it.", isRepeating: true),
         ],
         options: [
-            Common.trials, Common.seed.spec, Common.threads.spec,
+            Common.trialCount.spec, Common.seed.spec, Common.threads.spec,
             Common.precision.spec, Common.maxTrials.spec, Common.batch.spec,
             OptionSpec(long: "objective", valueName: "metric", help: "What 'best' means for ranking.", defaultText: "safety_score"),
             OptionSpec(long: "indifference", valueName: "delta", help: "Indifference zone on the objective (its unit): arms within it of the first are reported as indistinguishable.", defaultText: "0"),

@@ -30,7 +30,7 @@ enum ExplainCommand {
             ArgumentSpec(name: "policy", help: "The policy scenario (several levers changed)."),
         ],
         options: [
-            Common.trials, Common.seed.spec, Common.threads.spec,
+            Common.trialCount.spec, Common.seed.spec, Common.threads.spec,
             OptionSpec(long: "permutations", valueName: "m", help: "Random orders for sampled Shapley values (more than 8 levers); rounded up to even (each order and its reverse).", defaultText: "64"),
             OptionSpec(long: "resume", help: "Finish an interrupted explanation in the same output folder (its finished trials are kept)."),
             out.spec, Common.lang.spec, format.spec, Common.fixed.spec, Common.quiet.spec,

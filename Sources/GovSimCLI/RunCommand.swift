@@ -18,7 +18,7 @@ enum RunCommand {
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "The scenario file (JSON5).")],
         options: [
-            Common.trials,
+            Common.trialCount.spec,
             OptionSpec(long: "days", valueName: "d", help: "Days to simulate (overrides run.days)."),
             Common.seed.spec, Common.threads.spec,
             precision.spec, maxTrials.spec, batch.spec,
