@@ -22,35 +22,37 @@ enum SensitivityCommand {
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpec(long: "vary", valueName: "path=lo:hi", help: "A parameter and its range.", isRepeating: true),
-            OptionSpec(long: "method", valueName: "m", help: "sobol or morris.", defaultText: "sobol"),
-            OptionSpec(long: "samples", valueName: "n", help: "Sobol base rows, or Morris trajectories.", defaultText: "64 (sobol), 20 (morris)"),
-            OptionSpec(long: "replicates", valueName: "r", help: "Trials per design point.", defaultText: "10"),
-            OptionSpec(long: "metrics", valueName: "names", help: "Comma-separated outputs to analyse.", defaultText: "safety_score,satisfaction_pct"),
+            vary.spec, method.spec, samples.spec, replicates.spec, metrics.spec,
             Common.seed.spec, Common.threads.spec, out.spec, Common.lang.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: ["govsim sensitivity scenarios/example.json5 --vary services.budget=0:2000000 --vary triage.accuracy=0.6:0.95 --vary volunteers.initialShare=0:0.05"]
     )
 
+    static let vary = Option<[String]>.repeating("vary", valueName: "path=lo:hi", help: "A parameter and its range.")
+    static let method = Option<SensitivityStudy.Method>.choice("method", valueName: "m", help: "sobol or morris.", default: .sobol)
+    /// Sobol base rows or Morris trajectories, nil for the method's default.
+    static let samples = Option<Int?>.integer("samples", help: "Sobol base rows, or Morris trajectories.", defaultText: "64 (sobol), 20 (morris)",
+                                              in: 2...1_000_000)
+    static let replicates = Option<Int>.integer("replicates", valueName: "r", help: "Trials per design point.", default: 10, in: 1...100_000)
+    /// The outputs to analyse, each name checked.
+    static let metrics = Option<String>.string("metrics", valueName: "names", help: "Comma-separated outputs to analyse.",
+                                               default: "safety_score,satisfaction_pct").map { text, parsed in
+        try text.split(separator: ",").map { try Common.metric(String($0), option: "metrics", command: parsed.command) }
+    }
     static let out = Common.out("results/<scenario>-sensitivity")
 
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
         // Usage first: every option is checked before the file is read.
-        let specs = parsed.values("vary")
+        let specs = try parsed[Self.vary]
         guard specs.count >= 1 else { throw UsageError(message: "give at least one --vary PATH=lo:hi", command: "sensitivity") }
         let axisSpecs = try Common.axisSpecs(specs, option: "vary", command: "sensitivity")
-        let methodName = parsed.value("method") ?? "sobol"
-        guard let method = SensitivityStudy.Method(rawValue: methodName) else {
-            throw UsageError(message: "--method: expected sobol or morris, got '\(methodName)'", command: "sensitivity")
-        }
+        let method = try parsed[Self.method]
         if method == .sobol && 2 * axisSpecs.count > SobolSequence.maxDimensions {
             throw UsageError(message: "--method sobol: at most \(SobolSequence.maxDimensions / 2) parameters", command: "sensitivity")
         }
-        let samples = try parsed.int("samples", in: 2...1_000_000) ?? (method == .sobol ? 64 : 20)
-        let replicates = try parsed.int("replicates", in: 1...100_000) ?? 10
-        let metrics = try (parsed.value("metrics") ?? "safety_score,satisfaction_pct").split(separator: ",").map {
-            try Common.metric(String($0), option: "metrics", command: "sensitivity")
-        }
+        let samples = try parsed[Self.samples] ?? (method == .sobol ? 64 : 20)
+        let replicates = try parsed[Self.replicates]
+        let metrics = try parsed[Self.metrics]
         let givenSeed = try parsed[Common.seed]
         _ = try parsed[Common.threads]
 
