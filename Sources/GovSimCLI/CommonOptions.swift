@@ -236,6 +236,21 @@ enum Common {
         return ProgressReporter(total: total, write: { console.err($0) }, now: { (ContinuousClock.now - start) / .seconds(1) })
     }
 
+    /// `--long METRIC`, the metric named `name` when not given; an unknown name is a usage error
+    /// naming the closest.
+    static func metric(_ long: String, help: String, default name: String) -> Option<Metric> {
+        Option<String>.string(long, valueName: "metric", help: help, default: name).map { text, parsed in
+            try metric(text, option: long, command: parsed.command)
+        }
+    }
+
+    /// `--long METRIC`, nil when not given.
+    static func metric(_ long: String, help: String) -> Option<Metric?> {
+        Option<String?>.string(long, valueName: "metric", help: help).map { text, parsed in
+            try text.map { try metric($0, option: long, command: parsed.command) }
+        }
+    }
+
     /// The metric named `name`, or a usage error naming the closest.
     static func metric(_ name: String, option: String, command: String) throws -> Metric {
         guard let m = Metric(name: name) else {
