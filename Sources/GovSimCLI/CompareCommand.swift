@@ -34,11 +34,7 @@ enum CompareCommand {
         options: [
             Common.trialCount.spec, Common.seed.spec, Common.threads.spec,
             Common.precision.spec, Common.maxTrials.spec, Common.batch.spec,
-            OptionSpec(long: "objective", valueName: "metric", help: "What 'best' means for ranking.", defaultText: "safety_score"),
-            OptionSpec(long: "indifference", valueName: "delta", help: "Indifference zone on the objective (its unit): arms within it of the first are reported as indistinguishable.", defaultText: "0"),
-            OptionSpec(long: "select", help: "Choose the best arm by Kim–Nelson's sequential procedure: P(correct selection) ≥ 1 − alpha when the best leads by ≥ --indifference (first stage --trials, then --batch at a time up to --max-trials)."),
-            OptionSpec(long: "alpha", valueName: "a", help: "1 − confidence of --select and of the indistinguishable group.", defaultText: "0.05"),
-            OptionSpec(long: "resume", help: "Finish an interrupted comparison in the same output folder (its finished trials are kept)."),
+            objective.spec, indifference.spec, select.spec, alpha.spec, resume.spec,
             out.spec, Common.lang.spec, format.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: [
@@ -47,6 +43,14 @@ enum CompareCommand {
         ]
     )
 
+    static let objective = Common.metric("objective", help: "What 'best' means for ranking.", default: "safety_score")
+    /// The indifference zone, in the objective's unit.
+    static let indifference = Option<Double>.number("indifference", valueName: "delta", help: "Indifference zone on the objective (its unit): arms within it of the first are reported as indistinguishable.",
+                                                    default: 0, in: 0...1e12)
+    static let select = Option<Bool>.flag("select", help: "Choose the best arm by Kim–Nelson's sequential procedure: P(correct selection) ≥ 1 − alpha when the best leads by ≥ --indifference (first stage --trials, then --batch at a time up to --max-trials).")
+    static let alpha = Option<Double>.number("alpha", valueName: "a", help: "1 − confidence of --select and of the indistinguishable group.",
+                                             default: 0.05, in: 1e-6...0.5)
+    static let resume = Option<Bool>.flag("resume", help: "Finish an interrupted comparison in the same output folder (its finished trials are kept).")
     static let out = Common.out("results/<baseline>-vs-<policy>")
     static let format = Common.format("compare.json")
 
@@ -58,12 +62,12 @@ enum CompareCommand {
         let precision = try parsed[Common.precision]
         let maxTrials = try parsed[Common.maxTrials]
         let batch = try parsed[Common.batch]
-        let objective = try Common.metric(parsed.value("objective") ?? "safety_score", option: "objective", command: "compare")
+        let objective = try parsed[Self.objective]
         let quiet = try parsed[Common.quiet]
         let json = try parsed[Self.format] == .json
-        let indifference = try parsed.double("indifference", in: 0...1e12) ?? 0
-        let select = parsed.flag("select")
-        let alpha = try parsed.double("alpha", in: 1e-6...0.5) ?? 0.05
+        let indifference = try parsed[Self.indifference]
+        let select = try parsed[Self.select]
+        let alpha = try parsed[Self.alpha]
         if select && indifference <= 0 {
             throw UsageError(message: "--select needs --indifference DELTA > 0 (the smallest difference worth telling apart, in the objective's unit)", command: "compare")
         }
@@ -92,7 +96,7 @@ enum CompareCommand {
                                    maxTrials: maxTrials, batch: batch, objective: objective, indifference: indifference, select: select, alpha: alpha)
         let digest = CompareResults.digest(scenarios, plan: plan)
         let cap = plan.precision == nil && !plan.select ? plan.trials : plan.maxTrials
-        let resume = parsed.flag("resume")
+        let resume = try parsed[Self.resume]
         var seconds = 0.0
         let command = ResultsCommand<(results: CompareResults, manifest: RunManifest)>(
             out: out, kind: .compare, files: CompareResults.fileNames + ["manifest.json"],

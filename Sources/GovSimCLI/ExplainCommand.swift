@@ -31,8 +31,7 @@ enum ExplainCommand {
         ],
         options: [
             Common.trialCount.spec, Common.seed.spec, Common.threads.spec,
-            OptionSpec(long: "permutations", valueName: "m", help: "Random orders for sampled Shapley values (more than 8 levers); rounded up to even (each order and its reverse).", defaultText: "64"),
-            OptionSpec(long: "resume", help: "Finish an interrupted explanation in the same output folder (its finished trials are kept)."),
+            permutations.spec, resume.spec,
             out.spec, Common.lang.spec, format.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: [
@@ -41,6 +40,9 @@ enum ExplainCommand {
         ]
     )
 
+    static let permutations = Option<Int>.integer("permutations", valueName: "m", help: "Random orders for sampled Shapley values (more than 8 levers); rounded up to even (each order and its reverse).",
+                                                  default: 64, in: 2...100_000)
+    static let resume = Option<Bool>.flag("resume", help: "Finish an interrupted explanation in the same output folder (its finished trials are kept).")
     static let out = Common.out("results/<policy>-explained")
     static let format = Common.format("explain.json")
 
@@ -49,7 +51,7 @@ enum ExplainCommand {
         let trialsOverride = try parsed[Common.trialCount]
         let seedOverride = try parsed[Common.seed]
         let threads = try parsed[Common.threads]
-        let permutations = try parsed.int("permutations", in: 2...100_000) ?? 64
+        let permutations = try parsed[Self.permutations]
         let quiet = try parsed[Common.quiet]
         let json = try parsed[Self.format] == .json
 
@@ -83,7 +85,7 @@ enum ExplainCommand {
         }
         let out = try parsed[Self.out] ?? "results/\(policy.name)-explained"
         let digest = ExplainResults.digest(arms, trials: trials)
-        let resume = parsed.flag("resume")
+        let resume = try parsed[Self.resume]
         var seconds = 0.0
         let command = ResultsCommand<ExplainResults>(
             out: out, kind: .explain, files: ExplainResults.fileNames + ["manifest.json"],
