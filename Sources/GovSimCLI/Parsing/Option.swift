@@ -23,11 +23,6 @@ public struct Option<Value: Sendable>: Sendable {
         return Option(spec: spec, read: read)
     }
 
-    /// Whether the option was given on the command line (its value unchecked).
-    public func isGiven(in parsed: ParsedArguments) -> Bool {
-        spec.isFlag ? parsed.flag(spec.long) : parsed.value(spec.long) != nil
-    }
-
     /// The same option read on through `transform`, which may throw a `UsageError` (it is given
     /// the command line, for the command's name).
     func map<T>(_ transform: @escaping @Sendable (Value, ParsedArguments) throws -> T) -> Option<T> {
@@ -169,5 +164,10 @@ extension ParsedArguments {
     /// The value of a declared option.
     public subscript<Value>(_ option: Option<Value>) -> Value {
         get throws { try option.value(in: self) }
+    }
+
+    /// Whether the option was given on the command line (its value unchecked).
+    public func isGiven(_ spec: OptionSpec) -> Bool {
+        spec.isFlag ? flag(spec.long) : value(spec.long) != nil
     }
 }
