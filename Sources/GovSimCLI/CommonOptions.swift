@@ -172,6 +172,43 @@ enum Common {
         }
     }
 
+    /// What `runArms` ran: the outcome, the trials the journal already held (per arm, by trial
+    /// index), when it started and how many seconds the trials took; or `.done(status)` when the
+    /// command should stop here.
+    enum ArmsRun {
+        case ran(Comparison.Outcome, known: [[Int: TrialResult]], started: Date, seconds: Double)
+        case done(Int32)
+    }
+
+    /// Runs `arms` under `plan` backed by a journal in `out` (see `armsJournal`): with `resume`, the
+    /// trials it holds are kept and not run again, and every trial is journalled as it finishes.
+    /// The progress bar counts the trials still to run (all of them when the plan is adaptive, when
+    /// it shows none). `.done` with the journal's status, or 73 when the journal cannot be written.
+    static func runArms(_ arms: [Scenario], plan: Comparison.Plan, seed: UInt64, threads: Int, out: String, digest: String, cap: Int,
+                        resume: Bool, what: String, quiet: Bool, console: Console) -> ArmsRun {
+        let (journal, known): (RunJournal, [[Int: TrialResult]])
+        switch armsJournal(out, digest: digest, arms: arms, cap: cap, resume: resume, what: what, quiet: quiet, console: console) {
+        case .opened(let j, let k): (journal, known) = (j, k)
+        case .done(let status): return .done(status)
+        }
+        let started = Date()
+        let clock = ContinuousClock.now
+        let adaptive = plan.precision != nil || plan.select
+        let reporter = progress(total: plan.trials * arms.count - (adaptive ? 0 : known.map(\.count).reduce(0, +)),
+                                quiet: quiet || adaptive, console: console)
+        let outcome = Comparison(arms: arms, seed: seed, threads: threads).run(
+            plan, progress: reporter.map { r in { @Sendable _, _ in r.advance(by: 1) } },
+            shouldStop: { Interruption.shared.requested || journal.failed }, known: known,
+            finished: { @Sendable arm, t in journal.append(t, arm: arm) })
+        reporter?.finish()
+        let seconds = (ContinuousClock.now - clock) / .seconds(1)
+        if let failure = journal.sync() {
+            console.err("govsim: \(failure)\n")
+            return .done(ExitStatus.cannotCreate)
+        }
+        return .ran(outcome, known: known, started: started, seconds: seconds)
+    }
+
     enum Resumable<T> { case trials(T), finished, failed(Int32) }
 
     /// What `--resume` finds in `out`: the journalled trials of this run, a finished run (a

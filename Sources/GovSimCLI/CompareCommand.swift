@@ -106,24 +106,11 @@ enum CompareCommand {
         return try command.execute(console: console, work: {
             // The journal keeps every finished (arm, trial) as it finishes; --resume replays the
             // comparison with them, so it ends exactly as an uninterrupted one.
-            let (journal, known): (RunJournal, [[Int: TrialResult]])
-            switch Common.armsJournal(out, digest: digest, arms: scenarios, cap: cap, resume: resume, what: "comparison", quiet: quiet, console: console) {
-            case .opened(let j, let k): (journal, known) = (j, k)
+            let (outcome, known, started): (Comparison.Outcome, [[Int: TrialResult]], Date)
+            switch Common.runArms(scenarios, plan: plan, seed: seed, threads: threads, out: out, digest: digest, cap: cap, resume: resume,
+                                  what: "comparison", quiet: quiet, console: console) {
+            case .ran(let o, let k, let start, let s): (outcome, known, started, seconds) = (o, k, start, s)
             case .done(let status): return .exit(status)
-            }
-            let started = Date()
-            let clock = ContinuousClock.now
-            let reporter = Common.progress(total: plan.trials * scenarios.count - (precision != nil || select ? 0 : known.map(\.count).reduce(0, +)),
-                                           quiet: quiet || precision != nil || select, console: console)
-            let outcome = Comparison(arms: scenarios, seed: seed, threads: threads).run(
-                plan, progress: reporter.map { r in { @Sendable _, _ in r.advance(by: 1) } },
-                shouldStop: { Interruption.shared.requested || journal.failed }, known: known,
-                finished: { @Sendable arm, t in journal.append(t, arm: arm) })
-            reporter?.finish()
-            seconds = (ContinuousClock.now - clock) / .seconds(1)
-            if let failure = journal.sync() {
-                console.err("govsim: \(failure)\n")
-                return .exit(ExitStatus.cannotCreate)
             }
             let interrupted = outcome.stoppedBecause == "interrupted"
             guard outcome.results.allSatisfy({ $0.count > 1 }) else {

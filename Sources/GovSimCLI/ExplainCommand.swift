@@ -98,23 +98,11 @@ enum ExplainCommand {
                 for note in levers.ignored { console.err("govsim: not a lever: \(note)\n") }
             }
             // The journal keeps every finished (combination, trial); --resume replays with them.
-            let (journal, known): (RunJournal, [[Int: TrialResult]])
-            switch Common.armsJournal(out, digest: digest, arms: arms, cap: trials, resume: resume, what: "explanation", quiet: quiet, console: console) {
-            case .opened(let j, let k): (journal, known) = (j, k)
+            let (outcome, known, started): (Comparison.Outcome, [[Int: TrialResult]], Date)
+            switch Common.runArms(arms, plan: Comparison.Plan(trials: trials), seed: seed, threads: threads, out: out, digest: digest, cap: trials,
+                                  resume: resume, what: "explanation", quiet: quiet, console: console) {
+            case .ran(let o, let k, let start, let s): (outcome, known, started, seconds) = (o, k, start, s)
             case .done(let status): return .exit(status)
-            }
-            let started = Date()
-            let clock = ContinuousClock.now
-            let reporter = Common.progress(total: trials * arms.count - known.map(\.count).reduce(0, +), quiet: quiet, console: console)
-            let outcome = Comparison(arms: arms, seed: seed, threads: threads).run(
-                Comparison.Plan(trials: trials), progress: reporter.map { r in { @Sendable _, _ in r.advance(by: 1) } },
-                shouldStop: { Interruption.shared.requested || journal.failed }, known: known,
-                finished: { @Sendable arm, t in journal.append(t, arm: arm) })
-            reporter?.finish()
-            seconds = (ContinuousClock.now - clock) / .seconds(1)
-            if let failure = journal.sync() {
-                console.err("govsim: \(failure)\n")
-                return .exit(ExitStatus.cannotCreate)
             }
             guard outcome.stoppedBecause != "interrupted" else {
                 // A decomposition needs every combination in the same trials: nothing is written but the journal.
