@@ -110,8 +110,9 @@ extension Option where Value: RawRepresentable & CaseIterable, Value.RawValue ==
 }
 
 extension Option where Value == Int {
-    /// An integer in `range`, `value` when not given.
-    /// `defaultText` replaces the default shown when it is not `value` as such (e.g. "all cores").
+    /// An integer in `range`, `value` when not given. `defaultText` replaces the default shown
+    /// when it is not `value` as such (e.g. "all cores"); such a default, found at run time, is not
+    /// held to the range.
     static func integer(_ long: String, short: Character? = nil, valueName: String = "n", help: String, default value: Int,
                         defaultText: String? = nil, in range: ClosedRange<Int>) -> Option<Int> {
         precondition(defaultText != nil || range.contains(value), "--\(long)'s default lies outside its range")
