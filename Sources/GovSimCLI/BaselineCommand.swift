@@ -20,34 +20,41 @@ enum BaselineCommand {
         failing check.
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "Scenario files.", isRepeating: true)],
-        options: [Common.trials, Common.seed, Common.threads,
-                  OptionSpec(long: "out", short: "o", valueName: "dir", help: "Folder for the baseline files.", defaultText: "results/baselines"),
-                  OptionSpec(long: "margin", valueName: "pct", help: "Tolerance per output the check will use, % of its baseline mean.", defaultText: "1"),
-                  OptionSpec(long: "alpha", valueName: "a", help: "Family-wise false-alarm rate the check will use.", defaultText: "0.05"),
-                  OptionSpec(long: "detect", valueName: "pct", help: "Choose the trial count so a PCT% change of each main output is caught with 90% power."),
-                  OptionSpec(long: "max-trials", valueName: "n", help: "Cap on trials with --detect.", defaultText: "20000"),
-                  Common.fixed, Common.quiet],
+        options: [trials.spec, Common.seed.spec, Common.threads.spec, out.spec, margin.spec, alpha.spec, detect.spec, maxTrials.spec,
+                  Common.fixed.spec, Common.quiet.spec],
         examples: ["govsim baseline scenarios/regression/*.json5 --out results/baselines",
                    "govsim baseline scenarios/regression/sensors.json5 --detect 5"]
     )
 
+    static let trials = Common.spreadTrialCount
+    static let out = Option<String>.string("out", short: "o", valueName: "dir", help: "Folder for the baseline files.", default: "results/baselines")
+    /// The tolerance the check will use, as a fraction of the baseline mean (given in %).
+    static let margin = Option<Double?>.number("margin", valueName: "pct", help: "Tolerance per output the check will use, % of its baseline mean.",
+                                               defaultText: "1", in: 0...100).map { pct, _ in pct.map { $0 / 100 } ?? RegressionBaseline.defaultMargin }
+    static let alpha = Option<Double>.number("alpha", valueName: "a", help: "Family-wise false-alarm rate the check will use.",
+                                             default: RegressionBaseline.defaultAlpha, in: 1e-9...0.5)
+    /// The change to detect, in % of each main output's mean; nil when the trials are as given.
+    static let detect = Option<Double?>.number("detect", valueName: "pct", help: "Choose the trial count so a PCT% change of each main output is caught with 90% power.",
+                                               in: 1e-6...1e6)
+    static let maxTrials = Option<Int>.integer("max-trials", help: "Cap on trials with --detect.", default: 20_000, in: 2...1_000_000)
+
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
-        let out = parsed.value("out") ?? "results/baselines"
-        let trials = try parsed.int("trials", in: 2...1_000_000), seed = try Common.seed(parsed), threads = try Common.threads(parsed)
-        let margin = try parsed.double("margin", in: 0...100).map { $0 / 100 } ?? RegressionBaseline.defaultMargin
-        let alpha = try parsed.double("alpha", in: 1e-9...0.5) ?? RegressionBaseline.defaultAlpha
-        let detect = try parsed.double("detect", in: 1e-6...1e6)
-        let maxTrials = try parsed.int("max-trials", in: 2...1_000_000) ?? 20_000
+        let out = try parsed[Self.out]
+        let trials = try parsed[Self.trials], seed = try parsed[Common.seed], threads = try parsed[Common.threads]
+        let margin = try parsed[Self.margin]
+        let alpha = try parsed[Self.alpha]
+        let detect = try parsed[Self.detect]
+        let maxTrials = try parsed[Self.maxTrials]
         if let detect, detect / 100 <= margin {
             throw UsageError(message: "--detect \(HeadlineReport.number(detect)): a change must exceed the tolerance --margin (\(HeadlineReport.number(100 * margin))%) to be detectable", command: "baseline")
         }
         var loaded: [LoadedScenario] = []
         for path in parsed.positionals {
-            guard let l = Common.load(path, fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
+            guard let l = Common.load(path, fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
             loaded.append(l)
         }
         guard Common.prepare(out, console: console) else { return ExitStatus.cannotCreate }
-        let quiet = parsed.flag("quiet")
+        let quiet = try parsed[Common.quiet]
         for l in loaded {
             var s = l.scenario
             if let trials { s.run.trials = trials }
@@ -115,15 +122,15 @@ enum RegressionCheck {
             console.err("govsim: \(error)\n")
             return ExitStatus.dataError
         }
-        guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
-        let margin = try parsed.double("margin", in: 0...100).map { $0 / 100 } ?? baseline.margin
-        let alpha = try parsed.double("alpha", in: 1e-9...0.5) ?? baseline.alpha
+        guard let loaded = Common.load(parsed.positionals[0], fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
+        let margin = try parsed[CheckCommand.margin] ?? baseline.margin
+        let alpha = try parsed[CheckCommand.alpha] ?? baseline.alpha
         var s = loaded.scenario
-        s.run.trials = try parsed.int("trials", in: 2...1_000_000) ?? baseline.trials
+        s.run.trials = try parsed[CheckCommand.trials] ?? baseline.trials
         s.run.days = baseline.days
-        let seed = try Common.seed(parsed) ?? baseline.seed
+        let seed = try parsed[Common.seed] ?? baseline.seed
         let results = RunResults(loaded: LoadedScenario(scenario: s, path: loaded.path, extends: loaded.extends), seed: seed,
-                                 trials: Ensemble(scenario: s, seed: seed, threads: try Common.threads(parsed)).run(trials: 0..<s.run.trials))
+                                 trials: Ensemble(scenario: s, seed: seed, threads: try parsed[Common.threads]).run(trials: 0..<s.run.trials))
         let platform = RegressionBaseline.currentPlatform
         let exact = seed == baseline.seed && platform == baseline.platform && RunResults.version == baseline.version
             && s.run.trials == baseline.trials

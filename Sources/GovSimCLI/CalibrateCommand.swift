@@ -33,21 +33,44 @@ enum CalibrateCommand {
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "Scenario files with targets, fitted jointly.", isRepeating: true)],
         options: [
-            OptionSpec(long: "fit", valueName: "path[=lo:hi]", help: "A parameter to fit, with its search range (default: the field's range when finite).", isRepeating: true),
-            OptionSpec(long: "method", valueName: "m", help: "nelder-mead (a best fit) or abc (a posterior sample by ABC-SMC).", defaultText: "nelder-mead"),
-            OptionSpec(long: "budget", valueName: "evals", help: "Largest number of objective evaluations (with abc: of simulations, one per particle proposed).", defaultText: "200; abc 3000"),
-            OptionSpec(long: "trials", short: "n", valueName: "n", help: "Trials per scenario and evaluation (with abc: per particle).", defaultText: "40; abc 4"),
-            OptionSpec(long: "particles", valueName: "n", help: "abc: particles per generation.", defaultText: "200"),
-            OptionSpec(long: "quantile", valueName: "q", help: "abc: the quantile of a generation's distances that sets the next tolerance (0 < q < 1).", defaultText: "0.5"),
-            OptionSpec(long: "min-tolerance", valueName: "eps", help: "abc: stop at this tolerance (in the distance's units, target tolerances).", defaultText: "1"),
-            OptionSpec(long: "min-acceptance", valueName: "rate", help: "abc: stop when a generation accepts fewer than this share of its proposals.", defaultText: "0.02"),
-            OptionSpec(long: "resume", help: "abc: continue the fit whose journal is in the output folder."),
-            Common.seed, Common.threads,
-            Common.out("the first scenario's folder"), Common.fixed, Common.quiet,
+            fit.spec, method.spec, budget.spec, trials.spec, particles.spec, quantile.spec, minTolerance.spec, minAcceptance.spec, resume.spec,
+            Common.seed.spec, Common.threads.spec,
+            out.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: ["govsim calibrate scenarios/cases/pudong-baseline.json5 --fit estates.oldEstate.propertyDisputeRate=0.1:2 --fit estates.oldEstate.baseHappiness=40:70",
                    "govsim calibrate scenarios/cases/pudong-baseline.json5 --method abc --fit estates.oldEstate.propertyDisputeRate=0.1:1 --fit estates.oldEstate.baseHappiness=40:80 --budget 2000"]
     )
+
+    static let fit = Option<[String]>.repeating("fit", valueName: "path[=lo:hi]", help: "A parameter to fit, with its search range (default: the field's range when finite).")
+    /// "nelder-mead" or "abc".
+    static let method = Option<String>.string("method", valueName: "m", help: "nelder-mead (a best fit) or abc (a posterior sample by ABC-SMC).",
+                                              default: "nelder-mead").map { method, parsed in
+        guard method == "nelder-mead" || method == "abc" else {
+            throw UsageError(message: "--method \(method): expected nelder-mead or abc", command: parsed.command)
+        }
+        return method
+    }
+    /// Nelder–Mead's evaluations; `abcBudget` reads the same option for abc.
+    static let budget = Option<Int>.integer("budget", valueName: "evals", help: "Largest number of objective evaluations (with abc: of simulations, one per particle proposed).",
+                                            default: 200, defaultText: "200; abc 3000", in: 1...1_000_000)
+    /// abc's simulations (`--budget` read for `--method abc`).
+    static let abcBudget = Option<Int>.integer("budget", valueName: "evals", help: budget.spec.help, default: 3000, in: 1...100_000_000)
+    /// Nelder–Mead's trials per scenario and evaluation; `abcTrials` reads the same option for abc.
+    static let trials = Option<Int>.integer("trials", short: "n", help: "Trials per scenario and evaluation (with abc: per particle).",
+                                            default: 40, defaultText: "40; abc 4", in: 2...1_000_000)
+    /// abc's trials per particle (`--trials` read for `--method abc`).
+    static let abcTrials = Option<Int>.integer("trials", short: "n", help: trials.spec.help, default: 4, in: 1...1_000_000)
+    static let particles = Option<Int>.integer("particles", help: "abc: particles per generation.", default: 200, in: 10...100_000)
+    static let quantile = Option<Double>.number("quantile", valueName: "q", help: "abc: the quantile of a generation's distances that sets the next tolerance (0 < q < 1).",
+                                                default: 0.5, in: 0.05...0.95)
+    /// In the distance's units (target tolerances).
+    static let minTolerance = Option<Double>.number("min-tolerance", valueName: "eps", help: "abc: stop at this tolerance (in the distance's units, target tolerances).",
+                                                    default: 1, in: 0...1e9)
+    /// A share of a generation's proposals, 0 to 1.
+    static let minAcceptance = Option<Double>.number("min-acceptance", valueName: "rate", help: "abc: stop when a generation accepts fewer than this share of its proposals.",
+                                                     default: 0.02, in: 0...1)
+    static let resume = Option<Bool>.flag("resume", help: "abc: continue the fit whose journal is in the output folder.")
+    static let out = Common.out("the first scenario's folder")
 
     /// Every option's value, read (and checked) before any file is: a usage mistake is 64
     /// whatever the files hold.
@@ -58,33 +81,36 @@ enum CalibrateCommand {
         var seed: UInt64?
         var threads: Int
         var quiet: Bool
+        /// The `--fit` specs as written (checked against the files once read).
+        var fits: [String]
+        /// `--resume` (abc only).
+        var resume: Bool
         /// `--method abc`'s settings (the seed left to the first file's when not given).
         var abc = ApproximateBayes.Settings()
 
         init(_ parsed: ParsedArguments) throws {
-            guard !parsed.values("fit").isEmpty else { throw UsageError(message: "give at least one --fit PATH[=lo:hi]", command: "calibrate") }
-            method = parsed.value("method") ?? "nelder-mead"
-            guard method == "nelder-mead" || method == "abc" else {
-                throw UsageError(message: "--method \(method): expected nelder-mead or abc", command: "calibrate")
-            }
-            seed = try Common.seed(parsed)
-            threads = try Common.threads(parsed)
-            quiet = parsed.flag("quiet")
+            fits = try parsed[fit]
+            guard !fits.isEmpty else { throw UsageError(message: "give at least one --fit PATH[=lo:hi]", command: "calibrate") }
+            method = try parsed[CalibrateCommand.method]
+            seed = try parsed[Common.seed]
+            threads = try parsed[Common.threads]
+            quiet = try parsed[Common.quiet]
+            resume = try parsed[CalibrateCommand.resume]
             if method == "abc" {
-                abc.particles = try parsed.int("particles", in: 10...100_000) ?? 200
-                abc.quantile = try parsed.double("quantile", in: 0.05...0.95) ?? 0.5
-                abc.minimumTolerance = try parsed.double("min-tolerance", in: 0...1e9) ?? 1
-                abc.minimumAcceptance = try parsed.double("min-acceptance", in: 0...1) ?? 0.02
-                abc.simulationBudget = try parsed.int("budget", in: 1...100_000_000) ?? 3000
+                abc.particles = try parsed[particles]
+                abc.quantile = try parsed[quantile]
+                abc.minimumTolerance = try parsed[minTolerance]
+                abc.minimumAcceptance = try parsed[minAcceptance]
+                abc.simulationBudget = try parsed[abcBudget]
                 budget = abc.simulationBudget
-                trials = try parsed.int("trials", in: 1...1_000_000) ?? 4
+                trials = try parsed[abcTrials]
             } else {
-                for option in ["particles", "quantile", "min-tolerance", "min-acceptance"] where parsed.value(option) != nil {
-                    throw UsageError(message: "--\(option) applies only to --method abc", command: "calibrate")
+                for spec in [particles.spec, quantile.spec, minTolerance.spec, minAcceptance.spec] where parsed.isGiven(spec) {
+                    throw UsageError(message: "--\(spec.long) applies only to --method abc", command: "calibrate")
                 }
-                if parsed.flag("resume") { throw UsageError(message: "--resume applies only to --method abc", command: "calibrate") }
-                trials = try parsed.int("trials", in: 2...1_000_000) ?? 40
-                budget = try parsed.int("budget", in: 1...1_000_000) ?? 200
+                if resume { throw UsageError(message: "--resume applies only to --method abc", command: "calibrate") }
+                trials = try parsed[CalibrateCommand.trials]
+                budget = try parsed[CalibrateCommand.budget]
             }
         }
     }
@@ -94,14 +120,14 @@ enum CalibrateCommand {
         var files: [LoadedScenario] = []
         var failed = false
         for path in parsed.positionals {
-            if let loaded = Common.load(path, fixed: parsed.flag("fixed"), console: console) { files.append(loaded) } else { failed = true }
+            if let loaded = Common.load(path, fixed: try parsed[Common.fixed], console: console) { files.append(loaded) } else { failed = true }
         }
         if failed { return ExitStatus.dataError }
         guard files.contains(where: { !$0.targets.isEmpty }) else {
             for file in files { console.err("\(file.path): no targets to fit (add a targets section)\n") }
             return ExitStatus.dataError
         }
-        let fits = parsed.values("fit")
+        let fits = options.fits
         if options.method == "abc" { return try executeABC(parsed, options: options, files: files, fits: fits, commandLine: commandLine, console: console) }
         let parameters = try fits.map { spec -> Calibration.Parameter in
             if spec.contains("[") {
@@ -129,7 +155,7 @@ enum CalibrateCommand {
             guard Common.fits(Common.extremes(file.scenario, axes: axes), threads: calibration.threads, keptTrials: Double(calibration.trials) * 2,
                               file: file.path, console: console) else { return ExitStatus.dataError }
         }
-        let directory = parsed.value("out") ?? (files[0].path as NSString).deletingLastPathComponent
+        let directory = try parsed[Self.out] ?? (files[0].path as NSString).deletingLastPathComponent
         guard Common.prepare(directory.isEmpty ? "." : directory, console: console) else { return ExitStatus.cannotCreate }
         let result = calibration.run { evaluations, best in
             if !quiet && console.stderrIsTerminal {
@@ -209,14 +235,14 @@ enum CalibrateCommand {
                               file: file.path, console: console) else { return ExitStatus.dataError }
         }
         let calibration = ABCCalibration(files: files.map(\.targeted), paths: paths, priors: priors, trials: trials, settings: settings, threads: threads)
-        let directory = parsed.value("out").map { $0.isEmpty ? "." : $0 } ?? { let d = (files[0].path as NSString).deletingLastPathComponent; return d.isEmpty ? "." : d }()
+        let directory = try parsed[Self.out].map { $0.isEmpty ? "." : $0 } ?? { let d = (files[0].path as NSString).deletingLastPathComponent; return d.isEmpty ? "." : d }()
         guard Common.prepare(directory, console: console) else { return ExitStatus.cannotCreate }
         let base = URL(fileURLWithPath: files[0].path).deletingPathExtension().lastPathComponent
         let posteriorName = base + ".posterior.csv"
         let journalPath = (directory as NSString).appendingPathComponent(base + ".abc-journal.txt")
         let fingerprint = calibration.fingerprint
         var resume: (generations: [ABCGeneration], simulations: Int)?
-        if parsed.flag("resume") {
+        if options.resume {
             guard let data = FileManager.default.contents(atPath: journalPath), let text = String(data: data, encoding: .utf8) else {
                 console.err("govsim: \(journalPath): no ABC journal to resume\n")
                 return ExitStatus.nothingToResume

@@ -19,32 +19,40 @@ enum CheckCommand {
         missed; predictions are reported hit or missed without failing, unless --strict.
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "Scenario files with targets.", isRepeating: true)],
-        options: [Common.trials, Common.seed, Common.threads, Common.out("results/check"), Common.lang, Common.fixed, Common.quiet,
-                  OptionSpec(long: "strict", help: "Fail (exit 1) when a predicted target is missed too."),
-                  OptionSpec(long: "baseline", valueName: "file", help: "Instead: check one scenario against a recorded baseline (exit 1 on drift)."),
-                  OptionSpec(long: "margin", valueName: "pct", help: "With --baseline: tolerance per output, % of its baseline mean.", defaultText: "the baseline's, else 1"),
-                  OptionSpec(long: "alpha", valueName: "a", help: "With --baseline: false-alarm rate over all outputs.", defaultText: "the baseline's, else 0.05")],
+        options: [trials.spec, Common.seed.spec, Common.threads.spec, out.spec, Common.lang.spec, Common.fixed.spec, Common.quiet.spec,
+                  strict.spec, baseline.spec, margin.spec, alpha.spec],
         examples: ["govsim check scenarios/cases/*.json5",
                    "govsim check --baseline results/baselines/council.baseline.json scenarios/regression/council.json5"]
     )
 
+    static let trials = Common.spreadTrialCount
+    static let out = Common.out("results/check")
+    static let strict = Option<Bool>.flag("strict", help: "Fail (exit 1) when a predicted target is missed too.")
+    static let baseline = Option<String?>.string("baseline", valueName: "file", help: "Instead: check one scenario against a recorded baseline (exit 1 on drift).")
+    /// With --baseline: the tolerance as a fraction of the baseline mean (given in %), nil for the baseline's.
+    static let margin = Option<Double?>.number("margin", valueName: "pct", help: "With --baseline: tolerance per output, % of its baseline mean.",
+                                               defaultText: "the baseline's, else 1", in: 0...100).map { pct, _ in pct.map { $0 / 100 } }
+    /// With --baseline: the family-wise false-alarm rate, nil for the baseline's.
+    static let alpha = Option<Double?>.number("alpha", valueName: "a", help: "With --baseline: false-alarm rate over all outputs.",
+                                              defaultText: "the baseline's, else 0.05", in: 1e-9...0.5)
+
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
-        if let baseline = parsed.value("baseline") {
+        if let baseline = try parsed[Self.baseline] {
             return try RegressionCheck.execute(parsed, baselinePath: baseline, console: console)
         }
         // Usage first: a bad option value is 64 whatever the files hold.
-        let trials = try parsed.int("trials", in: 2...1_000_000), seed = try Common.seed(parsed), threads = try Common.threads(parsed)
-        let strict = parsed.flag("strict")
+        let trials = try parsed[Self.trials], seed = try parsed[Common.seed], threads = try parsed[Common.threads]
+        let strict = try parsed[Self.strict]
         var files: [LoadedScenario] = []
         var failed = false
         for path in parsed.positionals {
-            if let loaded = Common.load(path, fixed: parsed.flag("fixed"), console: console) { files.append(loaded) } else { failed = true }
+            if let loaded = Common.load(path, fixed: try parsed[Common.fixed], console: console) { files.append(loaded) } else { failed = true }
         }
         if failed { return ExitStatus.dataError }
-        let quiet = parsed.flag("quiet")
+        let quiet = try parsed[Common.quiet]
         let withTargets = files.filter { !$0.targets.isEmpty }
         for f in files where f.targets.isEmpty && !quiet { console.out("\(f.path): no targets\n") }
-        let out = parsed.value("out") ?? "results/check"
+        let out = try parsed[Self.out] ?? "results/check"
         // Each file is refused before anything runs if one of its runs (the file, the references
         // its relative targets name, its counterfactual) would not fit.
         let footprint = ResultsCommand<[TargetEvaluator.FileResult]>.Footprint(runs: withTargets.map { f in

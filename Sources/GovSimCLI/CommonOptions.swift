@@ -8,7 +8,8 @@ import GovSimReport
 enum Common {
     /// Trials, when given (the scenario's run.trials otherwise).
     static let trialCount = Option<Int?>.integer("trials", short: "n", help: "Number of trials (overrides run.trials).", in: 1...1_000_000)
-    static var trials: OptionSpec { trialCount.spec }
+    /// Trials, when given, at least 2 where a spread is needed (the same help as `trialCount`).
+    static let spreadTrialCount = Option<Int?>.integer("trials", short: "n", help: trialCount.spec.help, in: 2...1_000_000)
     /// The 95% half-width a precision target asks for.
     static let precision = Option<Double?>.number("precision", valueName: "h", help: "Target 95% half-width of the safety and satisfaction differences; trials are added in batches until reached.", in: 1e-9...1e9)
     /// The trial cap of adaptive runs (one default for the engine and every command).
@@ -17,21 +18,33 @@ enum Common {
     /// Trials per batch of adaptive runs.
     static let batch = Option<Int>.integer("batch", help: "Trials added per arm and round with --precision.",
                                            default: Comparison.Plan.defaultBatch, in: 1...100_000)
-    static let seed = OptionSpec(long: "seed", valueName: "s", help: "Scenario seed (overrides run.seed).")
-    static let threads = OptionSpec(long: "threads", short: "j", valueName: "k", help: "Worker threads.", defaultText: "all cores")
-    static let quiet = OptionSpec(long: "quiet", short: "q", help: "Print nothing but errors.")
-    static let fixed = OptionSpec(long: "fixed", help: "Run the parameters the scenario leaves to the defaults at their central values instead of drawing them from their shipped priors (run.uncertainty: \"fixed\"; docs/evidence.md).")
-    static func format(_ file: String) -> OptionSpec {
-        OptionSpec(long: "format", valueName: "f", help: "table, or json to print \(file) on stdout for scripts instead of the table.",
-                   defaultText: "table")
+    /// The scenario seed, when given (the scenario's run.seed otherwise).
+    static let seed = Option<Int?>.integer("seed", valueName: "s", help: "Scenario seed (overrides run.seed).", in: 0...Int.max)
+        .map { seed, _ in seed.map { UInt64($0) } }
+    /// Worker threads: all cores when not given.
+    static let threads = Option<Int>.integer("threads", short: "j", valueName: "k", help: "Worker threads.",
+                                             default: Ensemble.availableCores, defaultText: "all cores", in: 1...4_096)
+    static let quiet = Option<Bool>.flag("quiet", short: "q", help: "Print nothing but errors.")
+    /// Shipped priors at their central values.
+    static let fixed = Option<Bool>.flag("fixed", help: "Run the parameters the scenario leaves to the defaults at their central values instead of drawing them from their shipped priors (run.uncertainty: \"fixed\"; docs/evidence.md).")
+
+    /// What a command prints on stdout: the table, or its data file as JSON.
+    enum Format: String, CaseIterable, Sendable { case table, json }
+
+    /// `--format`, `file` being what JSON prints.
+    static func format(_ file: String) -> Option<Format> {
+        Option<Format>.choice("format", valueName: "f", help: "table, or json to print \(file) on stdout for scripts instead of the table.",
+                              default: .table)
     }
-    static let lang = OptionSpec(long: "lang", valueName: "l", help: "Language of report.html (and of the run and compare tables on stdout): en or zh (Simplified Chinese, 简体中文); data files are the same in every language. Overrides the environment variable GOVSIM_LANG.",
-                                 defaultText: "en")
+    /// The language of report.html and the tables, when given (see `language(_:command:environment:)`).
+    static let lang = Option<Language?>.choice("lang", valueName: "l", help: "Language of report.html (and of the run and compare tables on stdout): en or zh (Simplified Chinese, 简体中文); data files are the same in every language. Overrides the environment variable GOVSIM_LANG.",
+                                               defaultText: "en")
     /// `govsim report`'s `--lang`: by default the page keeps its language.
-    static let redrawLang = OptionSpec(long: "lang", valueName: "l", help: "Language to draw report.html in: en or zh (Simplified Chinese, 简体中文). Overrides the environment variable GOVSIM_LANG.",
-                                       defaultText: "the language of the report.html in the folder, else en")
-    static func out(_ defaultText: String) -> OptionSpec {
-        OptionSpec(long: "out", short: "o", valueName: "dir", help: "Output folder.", defaultText: defaultText)
+    static let redrawLang = lang.with(help: "Language to draw report.html in: en or zh (Simplified Chinese, 简体中文). Overrides the environment variable GOVSIM_LANG.",
+                                      defaultText: "the language of the report.html in the folder, else en")
+    /// The output folder, when given (`defaultText` says where it goes otherwise).
+    static func out(_ defaultText: String) -> Option<String?> {
+        Option<String?>.string("out", short: "o", valueName: "dir", help: "Output folder.", defaultText: defaultText)
     }
 
     /// Loads a scenario file, printing its problems on failure. `fixed` (`--fixed`) puts the
@@ -48,38 +61,15 @@ enum Common {
         }
     }
 
-    static func threads(_ parsed: ParsedArguments) throws -> Int {
-        try parsed.int("threads", in: 1...4_096) ?? Ensemble.availableCores
-    }
-
-    static func seed(_ parsed: ParsedArguments) throws -> UInt64? {
-        try parsed.int("seed", in: 0...Int.max).map { UInt64($0) }
-    }
-
     /// The language asked for by `--lang`, else by the environment variable GOVSIM_LANG (nil when
     /// neither is given); an unknown language is a usage error naming the allowed ones.
     static func language(_ parsed: ParsedArguments, command: String, environment: [String: String]) throws -> Language? {
-        if let text = parsed.value("lang") {
-            guard let language = Language(rawValue: text) else {
-                throw UsageError(message: "--lang: expected \(Language.allowedText), got '\(text)'", command: command)
-            }
-            return language
-        }
+        if let language = try parsed[lang] { return language }
         guard let text = environment["GOVSIM_LANG"], !text.isEmpty else { return nil }
         guard let language = Language(rawValue: text) else {
             throw UsageError(message: "GOVSIM_LANG: expected \(Language.allowedText), got '\(text)'", command: command)
         }
         return language
-    }
-
-    /// Whether `--format` asks for JSON: "table" (the default) or "json"; anything else is a
-    /// usage error.
-    static func json(_ parsed: ParsedArguments, command: String) throws -> Bool {
-        switch parsed.value("format") ?? "table" {
-        case "table": return false
-        case "json": return true
-        case let other: throw UsageError(message: "--format: expected table or json, got '\(other)'", command: command)
-        }
     }
 
     /// Writes the folder's report.html after its data files; on failure prints why and returns
@@ -182,6 +172,43 @@ enum Common {
         }
     }
 
+    /// What `runArms` ran: the outcome, the trials the journal already held (per arm, by trial
+    /// index), when it started and how many seconds the trials took; or `.done(status)` when the
+    /// command should stop here.
+    enum ArmsRun {
+        case ran(Comparison.Outcome, known: [[Int: TrialResult]], started: Date, seconds: Double)
+        case done(Int32)
+    }
+
+    /// Runs `arms` under `plan` backed by a journal in `out` (see `armsJournal`): with `resume`, the
+    /// trials it holds are kept and not run again, and every trial is journalled as it finishes.
+    /// The progress bar counts the trials still to run (all of them when the plan is adaptive, when
+    /// it shows none). `.done` with the journal's status, or 73 when the journal cannot be written.
+    static func runArms(_ arms: [Scenario], plan: Comparison.Plan, seed: UInt64, threads: Int, out: String, digest: String, cap: Int,
+                        resume: Bool, what: String, quiet: Bool, console: Console) -> ArmsRun {
+        let (journal, known): (RunJournal, [[Int: TrialResult]])
+        switch armsJournal(out, digest: digest, arms: arms, cap: cap, resume: resume, what: what, quiet: quiet, console: console) {
+        case .opened(let j, let k): (journal, known) = (j, k)
+        case .done(let status): return .done(status)
+        }
+        let started = Date()
+        let clock = ContinuousClock.now
+        let adaptive = plan.precision != nil || plan.select
+        let reporter = progress(total: plan.trials * arms.count - (adaptive ? 0 : known.map(\.count).reduce(0, +)),
+                                quiet: quiet || adaptive, console: console)
+        let outcome = Comparison(arms: arms, seed: seed, threads: threads).run(
+            plan, progress: reporter.map { r in { @Sendable _, _ in r.advance(by: 1) } },
+            shouldStop: { Interruption.shared.requested || journal.failed }, known: known,
+            finished: { @Sendable arm, t in journal.append(t, arm: arm) })
+        reporter?.finish()
+        let seconds = (ContinuousClock.now - clock) / .seconds(1)
+        if let failure = journal.sync() {
+            console.err("govsim: \(failure)\n")
+            return .done(ExitStatus.cannotCreate)
+        }
+        return .ran(outcome, known: known, started: started, seconds: seconds)
+    }
+
     enum Resumable<T> { case trials(T), finished, failed(Int32) }
 
     /// What `--resume` finds in `out`: the journalled trials of this run, a finished run (a
@@ -244,6 +271,21 @@ enum Common {
         guard !quiet && console.stderrIsTerminal && total > 0 else { return nil }
         let start = ContinuousClock.now
         return ProgressReporter(total: total, write: { console.err($0) }, now: { (ContinuousClock.now - start) / .seconds(1) })
+    }
+
+    /// `--long METRIC`, the metric named `name` when not given; an unknown name is a usage error
+    /// naming the closest.
+    static func metric(_ long: String, help: String, default name: String) -> Option<Metric> {
+        Option<String>.string(long, valueName: "metric", help: help, default: name).map { text, parsed in
+            try metric(text, option: long, command: parsed.command)
+        }
+    }
+
+    /// `--long METRIC`, nil when not given.
+    static func metric(_ long: String, help: String) -> Option<Metric?> {
+        Option<String?>.string(long, valueName: "metric", help: help).map { text, parsed in
+            try text.map { try metric($0, option: long, command: parsed.command) }
+        }
     }
 
     /// The metric named `name`, or a usage error naming the closest.

@@ -32,14 +32,10 @@ enum CompareCommand {
             ArgumentSpec(name: "policy", help: "Policy scenarios to compare with it.", isRepeating: true),
         ],
         options: [
-            Common.trials, Common.seed, Common.threads,
+            Common.trialCount.spec, Common.seed.spec, Common.threads.spec,
             Common.precision.spec, Common.maxTrials.spec, Common.batch.spec,
-            OptionSpec(long: "objective", valueName: "metric", help: "What 'best' means for ranking.", defaultText: "safety_score"),
-            OptionSpec(long: "indifference", valueName: "delta", help: "Indifference zone on the objective (its unit): arms within it of the first are reported as indistinguishable.", defaultText: "0"),
-            OptionSpec(long: "select", help: "Choose the best arm by Kim–Nelson's sequential procedure: P(correct selection) ≥ 1 − alpha when the best leads by ≥ --indifference (first stage --trials, then --batch at a time up to --max-trials)."),
-            OptionSpec(long: "alpha", valueName: "a", help: "1 − confidence of --select and of the indistinguishable group.", defaultText: "0.05"),
-            OptionSpec(long: "resume", help: "Finish an interrupted comparison in the same output folder (its finished trials are kept)."),
-            Common.out("results/<baseline>-vs-<policy>"), Common.lang, Common.format("compare.json"), Common.fixed, Common.quiet,
+            objective.spec, indifference.spec, select.spec, alpha.spec, resume.spec,
+            out.spec, Common.lang.spec, format.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: [
             "govsim compare scenarios/cases/pudong-baseline.json5 scenarios/cases/pudong-policy.json5",
@@ -47,20 +43,31 @@ enum CompareCommand {
         ]
     )
 
+    static let objective = Common.metric("objective", help: "What 'best' means for ranking.", default: "safety_score")
+    /// The indifference zone, in the objective's unit.
+    static let indifference = Option<Double>.number("indifference", valueName: "delta", help: "Indifference zone on the objective (its unit): arms within it of the first are reported as indistinguishable.",
+                                                    default: 0, in: 0...1e12)
+    static let select = Option<Bool>.flag("select", help: "Choose the best arm by Kim–Nelson's sequential procedure: P(correct selection) ≥ 1 − alpha when the best leads by ≥ --indifference (first stage --trials, then --batch at a time up to --max-trials).")
+    static let alpha = Option<Double>.number("alpha", valueName: "a", help: "1 − confidence of --select and of the indistinguishable group.",
+                                             default: 0.05, in: 1e-6...0.5)
+    static let resume = Option<Bool>.flag("resume", help: "Finish an interrupted comparison in the same output folder (its finished trials are kept).")
+    static let out = Common.out("results/<baseline>-vs-<policy>")
+    static let format = Common.format("compare.json")
+
     static func execute(_ parsed: ParsedArguments, commandLine: [String] = [], console: Console) throws -> Int32 {
         let files = parsed.positionals
         let trialsOverride = try parsed[Common.trialCount]
-        let seedOverride = try Common.seed(parsed)
-        let threads = try Common.threads(parsed)
+        let seedOverride = try parsed[Common.seed]
+        let threads = try parsed[Common.threads]
         let precision = try parsed[Common.precision]
         let maxTrials = try parsed[Common.maxTrials]
         let batch = try parsed[Common.batch]
-        let objective = try Common.metric(parsed.value("objective") ?? "safety_score", option: "objective", command: "compare")
-        let quiet = parsed.flag("quiet")
-        let json = try Common.json(parsed, command: "compare")
-        let indifference = try parsed.double("indifference", in: 0...1e12) ?? 0
-        let select = parsed.flag("select")
-        let alpha = try parsed.double("alpha", in: 1e-6...0.5) ?? 0.05
+        let objective = try parsed[Self.objective]
+        let quiet = try parsed[Common.quiet]
+        let json = try parsed[Self.format] == .json
+        let indifference = try parsed[Self.indifference]
+        let select = try parsed[Self.select]
+        let alpha = try parsed[Self.alpha]
         if select && indifference <= 0 {
             throw UsageError(message: "--select needs --indifference DELTA > 0 (the smallest difference worth telling apart, in the objective's unit)", command: "compare")
         }
@@ -71,7 +78,7 @@ enum CompareCommand {
         var scenarios: [Scenario] = []
         var failed = false
         for file in files {
-            if let loaded = Common.load(file, fixed: parsed.flag("fixed"), console: console) { scenarios.append(loaded.scenario) } else { failed = true }
+            if let loaded = Common.load(file, fixed: try parsed[Common.fixed], console: console) { scenarios.append(loaded.scenario) } else { failed = true }
         }
         if failed { return ExitStatus.dataError }
         let seed = seedOverride ?? UInt64(scenarios[0].run.seed)
@@ -84,12 +91,12 @@ enum CompareCommand {
         }
         let keptTrials = Double(scenarios.count) * Double(precision != nil || select ? max(maxTrials, trials) : trials)
         let policies = scenarios.dropFirst().map(\.name)
-        let out = parsed.value("out") ?? "results/\(scenarios[0].name)-vs-\(policies[0])\(policies.count > 1 ? "-and-\(policies.count - 1)-more" : "")"
+        let out = try parsed[Self.out] ?? "results/\(scenarios[0].name)-vs-\(policies[0])\(policies.count > 1 ? "-and-\(policies.count - 1)-more" : "")"
         let plan = Comparison.Plan(trials: precision == nil ? (select ? (trialsOverride ?? 20) : trials) : min(trials, batch), precision: precision,
                                    maxTrials: maxTrials, batch: batch, objective: objective, indifference: indifference, select: select, alpha: alpha)
         let digest = CompareResults.digest(scenarios, plan: plan)
         let cap = plan.precision == nil && !plan.select ? plan.trials : plan.maxTrials
-        let resume = parsed.flag("resume")
+        let resume = try parsed[Self.resume]
         var seconds = 0.0
         let command = ResultsCommand<(results: CompareResults, manifest: RunManifest)>(
             out: out, kind: .compare, files: CompareResults.fileNames + ["manifest.json"],
@@ -99,24 +106,11 @@ enum CompareCommand {
         return try command.execute(console: console, work: {
             // The journal keeps every finished (arm, trial) as it finishes; --resume replays the
             // comparison with them, so it ends exactly as an uninterrupted one.
-            let (journal, known): (RunJournal, [[Int: TrialResult]])
-            switch Common.armsJournal(out, digest: digest, arms: scenarios, cap: cap, resume: resume, what: "comparison", quiet: quiet, console: console) {
-            case .opened(let j, let k): (journal, known) = (j, k)
+            let (outcome, known, started): (Comparison.Outcome, [[Int: TrialResult]], Date)
+            switch Common.runArms(scenarios, plan: plan, seed: seed, threads: threads, out: out, digest: digest, cap: cap, resume: resume,
+                                  what: "comparison", quiet: quiet, console: console) {
+            case .ran(let o, let k, let start, let s): (outcome, known, started, seconds) = (o, k, start, s)
             case .done(let status): return .exit(status)
-            }
-            let started = Date()
-            let clock = ContinuousClock.now
-            let reporter = Common.progress(total: plan.trials * scenarios.count - (precision != nil || select ? 0 : known.map(\.count).reduce(0, +)),
-                                           quiet: quiet || precision != nil || select, console: console)
-            let outcome = Comparison(arms: scenarios, seed: seed, threads: threads).run(
-                plan, progress: reporter.map { r in { @Sendable _, _ in r.advance(by: 1) } },
-                shouldStop: { Interruption.shared.requested || journal.failed }, known: known,
-                finished: { @Sendable arm, t in journal.append(t, arm: arm) })
-            reporter?.finish()
-            seconds = (ContinuousClock.now - clock) / .seconds(1)
-            if let failure = journal.sync() {
-                console.err("govsim: \(failure)\n")
-                return .exit(ExitStatus.cannotCreate)
             }
             let interrupted = outcome.stoppedBecause == "interrupted"
             guard outcome.results.allSatisfy({ $0.count > 1 }) else {

@@ -30,10 +30,9 @@ enum ExplainCommand {
             ArgumentSpec(name: "policy", help: "The policy scenario (several levers changed)."),
         ],
         options: [
-            Common.trials, Common.seed, Common.threads,
-            OptionSpec(long: "permutations", valueName: "m", help: "Random orders for sampled Shapley values (more than 8 levers); rounded up to even (each order and its reverse).", defaultText: "64"),
-            OptionSpec(long: "resume", help: "Finish an interrupted explanation in the same output folder (its finished trials are kept)."),
-            Common.out("results/<policy>-explained"), Common.lang, Common.format("explain.json"), Common.fixed, Common.quiet,
+            Common.trialCount.spec, Common.seed.spec, Common.threads.spec,
+            permutations.spec, resume.spec,
+            out.spec, Common.lang.spec, format.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: [
             "govsim explain scenarios/cases/pudong-baseline.json5 scenarios/cases/pudong-policy.json5",
@@ -41,18 +40,24 @@ enum ExplainCommand {
         ]
     )
 
+    static let permutations = Option<Int>.integer("permutations", valueName: "m", help: "Random orders for sampled Shapley values (more than 8 levers); rounded up to even (each order and its reverse).",
+                                                  default: 64, in: 2...100_000)
+    static let resume = Option<Bool>.flag("resume", help: "Finish an interrupted explanation in the same output folder (its finished trials are kept).")
+    static let out = Common.out("results/<policy>-explained")
+    static let format = Common.format("explain.json")
+
     static func execute(_ parsed: ParsedArguments, commandLine: [String] = [], console: Console) throws -> Int32 {
         let files = parsed.positionals
         let trialsOverride = try parsed[Common.trialCount]
-        let seedOverride = try Common.seed(parsed)
-        let threads = try Common.threads(parsed)
-        let permutations = try parsed.int("permutations", in: 2...100_000) ?? 64
-        let quiet = parsed.flag("quiet")
-        let json = try Common.json(parsed, command: "explain")
+        let seedOverride = try parsed[Common.seed]
+        let threads = try parsed[Common.threads]
+        let permutations = try parsed[Self.permutations]
+        let quiet = try parsed[Common.quiet]
+        let json = try parsed[Self.format] == .json
 
         var scenarios: [Scenario] = []
         for file in files {
-            guard let loaded = Common.load(file, fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
+            guard let loaded = Common.load(file, fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
             scenarios.append(loaded.scenario)
         }
         let (baseline, policy) = (scenarios[0], scenarios[1])
@@ -78,9 +83,9 @@ enum ExplainCommand {
             arms[i].run.trials = trials
             arms[i].posterior = baseline.posterior
         }
-        let out = parsed.value("out") ?? "results/\(policy.name)-explained"
+        let out = try parsed[Self.out] ?? "results/\(policy.name)-explained"
         let digest = ExplainResults.digest(arms, trials: trials)
-        let resume = parsed.flag("resume")
+        let resume = try parsed[Self.resume]
         var seconds = 0.0
         let command = ResultsCommand<ExplainResults>(
             out: out, kind: .explain, files: ExplainResults.fileNames + ["manifest.json"],
@@ -93,23 +98,11 @@ enum ExplainCommand {
                 for note in levers.ignored { console.err("govsim: not a lever: \(note)\n") }
             }
             // The journal keeps every finished (combination, trial); --resume replays with them.
-            let (journal, known): (RunJournal, [[Int: TrialResult]])
-            switch Common.armsJournal(out, digest: digest, arms: arms, cap: trials, resume: resume, what: "explanation", quiet: quiet, console: console) {
-            case .opened(let j, let k): (journal, known) = (j, k)
+            let (outcome, known, started): (Comparison.Outcome, [[Int: TrialResult]], Date)
+            switch Common.runArms(arms, plan: Comparison.Plan(trials: trials), seed: seed, threads: threads, out: out, digest: digest, cap: trials,
+                                  resume: resume, what: "explanation", quiet: quiet, console: console) {
+            case .ran(let o, let k, let start, let s): (outcome, known, started, seconds) = (o, k, start, s)
             case .done(let status): return .exit(status)
-            }
-            let started = Date()
-            let clock = ContinuousClock.now
-            let reporter = Common.progress(total: trials * arms.count - known.map(\.count).reduce(0, +), quiet: quiet, console: console)
-            let outcome = Comparison(arms: arms, seed: seed, threads: threads).run(
-                Comparison.Plan(trials: trials), progress: reporter.map { r in { @Sendable _, _ in r.advance(by: 1) } },
-                shouldStop: { Interruption.shared.requested || journal.failed }, known: known,
-                finished: { @Sendable arm, t in journal.append(t, arm: arm) })
-            reporter?.finish()
-            seconds = (ContinuousClock.now - clock) / .seconds(1)
-            if let failure = journal.sync() {
-                console.err("govsim: \(failure)\n")
-                return .exit(ExitStatus.cannotCreate)
             }
             guard outcome.stoppedBecause != "interrupted" else {
                 // A decomposition needs every combination in the same trials: nothing is written but the journal.

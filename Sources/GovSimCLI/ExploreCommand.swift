@@ -38,11 +38,8 @@ enum ExploreCommand {
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpec(long: "vary", valueName: "path=lo:hi", help: "A lever and its range (lo < hi); repeat for each lever.", isRepeating: true),
-            OptionSpec(long: "points", valueName: "n", help: "Design points per lever (at least 2).", defaultText: String(defaultPoints)),
-            OptionSpec(long: "trials", short: "n", valueName: "n", help: "Trials per design point and for the baseline.", defaultText: String(defaultTrials)),
-            Common.seed, Common.threads,
-            Common.out("results/<scenario>-explore"), Common.lang, Common.fixed, Common.quiet,
+            vary.spec, points.spec, trials.spec, Common.seed.spec, Common.threads.spec,
+            out.spec, Common.lang.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: [
             "govsim explore scenarios/example.json5 --vary volunteers.initialShare=0:0.05",
@@ -50,6 +47,12 @@ enum ExploreCommand {
             "govsim report results/example-explore",
         ]
     )
+
+    static let vary = Option<[String]>.repeating("vary", valueName: "path=lo:hi", help: "A lever and its range (lo < hi); repeat for each lever.")
+    static let points = Option<Int>.integer("points", help: "Design points per lever (at least 2).", default: defaultPoints, in: 2...maxPoints)
+    static let trials = Option<Int>.integer("trials", short: "n", help: "Trials per design point and for the baseline.",
+                                            default: defaultTrials, in: 2...1_000_000)
+    static let out = Common.out("results/<scenario>-explore")
 
     /// A `--vary` as written, checked for its form before the scenario is read.
     struct LeverText {
@@ -76,10 +79,10 @@ enum ExploreCommand {
 
     static func execute(_ parsed: ParsedArguments, commandLine: [String], console: Console) throws -> Int32 {
         // Usage first, whatever the file holds.
-        let specs = parsed.values("vary")
+        let specs = try parsed[Self.vary]
         guard !specs.isEmpty else { throw UsageError(message: "give at least one --vary PATH=lo:hi", command: "explore") }
         let texts = try leverTexts(specs)
-        let points = try parsed.int("points", in: 2...maxPoints) ?? defaultPoints
+        let points = try parsed[Self.points]
         let gridSize = pow(Double(points), Double(texts.count))
         guard gridSize <= Double(maxPoints) else {
             let product = Array(repeating: String(points), count: texts.count).joined(separator: " × ")
@@ -87,12 +90,12 @@ enum ExploreCommand {
             throw UsageError(message: "--points \(points) over \(texts.count) levers makes \(product) = \(shown) design points, "
                              + "more than \(maxPoints); use fewer --points or fewer levers", command: "explore")
         }
-        let trials = try parsed.int("trials", in: 2...1_000_000) ?? defaultTrials
-        let seedOption = try Common.seed(parsed)
-        let threads = try Common.threads(parsed)
-        let quiet = parsed.flag("quiet")
+        let trials = try parsed[Self.trials]
+        let seedOption = try parsed[Common.seed]
+        let threads = try parsed[Common.threads]
+        let quiet = try parsed[Common.quiet]
 
-        guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
+        guard let loaded = Common.load(parsed.positionals[0], fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
         var scenario = loaded.scenario
         let seed = seedOption ?? UInt64(scenario.run.seed)
         scenario.run.seed = Int(seed)
@@ -108,7 +111,7 @@ enum ExploreCommand {
                                  + "use fewer --points or a wider range", command: "explore")
             }
         }
-        let out = parsed.value("out") ?? "results/\(scenario.name)-explore"
+        let out = try parsed[Self.out] ?? "results/\(scenario.name)-explore"
         let pointCount = Int(gridSize)
         guard Common.fits(Common.extremes(scenario, axes: axes), threads: threads, keptTrials: Double((pointCount + 1) * trials),
                           file: parsed.positionals[0], console: console) else { return ExitStatus.dataError }

@@ -92,7 +92,7 @@ public enum GovSimTool {
         case "baseline":
             return try BaselineCommand.execute(parsed, console: console)
         case "merge":
-            return MergeCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
+            return try MergeCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
         case "slurm":
             return try SlurmCommand.execute(parsed, console: console)
         case "validate":

@@ -15,11 +15,13 @@ enum MergeCommand {
         unsharded run would, with manifest.json and report.html.
         """,
         arguments: [ArgumentSpec(name: "shard-dir", help: "Shard folders.", isRepeating: true)],
-        options: [Common.out("results/<scenario name>"), Common.lang, Common.quiet],
+        options: [out.spec, Common.lang.spec, Common.quiet.spec],
         examples: ["govsim merge results/example/shard-*-of-4 --out results/example"]
     )
 
-    static func execute(_ parsed: ParsedArguments, commandLine: [String], console: Console) -> Int32 {
+    static let out = Common.out("results/<scenario name>")
+
+    static func execute(_ parsed: ParsedArguments, commandLine: [String], console: Console) throws -> Int32 {
         let started = Date()
         let shards: [(directory: String, shard: Shard)]
         let trials: [TrialResult]
@@ -49,7 +51,7 @@ enum MergeCommand {
             console.err("govsim: trial \(bad.trial) has \(bad.series.count) weekly values and \(bad.parameterDraws.count) draws, expected \(series) and \(draws)\n")
             return ExitStatus.dataError
         }
-        let out = parsed.value("out") ?? "results/\(scenario.name)"
+        let out = try parsed[Self.out] ?? "results/\(scenario.name)"
         guard Common.prepare(out, console: console), let lock = Common.lock(out, console: console) else { return ExitStatus.cannotCreate }
         defer { withExtendedLifetime(lock) {} }
         let loaded = LoadedScenario(scenario: scenario, path: first.shard.scenarioPath, extends: first.shard.extends,
@@ -68,7 +70,7 @@ enum MergeCommand {
             console.err("govsim: \(error)\n")
             return ExitStatus.cannotCreate
         }
-        if !parsed.flag("quiet") {
+        if try !parsed[Common.quiet] {
             console.out("merged \(shards.count) shards, \(trials.count) trials, into \(out)/ (summary.json, trials.csv, timeseries.csv, scenario.resolved.json5, manifest.json, report.html)\n")
         }
         return ExitStatus.success

@@ -25,34 +25,40 @@ enum OptimizeCommand {
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpec(long: "budget", valueName: "yuan", help: "Upper bound on the mean total cost over the run's days."),
-            OptionSpec(long: "over", valueName: "path=lo:hi", help: "A lever and its range.", isRepeating: true),
-            OptionSpec(long: "objective", valueName: "metric", help: "The output to maximise.", defaultText: "safety_score"),
-            OptionSpec(long: "weights", valueName: "m=w,...", help: "A weighted mix instead, e.g. safety_score=0.5,satisfaction_pct=0.5."),
-            OptionSpec(long: "constraint", valueName: "metric<=±x[%]", help: "Bound another output's change from the status quo: median_resolution_hours<=+10% (relative) or mean_trust>=-1 (in its unit).", isRepeating: true),
-            OptionSpec(long: "pareto", valueName: "metric", help: "A second objective: report the Pareto front over the objective and this output."),
-            OptionSpec(long: "candidates", valueName: "n", help: "Candidate mixes to try.", defaultText: "64"),
-            OptionSpec(long: "trials", short: "n", valueName: "n", help: "Trials per candidate.", defaultText: "20"),
-            OptionSpec(long: "finalists", valueName: "k", help: "Candidates re-evaluated on fresh trials.", defaultText: "5"),
-            OptionSpec(long: "final-trials", valueName: "n", help: "Trials per finalist.", defaultText: "100"),
-            Common.seed, Common.threads, Common.out("results/<scenario>-optimize"), Common.lang, Common.fixed, Common.quiet,
+            budget.spec, over.spec, objective.spec, weights.spec, constraints.spec, pareto.spec,
+            candidates.spec, trials.spec, finalists.spec, finalTrials.spec,
+            Common.seed.spec, Common.threads.spec, out.spec, Common.lang.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: ["govsim optimize scenarios/example.json5 --budget 7000000 --over services.budget=0:2000000 --over mediation.tiers[0].staff=2:12 --over sensors.cameras.coverage=0:1"]
     )
 
+    /// The cost bound, in yuan over the run's days; required.
+    static let budget = Option<Double?>.number("budget", valueName: "yuan", help: "Upper bound on the mean total cost over the run's days.", in: 0...1e15)
+    static let over = Option<[String]>.repeating("over", valueName: "path=lo:hi", help: "A lever and its range.")
+    static let objective = Common.metric("objective", help: "The output to maximise.", default: "safety_score")
+    static let weights = Option<String?>.string("weights", valueName: "m=w,...", help: "A weighted mix instead, e.g. safety_score=0.5,satisfaction_pct=0.5.")
+    static let constraints = Option<[String]>.repeating("constraint", valueName: "metric<=±x[%]", help: "Bound another output's change from the status quo: median_resolution_hours<=+10% (relative) or mean_trust>=-1 (in its unit).")
+        .map { texts, _ in try texts.map(constraint) }
+    static let pareto = Common.metric("pareto", help: "A second objective: report the Pareto front over the objective and this output.")
+    static let candidates = Option<Int>.integer("candidates", help: "Candidate mixes to try.", default: 64, in: 1...100_000)
+    static let trials = Option<Int>.integer("trials", short: "n", help: "Trials per candidate.", default: 20, in: 2...100_000)
+    static let finalists = Option<Int>.integer("finalists", valueName: "k", help: "Candidates re-evaluated on fresh trials.", default: 5, in: 1...1_000)
+    static let finalTrials = Option<Int>.integer("final-trials", help: "Trials per finalist.", default: 100, in: 2...1_000_000)
+    static let out = Common.out("results/<scenario>-optimize")
+
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
         // Usage first: a missing option is a usage mistake (64) whatever the file holds.
-        guard let budget = try parsed.double("budget", in: 0...1e15) else {
+        guard let budget = try parsed[Self.budget] else {
             throw UsageError(message: "--budget is required (yuan over the run's days)", command: "optimize")
         }
-        let specs = parsed.values("over")
+        let specs = try parsed[Self.over]
         guard !specs.isEmpty else { throw UsageError(message: "give at least one --over PATH=lo:hi", command: "optimize") }
-        guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
+        guard let loaded = Common.load(parsed.positionals[0], fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
         var scenario = loaded.scenario
         let levers = try Common.axes(specs, in: scenario, option: "over", command: "optimize")
         guard levers.count <= SobolSequence.maxDimensions else { throw UsageError(message: "--over: at most 40 levers", command: "optimize") }
         var weights: [(metric: Metric, weight: Double)] = []
-        if let text = parsed.value("weights") {
+        if let text = try parsed[Self.weights] {
             for part in text.split(separator: ",") {
                 let pair = part.split(separator: "=")
                 guard pair.count == 2, let w = Double(pair[1]), w.isFinite else {
@@ -61,21 +67,21 @@ enum OptimizeCommand {
                 weights.append((try Common.metric(String(pair[0]), option: "weights", command: "optimize"), w))
             }
         } else {
-            weights = [(try Common.metric(parsed.value("objective") ?? "safety_score", option: "objective", command: "optimize"), 1)]
+            weights = [(try parsed[Self.objective], 1)]
         }
-        let constraints = try parsed.values("constraint").map(constraint)
-        let pareto = try parsed.value("pareto").map { try Common.metric($0, option: "pareto", command: "optimize") }
-        let seed = try Common.seed(parsed) ?? UInt64(scenario.run.seed)
+        let constraints = try parsed[Self.constraints]
+        let pareto = try parsed[Self.pareto]
+        let seed = try parsed[Common.seed] ?? UInt64(scenario.run.seed)
         scenario.run.seed = Int(seed)
         var optimization = Optimization(
             scenario: scenario, levers: levers, weights: weights, budget: budget,
-            candidates: try parsed.int("candidates", in: 1...100_000) ?? 64, trials: try parsed.int("trials", in: 2...100_000) ?? 20,
-            finalists: try parsed.int("finalists", in: 1...1_000) ?? 5, finalTrials: try parsed.int("final-trials", in: 2...1_000_000) ?? 100,
-            seed: seed, threads: try Common.threads(parsed))
+            candidates: try parsed[Self.candidates], trials: try parsed[Self.trials],
+            finalists: try parsed[Self.finalists], finalTrials: try parsed[Self.finalTrials],
+            seed: seed, threads: try parsed[Common.threads])
         optimization.constraints = constraints
         optimization.secondObjective = pareto
-        let quiet = parsed.flag("quiet")
-        let out = parsed.value("out") ?? "results/\(scenario.name)-optimize"
+        let quiet = try parsed[Common.quiet]
+        let out = try parsed[Self.out] ?? "results/\(scenario.name)-optimize"
         let kept = Double(optimization.candidates + 1) * Double(optimization.trials) + Double(optimization.finalists) * Double(optimization.finalTrials)
         let command = ResultsCommand<Optimization.Result>(
             out: out, kind: .optimize, files: OptimizeResults.fileNames,

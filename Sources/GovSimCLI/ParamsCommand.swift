@@ -17,17 +17,19 @@ enum ParamsCommand {
         docs/model.md explains each parameter.
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "A scenario file (JSON5).", isOptional: true)],
-        options: [Common.format("the listing"), Common.fixed],
+        options: [format.spec, Common.fixed.spec],
         examples: ["govsim params", "govsim params scenarios/example.json5 --format json"]
     )
 
+    static let format = Common.format("the listing")
+
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
-        let json = try Common.json(parsed, command: "params")
+        let json = try parsed[Self.format] == .json
         var scenario = Scenario.withShippedPriors
         if let file = parsed.positionals.first {
-            guard let loaded = Common.load(file, fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
+            guard let loaded = Common.load(file, fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
             scenario = loaded.scenario
-        } else if parsed.flag("fixed") {
+        } else if try parsed[Common.fixed] {
             scenario = scenario.fixingShippedPriors()
         }
         let entries = ParameterListing.entries(of: scenario)

@@ -18,7 +18,7 @@ enum ReportCommand {
         GOVSIM_LANG, else the language of the report.html already in FOLDER (English when there is none).
         """,
         arguments: [ArgumentSpec(name: "folder", help: "A results folder written by run, compare, sweep, sensitivity, optimize or explore.")],
-        options: [Common.redrawLang],
+        options: [Common.redrawLang.spec],
         examples: ["govsim report results/example", "govsim report results/example --lang zh"]
     )
 

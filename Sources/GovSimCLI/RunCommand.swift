@@ -18,13 +18,9 @@ enum RunCommand {
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "The scenario file (JSON5).")],
         options: [
-            Common.trials,
-            OptionSpec(long: "days", valueName: "d", help: "Days to simulate (overrides run.days)."),
-            Common.seed, Common.threads,
-            precision.spec, maxTrials.spec, batch.spec,
-            OptionSpec(long: "shard", valueName: "i/n", help: "Run only shard i of n (contiguous trial blocks) into a shard folder for govsim merge."),
-            OptionSpec(long: "resume", help: "Finish an interrupted run in the same output folder (its finished trials are kept)."),
-            Common.out("results/<scenario name>"), Common.lang, Common.format("summary.json"), Common.fixed, Common.quiet,
+            Common.trialCount.spec, days.spec, Common.seed.spec, Common.threads.spec,
+            precision.spec, maxTrials.spec, batch.spec, shard.spec, resume.spec,
+            out.spec, Common.lang.spec, format.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: [
             "govsim run scenarios/example.json5",
@@ -32,6 +28,15 @@ enum RunCommand {
         ]
     )
 
+    static let out = Common.out("results/<scenario name>")
+    static let format = Common.format("summary.json")
+
+    /// Days to simulate, nil for the scenario's run.days.
+    static let days = Option<Int?>.integer("days", valueName: "d", help: "Days to simulate (overrides run.days).", in: 1...36_500)
+    /// `i/n`: run only shard i of n; nil for the whole run.
+    static let shard = Option<String?>.string("shard", valueName: "i/n", help: "Run only shard i of n (contiguous trial blocks) into a shard folder for govsim merge.")
+        .map { text, _ in try text.map(shard) }
+    static let resume = Option<Bool>.flag("resume", help: "Finish an interrupted run in the same output folder (its finished trials are kept).")
     static let precision = Common.precision.with(help: "Run trials in batches until the 95% CI half-width of the safety score and satisfaction is below h.")
     static let maxTrials = Common.maxTrials.with(help: "Cap on trials with --precision.")
     static let batch = Common.batch.with(help: "Trials per batch with --precision.")
@@ -58,18 +63,18 @@ enum RunCommand {
     static func options(_ parsed: ParsedArguments) throws -> Options {
         Options(scenario: parsed.positionals[0],
                 trials: try parsed[Common.trialCount],
-                days: try parsed.int("days", in: 1...36_500),
-                seed: try Common.seed(parsed),
-                threads: try Common.threads(parsed),
-                out: parsed.value("out"),
-                quiet: parsed.flag("quiet"),
-                precision: try parsed[precision],
-                maxTrials: try parsed[maxTrials],
-                batch: try parsed[batch],
-                resume: parsed.flag("resume"),
-                fixed: parsed.flag("fixed"),
-                json: try Common.json(parsed, command: "run"),
-                shard: try parsed.value("shard").map(shard))
+                days: try parsed[Self.days],
+                seed: try parsed[Common.seed],
+                threads: try parsed[Common.threads],
+                out: try parsed[Self.out],
+                quiet: try parsed[Common.quiet],
+                precision: try parsed[Self.precision],
+                maxTrials: try parsed[Self.maxTrials],
+                batch: try parsed[Self.batch],
+                resume: try parsed[Self.resume],
+                fixed: try parsed[Common.fixed],
+                json: try parsed[Self.format] == .json,
+                shard: try parsed[Self.shard])
     }
 
     /// Parses `i/n`.

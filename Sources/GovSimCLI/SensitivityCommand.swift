@@ -22,46 +22,50 @@ enum SensitivityCommand {
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpec(long: "vary", valueName: "path=lo:hi", help: "A parameter and its range.", isRepeating: true),
-            OptionSpec(long: "method", valueName: "m", help: "sobol or morris.", defaultText: "sobol"),
-            OptionSpec(long: "samples", valueName: "n", help: "Sobol base rows, or Morris trajectories.", defaultText: "64 (sobol), 20 (morris)"),
-            OptionSpec(long: "replicates", valueName: "r", help: "Trials per design point.", defaultText: "10"),
-            OptionSpec(long: "metrics", valueName: "names", help: "Comma-separated outputs to analyse.", defaultText: "safety_score,satisfaction_pct"),
-            Common.seed, Common.threads, Common.out("results/<scenario>-sensitivity"), Common.lang, Common.fixed, Common.quiet,
+            vary.spec, method.spec, samples.spec, replicates.spec, metrics.spec,
+            Common.seed.spec, Common.threads.spec, out.spec, Common.lang.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: ["govsim sensitivity scenarios/example.json5 --vary services.budget=0:2000000 --vary triage.accuracy=0.6:0.95 --vary volunteers.initialShare=0:0.05"]
     )
 
+    static let vary = Option<[String]>.repeating("vary", valueName: "path=lo:hi", help: "A parameter and its range.")
+    static let method = Option<SensitivityStudy.Method>.choice("method", valueName: "m", help: "sobol or morris.", default: .sobol)
+    /// Sobol base rows or Morris trajectories, nil for the method's default.
+    static let samples = Option<Int?>.integer("samples", help: "Sobol base rows, or Morris trajectories.", defaultText: "64 (sobol), 20 (morris)",
+                                              in: 2...1_000_000)
+    static let replicates = Option<Int>.integer("replicates", valueName: "r", help: "Trials per design point.", default: 10, in: 1...100_000)
+    /// The outputs to analyse, each name checked.
+    static let metrics = Option<String>.string("metrics", valueName: "names", help: "Comma-separated outputs to analyse.",
+                                               default: "safety_score,satisfaction_pct").map { text, parsed in
+        try text.split(separator: ",").map { try Common.metric(String($0), option: "metrics", command: parsed.command) }
+    }
+    static let out = Common.out("results/<scenario>-sensitivity")
+
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
         // Usage first: every option is checked before the file is read.
-        let specs = parsed.values("vary")
+        let specs = try parsed[Self.vary]
         guard specs.count >= 1 else { throw UsageError(message: "give at least one --vary PATH=lo:hi", command: "sensitivity") }
         let axisSpecs = try Common.axisSpecs(specs, option: "vary", command: "sensitivity")
-        let methodName = parsed.value("method") ?? "sobol"
-        guard let method = SensitivityStudy.Method(rawValue: methodName) else {
-            throw UsageError(message: "--method: expected sobol or morris, got '\(methodName)'", command: "sensitivity")
-        }
+        let method = try parsed[Self.method]
         if method == .sobol && 2 * axisSpecs.count > SobolSequence.maxDimensions {
             throw UsageError(message: "--method sobol: at most \(SobolSequence.maxDimensions / 2) parameters", command: "sensitivity")
         }
-        let samples = try parsed.int("samples", in: 2...1_000_000) ?? (method == .sobol ? 64 : 20)
-        let replicates = try parsed.int("replicates", in: 1...100_000) ?? 10
-        let metrics = try (parsed.value("metrics") ?? "safety_score,satisfaction_pct").split(separator: ",").map {
-            try Common.metric(String($0), option: "metrics", command: "sensitivity")
-        }
-        let givenSeed = try Common.seed(parsed)
-        _ = try Common.threads(parsed)
+        let samples = try parsed[Self.samples] ?? (method == .sobol ? 64 : 20)
+        let replicates = try parsed[Self.replicates]
+        let metrics = try parsed[Self.metrics]
+        let givenSeed = try parsed[Common.seed]
+        _ = try parsed[Common.threads]
 
-        guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
+        guard let loaded = Common.load(parsed.positionals[0], fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
         var scenario = loaded.scenario
         let axes = try Common.axes(axisSpecs, in: scenario, option: "vary", command: "sensitivity")
         let seed = givenSeed ?? UInt64(scenario.run.seed)
         scenario.run.seed = Int(seed)
-        let quiet = parsed.flag("quiet")
-        let out = parsed.value("out") ?? "results/\(scenario.name)-sensitivity"
+        let quiet = try parsed[Common.quiet]
+        let out = try parsed[Self.out] ?? "results/\(scenario.name)-sensitivity"
         let rows = Double(samples) * Double(method == .sobol ? axes.count + 2 : axes.count + 1) + Double(SensitivityStudy.noisePoints)
         let study = SensitivityStudy(scenario: scenario, axes: axes, metrics: metrics, method: method, samples: samples,
-                                     replicates: replicates, seed: seed, threads: try Common.threads(parsed))
+                                     replicates: replicates, seed: seed, threads: try parsed[Common.threads])
         let command = ResultsCommand<SensitivityStudy.Result>(
             out: out, kind: .sensitivity, files: SensitivityResults.fileNames,
             footprint: .init(scenarios: Common.extremes(scenario, axes: axes), threads: study.threads, keptTrials: rows * Double(replicates),

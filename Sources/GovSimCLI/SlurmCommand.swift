@@ -19,22 +19,40 @@ enum SlurmCommand {
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpec(long: "shards", valueName: "n", help: "Number of shards (array tasks), from 1 to the scenario's trials. Required."),
-            OptionSpec(long: "partition", short: "p", valueName: "p", help: "Slurm partition (sbatch --partition).",
-                       defaultText: "the cluster's default"),
-            OptionSpec(long: "time", short: "t", valueName: "t", help: "Time limit of each job: minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS.",
-                       defaultText: "the partition's"),
-            OptionSpec(long: "cpus-per-task", short: "c", valueName: "c", help: "CPUs of each shard; the shard runs that many threads.",
-                       defaultText: "1"),
-            Common.out("results/<scenario name>-slurm"),
-            OptionSpec(long: "govsim", valueName: "path", help: "The govsim binary the jobs run.", defaultText: "this govsim"),
-            OptionSpec(long: "submit", help: "Submit the jobs with sbatch and print their ids."),
+            shards.spec, partition.spec, time.spec, cpusPerTask.spec, out.spec, govsim.spec, submit.spec,
         ],
         examples: [
             "govsim slurm scenarios/example.json5 --shards 8 --cpus-per-task 4 --time 30",
             "govsim slurm scenarios/example.json5 --shards 100 --partition batch --time 1-00:00:00 --submit",
         ]
     )
+
+    /// Array tasks; required (nil when not given).
+    static let shards = Option<Int?>.integer("shards", help: "Number of shards (array tasks), from 1 to the scenario's trials. Required.",
+                                             in: 1...1_000_000)
+    /// A partition name or a comma-separated list of them, checked for sbatch.
+    static let partition = Option<String?>.string("partition", short: "p", valueName: "p", help: "Slurm partition (sbatch --partition).",
+                                                  defaultText: "the cluster's default").map { partition, parsed in
+        if let p = partition, p.isEmpty || !p.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.,-".contains($0)) }) {
+            throw UsageError(message: "--partition: expected a partition name (letters, digits, _ . - or a comma-separated list), got '\(p)'",
+                             command: parsed.command)
+        }
+        return partition
+    }
+    /// A time limit in one of sbatch's forms (see `isSlurmTime`).
+    static let time = Option<String?>.string("time", short: "t", valueName: "t", help: "Time limit of each job: minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS.",
+                                             defaultText: "the partition's").map { time, parsed in
+        if let t = time, !isSlurmTime(t) {
+            throw UsageError(message: "--time: expected minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS, got '\(t)'", command: parsed.command)
+        }
+        return time
+    }
+    /// CPUs (and threads) of each shard; nil for 1.
+    static let cpusPerTask = Option<Int?>.integer("cpus-per-task", short: "c", valueName: "c", help: "CPUs of each shard; the shard runs that many threads.",
+                                                  defaultText: "1", in: 1...4_096)
+    static let out = Common.out("results/<scenario name>-slurm")
+    static let govsim = Option<String?>.string("govsim", valueName: "path", help: "The govsim binary the jobs run.", defaultText: "this govsim")
+    static let submit = Option<Bool>.flag("submit", help: "Submit the jobs with sbatch and print their ids.")
 
     struct Options {
         var scenario: String
@@ -48,21 +66,12 @@ enum SlurmCommand {
     }
 
     static func options(_ parsed: ParsedArguments) throws -> Options {
-        func usage(_ message: String) -> UsageError { UsageError(message: message, command: "slurm") }
-        guard let shards = try parsed.int("shards", in: 1...1_000_000) else {
-            throw usage("--shards is required: the number of array tasks, e.g. --shards 8")
+        guard let shards = try parsed[Self.shards] else {
+            throw UsageError(message: "--shards is required: the number of array tasks, e.g. --shards 8", command: "slurm")
         }
-        let partition = parsed.value("partition")
-        if let p = partition, p.isEmpty || !p.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.,-".contains($0)) }) {
-            throw usage("--partition: expected a partition name (letters, digits, _ . - or a comma-separated list), got '\(p)'")
-        }
-        let time = parsed.value("time")
-        if let t = time, !isSlurmTime(t) {
-            throw usage("--time: expected minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS, got '\(t)'")
-        }
-        return Options(scenario: parsed.positionals[0], shards: shards, partition: partition, time: time,
-                       cpusPerTask: try parsed.int("cpus-per-task", in: 1...4_096), out: parsed.value("out"),
-                       govsim: parsed.value("govsim"), submit: parsed.flag("submit"))
+        return Options(scenario: parsed.positionals[0], shards: shards, partition: try parsed[Self.partition], time: try parsed[Self.time],
+                       cpusPerTask: try parsed[Self.cpusPerTask], out: try parsed[Self.out],
+                       govsim: try parsed[Self.govsim], submit: try parsed[Self.submit])
     }
 
     /// Whether `text` is a time limit sbatch accepts: `M`, `M:S`, `H:M:S`, `D-H`, `D-H:M` or

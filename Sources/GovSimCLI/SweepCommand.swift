@@ -21,13 +21,8 @@ enum SweepCommand {
         """,
         arguments: [ArgumentSpec(name: "scenario", help: "The scenario file (JSON5).")],
         options: [
-            OptionSpec(long: "vary", valueName: "path=lo:hi[:steps]", help: "A parameter and its range (steps for grids).", isRepeating: true),
-            OptionSpec(long: "design", valueName: "kind", help: "grid, lhs or sobol.", defaultText: "grid"),
-            OptionSpec(long: "points", valueName: "n", help: "Design points (for grid: aimed-at total when an axis gives no steps).", defaultText: "10 per axis for grid, 64 otherwise"),
-            OptionSpec(long: "trials", short: "n", valueName: "n", help: "Trials per point.", defaultText: "20"),
-            Common.seed, Common.threads,
-            OptionSpec(long: "resume", help: "Finish an interrupted sweep in the same output folder."),
-            Common.out("results/<scenario>-sweep"), Common.lang, Common.fixed, Common.quiet,
+            vary.spec, design.spec, points.spec, trials.spec, Common.seed.spec, Common.threads.spec, resume.spec,
+            out.spec, Common.lang.spec, Common.fixed.spec, Common.quiet.spec,
         ],
         examples: [
             "govsim sweep scenarios/example.json5 --vary mediation.tiers[0].staff=2:12:6 --vary triage.accuracy=0.6:0.95:4",
@@ -35,22 +30,27 @@ enum SweepCommand {
         ]
     )
 
+    static let vary = Option<[String]>.repeating("vary", valueName: "path=lo:hi[:steps]", help: "A parameter and its range (steps for grids).")
+    /// The design, nil for the scenario's sweep section's.
+    static let design = Option<DesignKind?>.choice("design", valueName: "kind", help: "grid, lhs or sobol.", defaultText: "grid")
+    /// Design points, nil for the default (which depends on the design and axes).
+    static let points = Option<Int?>.integer("points", help: "Design points (for grid: aimed-at total when an axis gives no steps).",
+                                             defaultText: "10 per axis for grid, 64 otherwise", in: 1...1_000_000)
+    static let trials = Common.trialCount.with(help: "Trials per point.", defaultText: "20")
+    static let resume = Option<Bool>.flag("resume", help: "Finish an interrupted sweep in the same output folder.")
+    static let out = Common.out("results/<scenario>-sweep")
+
     static func execute(_ parsed: ParsedArguments, console: Console) throws -> Int32 {
         // Usage first: the options' syntax is checked before the file is read.
-        let specs = parsed.values("vary")
+        let specs = try parsed[Self.vary]
         let axisSpecs = try Common.axisSpecs(specs, option: "vary", command: "sweep")
-        let givenDesign = try parsed.value("design").map { name in
-            guard let design = DesignKind(rawValue: name) else {
-                throw UsageError(message: "--design: expected grid, lhs or sobol, got '\(name)'", command: "sweep")
-            }
-            return design
-        }
-        let givenPoints = try parsed.int("points", in: 1...1_000_000)
-        let givenTrials = try parsed[Common.trialCount]
-        let givenSeed = try Common.seed(parsed)
-        let threads = try Common.threads(parsed)
+        let givenDesign = try parsed[Self.design]
+        let givenPoints = try parsed[Self.points]
+        let givenTrials = try parsed[Self.trials]
+        let givenSeed = try parsed[Common.seed]
+        let threads = try parsed[Common.threads]
 
-        guard let loaded = Common.load(parsed.positionals[0], fixed: parsed.flag("fixed"), console: console) else { return ExitStatus.dataError }
+        guard let loaded = Common.load(parsed.positionals[0], fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
         var scenario = loaded.scenario
         let stored = scenario.sweep
         guard !specs.isEmpty || !stored.vary.isEmpty else {
@@ -68,8 +68,9 @@ enum SweepCommand {
         let trials = givenTrials ?? stored.trials
         let seed = givenSeed ?? UInt64(scenario.run.seed)
         scenario.run.seed = Int(seed)
-        let quiet = parsed.flag("quiet")
-        let out = parsed.value("out") ?? "results/\(scenario.name)-sweep"
+        let quiet = try parsed[Common.quiet]
+        let resume = try parsed[Self.resume]
+        let out = try parsed[Self.out] ?? "results/\(scenario.name)-sweep"
 
         // Before any point is made: a grid's points are the product of its axes' steps.
         let defaultSteps = max(2, Int(pow(Double(max(points, 1)), 1 / Double(max(axes.count, 1))).rounded()))
@@ -90,7 +91,7 @@ enum SweepCommand {
             do {
                 // Marked incomplete from the first point file to the commit at the end.
                 try OutputFolder.begin(out)
-                results = try folder.prepare(resume: parsed.flag("resume"))
+                results = try folder.prepare(resume: resume)
             } catch let error as SweepFolder.ResumeError {
                 console.err("govsim: \(error)\n")
                 return .exit(ExitStatus.dataError)
