@@ -117,20 +117,24 @@ enum RegressionCheck {
         guard parsed.positionals.count == 1 else {
             throw UsageError(message: "--baseline checks one scenario: govsim check --baseline FILE SCENARIO", command: "check")
         }
+        // Usage first: a bad option value is 64 whatever the baseline and the scenario hold.
+        let givenMargin = try parsed[CheckCommand.margin], givenAlpha = try parsed[CheckCommand.alpha]
+        let givenTrials = try parsed[CheckCommand.trials], givenSeed = try parsed[Common.seed]
+        let threads = try parsed[Common.threads], fixed = try parsed[Common.fixed]
         let baseline: RegressionBaseline
         do { baseline = try RegressionBaseline.read(path: baselinePath) } catch {
             console.err("govsim: \(error)\n")
             return ExitStatus.dataError
         }
-        guard let loaded = Common.load(parsed.positionals[0], fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
-        let margin = try parsed[CheckCommand.margin] ?? baseline.margin
-        let alpha = try parsed[CheckCommand.alpha] ?? baseline.alpha
+        guard let loaded = Common.load(parsed.positionals[0], fixed: fixed, console: console) else { return ExitStatus.dataError }
+        let margin = givenMargin ?? baseline.margin
+        let alpha = givenAlpha ?? baseline.alpha
         var s = loaded.scenario
-        s.run.trials = try parsed[CheckCommand.trials] ?? baseline.trials
+        s.run.trials = givenTrials ?? baseline.trials
         s.run.days = baseline.days
-        let seed = try parsed[Common.seed] ?? baseline.seed
+        let seed = givenSeed ?? baseline.seed
         let results = RunResults(loaded: LoadedScenario(scenario: s, path: loaded.path, extends: loaded.extends), seed: seed,
-                                 trials: Ensemble(scenario: s, seed: seed, threads: try parsed[Common.threads]).run(trials: 0..<s.run.trials))
+                                 trials: Ensemble(scenario: s, seed: seed, threads: threads).run(trials: 0..<s.run.trials))
         let platform = RegressionBaseline.currentPlatform
         let exact = seed == baseline.seed && platform == baseline.platform && RunResults.version == baseline.version
             && s.run.trials == baseline.trials

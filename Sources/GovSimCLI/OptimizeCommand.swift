@@ -53,10 +53,6 @@ enum OptimizeCommand {
         }
         let specs = try parsed[Self.over]
         guard !specs.isEmpty else { throw UsageError(message: "give at least one --over PATH=lo:hi", command: "optimize") }
-        guard let loaded = Common.load(parsed.positionals[0], fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
-        var scenario = loaded.scenario
-        let levers = try Common.axes(specs, in: scenario, option: "over", command: "optimize")
-        guard levers.count <= SobolSequence.maxDimensions else { throw UsageError(message: "--over: at most 40 levers", command: "optimize") }
         var weights: [(metric: Metric, weight: Double)] = []
         if let text = try parsed[Self.weights] {
             for part in text.split(separator: ",") {
@@ -71,17 +67,25 @@ enum OptimizeCommand {
         }
         let constraints = try parsed[Self.constraints]
         let pareto = try parsed[Self.pareto]
-        let seed = try parsed[Common.seed] ?? UInt64(scenario.run.seed)
+        let (candidates, trials) = (try parsed[Self.candidates], try parsed[Self.trials])
+        let (finalists, finalTrials) = (try parsed[Self.finalists], try parsed[Self.finalTrials])
+        let givenSeed = try parsed[Common.seed], threads = try parsed[Common.threads]
+        let quiet = try parsed[Common.quiet], givenOut = try parsed[Self.out]
+        let axisSpecs = try Common.axisSpecs(specs, option: "over", command: "optimize")
+
+        guard let loaded = Common.load(parsed.positionals[0], fixed: try parsed[Common.fixed], console: console) else { return ExitStatus.dataError }
+        var scenario = loaded.scenario
+        let levers = try Common.axes(axisSpecs, in: scenario, option: "over", command: "optimize")
+        guard levers.count <= SobolSequence.maxDimensions else { throw UsageError(message: "--over: at most 40 levers", command: "optimize") }
+        let seed = givenSeed ?? UInt64(scenario.run.seed)
         scenario.run.seed = Int(seed)
         var optimization = Optimization(
             scenario: scenario, levers: levers, weights: weights, budget: budget,
-            candidates: try parsed[Self.candidates], trials: try parsed[Self.trials],
-            finalists: try parsed[Self.finalists], finalTrials: try parsed[Self.finalTrials],
-            seed: seed, threads: try parsed[Common.threads])
+            candidates: candidates, trials: trials, finalists: finalists, finalTrials: finalTrials,
+            seed: seed, threads: threads)
         optimization.constraints = constraints
         optimization.secondObjective = pareto
-        let quiet = try parsed[Common.quiet]
-        let out = try parsed[Self.out] ?? "results/\(scenario.name)-optimize"
+        let out = givenOut ?? "results/\(scenario.name)-optimize"
         let kept = Double(optimization.candidates + 1) * Double(optimization.trials) + Double(optimization.finalists) * Double(optimization.finalTrials)
         let command = ResultsCommand<Optimization.Result>(
             out: out, kind: .optimize, files: OptimizeResults.fileNames,

@@ -24,6 +24,11 @@ final class UsageFirstTests: XCTestCase {
             ["calibrate", bad, "--fit", "a", "--trials", "1"], ["calibrate", bad, "--fit", "a", "--method", "foo"],
             ["calibrate", bad, "--fit", "a", "--particles", "20"], ["calibrate", bad, "--fit", "a", "--method", "abc", "--quantile", "2"],
             ["check", bad, "--trials", "1"], ["check", bad, "--threads", "0"],
+            ["optimize", bad, "--budget", "1000", "--over", "a=1:2", "--candidates", "0"],
+            ["optimize", bad, "--budget", "1000", "--over", "a=1:2", "--constraint", "nonsense"],
+            ["optimize", bad, "--budget", "1000", "--over", "a=2:1"], ["optimize", bad, "--budget", "1000", "--over", "a=1:2", "--threads", "0"],
+            ["check", "--baseline", bad, bad, "--margin", "200"], ["check", "--baseline", bad, bad, "--alpha", "0.9"],
+            ["check", "--baseline", bad, bad, "--trials", "1"],
         ]
         for args in lines {
             let r = govsim(args)
