@@ -192,3 +192,7 @@ enum RegressionCheck {
         return drifted == 0 ? ExitStatus.success : ExitStatus.failure
     }
 }
+
+extension BaselineCommand: GovSimCommand {
+    static func invoke(_ i: Invocation) throws -> Int32 { try execute(i.parsed, console: i.console) }
+}

@@ -332,3 +332,7 @@ enum CalibrateCommand {
         }
     }
 }
+
+extension CalibrateCommand: GovSimCommand {
+    static func invoke(_ i: Invocation) throws -> Int32 { try execute(i.parsed, commandLine: i.commandLine, console: i.console) }
+}

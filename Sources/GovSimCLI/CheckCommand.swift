@@ -55,7 +55,7 @@ enum CheckCommand {
         let out = try parsed[Self.out] ?? "results/check"
         // Each file is refused before anything runs if one of its runs (the file, the references
         // its relative targets name, its counterfactual) would not fit.
-        let footprint = ResultsCommand<[TargetEvaluator.FileResult]>.Footprint(runs: withTargets.map { f in
+        let footprint = Footprint(runs: withTargets.map { f in
             (f.targeted.scenarios.map { s in var s = s; if let trials { s.run.trials = trials }; return s }, f.path)
         }, threads: threads, keptTrials: nil)
         let command = ResultsCommand<[TargetEvaluator.FileResult]>(out: out, kind: .check, files: ["check.json"], footprint: footprint, quiet: quiet)
@@ -103,4 +103,8 @@ enum CheckCommand {
             + "inside the 90% predictive interval (chance and the parameters' priors).\n"
         return out
     }
+}
+
+extension CheckCommand: GovSimCommand {
+    static func invoke(_ i: Invocation) throws -> Int32 { try execute(i.parsed, console: i.console) }
 }

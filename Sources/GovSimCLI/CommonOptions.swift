@@ -88,7 +88,7 @@ enum Common {
     /// `.incomplete` marker while they are written, `SHA256SUMS` of `files` last. On failure
     /// prints why and returns false (the caller exits 73); the marker then stays, and readers
     /// refuse the folder.
-    static func commit(_ out: String, kind: ReportKind, files: [String], console: Console, write: () throws -> Void) -> Bool {
+    static func commit(_ out: String, kind: ReportKind?, files: [String], console: Console, write: () throws -> Void) -> Bool {
         do {
             try OutputFolder.begin(out)
             try write()
@@ -96,7 +96,7 @@ enum Common {
             console.err("govsim: \(error)\n")
             return false
         }
-        guard writeReport(kind, out, console: console) else { return false }
+        if let kind { guard writeReport(kind, out, console: console) else { return false } }
         do { try OutputFolder.commit(out, files: files) } catch {
             console.err("govsim: \(error)\n")
             return false

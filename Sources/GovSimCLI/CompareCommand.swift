@@ -262,3 +262,7 @@ enum ComparisonReport {
         return p < 0.001 ? "<0.001" : String(format: "%.3f", p)
     }
 }
+
+extension CompareCommand: GovSimCommand {
+    static func invoke(_ i: Invocation) throws -> Int32 { try execute(i.parsed, commandLine: i.commandLine, console: i.console) }
+}

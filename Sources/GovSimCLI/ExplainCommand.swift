@@ -155,3 +155,7 @@ enum ExplainCommand {
         e.ci95.lo.isFinite ? "\(ComparisonReport.signed(e.ci95.lo)) – \(ComparisonReport.signed(e.ci95.hi))" : "–"
     }
 }
+
+extension ExplainCommand: GovSimCommand {
+    static func invoke(_ i: Invocation) throws -> Int32 { try execute(i.parsed, commandLine: i.commandLine, console: i.console) }
+}

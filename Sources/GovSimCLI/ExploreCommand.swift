@@ -161,3 +161,7 @@ enum ExploreCommand {
         return text + "\nResults: \(out)/ (explore.html, explore.json, manifest.json); open explore.html in a browser\n"
     }
 }
+
+extension ExploreCommand: GovSimCommand {
+    static func invoke(_ i: Invocation) throws -> Int32 { try execute(i.parsed, commandLine: i.commandLine, console: i.console) }
+}

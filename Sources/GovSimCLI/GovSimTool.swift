@@ -11,8 +11,15 @@ public enum GovSimTool {
         name: "govsim",
         version: RunResults.version,
         abstract: "Agent-based simulation of grassroots social governance: predicted safety and satisfaction, with intervals, cost and mechanisms.",
-        commands: [RunCommand.spec, ReportCommand.spec, CompareCommand.spec, ExplainCommand.spec, SweepCommand.spec, ExploreCommand.spec, SensitivityCommand.spec, OptimizeCommand.spec, CheckCommand.spec, CalibrateCommand.spec, BaselineCommand.spec, MergeCommand.spec, SlurmCommand.spec, ValidateCommand.spec, ParamsCommand.spec, helpSpec]
+        commands: commands.map { $0.spec } + [helpSpec]
     )
+
+    /// Every command, in the order `govsim --help` lists them (help last, answered here).
+    static let commands: [any GovSimCommand.Type] = [
+        RunCommand.self, ReportCommand.self, CompareCommand.self, ExplainCommand.self, SweepCommand.self, ExploreCommand.self,
+        SensitivityCommand.self, OptimizeCommand.self, CheckCommand.self, CalibrateCommand.self, BaselineCommand.self,
+        MergeCommand.self, SlurmCommand.self, ValidateCommand.self, ParamsCommand.self,
+    ]
 
     static let helpSpec = CommandSpec(
         name: "help",
@@ -68,40 +75,10 @@ public enum GovSimTool {
     /// Runs the parsed command in the current language (`language`: as asked for, nil when not).
     static func execute(_ command: CommandSpec, _ parsed: ParsedArguments, arguments: [String], language: Language?,
                         console: Console) throws -> Int32 {
-        switch command.name {
-        case "run":
-            return RunCommand.execute(try RunCommand.options(parsed), commandLine: ["govsim"] + arguments, console: console)
-        case "report":
-            return ReportCommand.execute(parsed.positionals[0], language: language, console: console)
-        case "compare":
-            return try CompareCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
-        case "explain":
-            return try ExplainCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
-        case "sweep":
-            return try SweepCommand.execute(parsed, console: console)
-        case "explore":
-            return try ExploreCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
-        case "sensitivity":
-            return try SensitivityCommand.execute(parsed, console: console)
-        case "optimize":
-            return try OptimizeCommand.execute(parsed, console: console)
-        case "check":
-            return try CheckCommand.execute(parsed, console: console)
-        case "calibrate":
-            return try CalibrateCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
-        case "baseline":
-            return try BaselineCommand.execute(parsed, console: console)
-        case "merge":
-            return try MergeCommand.execute(parsed, commandLine: ["govsim"] + arguments, console: console)
-        case "slurm":
-            return try SlurmCommand.execute(parsed, console: console)
-        case "validate":
-            return ValidateCommand.execute(parsed.positionals, console: console)
-        case "params":
-            return try ParamsCommand.execute(parsed, console: console)
-        default:
+        guard let type = commands.first(where: { $0.spec.name == command.name }) else {
             return help(parsed.positionals.first, console: console)
         }
+        return try type.invoke(Invocation(parsed: parsed, commandLine: ["govsim"] + arguments, language: language, console: console))
     }
 
     static func help(_ name: String?, console: Console) -> Int32 {

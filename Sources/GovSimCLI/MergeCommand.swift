@@ -76,3 +76,7 @@ enum MergeCommand {
         return ExitStatus.success
     }
 }
+
+extension MergeCommand: GovSimCommand {
+    static func invoke(_ i: Invocation) throws -> Int32 { try execute(i.parsed, commandLine: i.commandLine, console: i.console) }
+}

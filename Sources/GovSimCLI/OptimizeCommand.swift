@@ -173,3 +173,7 @@ enum OptimizeCommand {
         return out
     }
 }
+
+extension OptimizeCommand: GovSimCommand {
+    static func invoke(_ i: Invocation) throws -> Int32 { try execute(i.parsed, console: i.console) }
+}

@@ -100,3 +100,7 @@ enum ParamsCommand {
         }
     }
 }
+
+extension ParamsCommand: GovSimCommand {
+    static func invoke(_ i: Invocation) throws -> Int32 { try execute(i.parsed, console: i.console) }
+}

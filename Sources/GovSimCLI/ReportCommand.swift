@@ -46,3 +46,7 @@ enum ReportCommand {
         return ExitStatus.success
     }
 }
+
+extension ReportCommand: GovSimCommand {
+    static func invoke(_ i: Invocation) throws -> Int32 { ReportCommand.execute(i.parsed.positionals[0], language: i.language, console: i.console) }
+}

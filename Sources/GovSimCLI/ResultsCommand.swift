@@ -3,8 +3,9 @@ import GovSim
 import GovSimIO
 import GovSimReport
 
-/// The one skeleton of every command that writes a results folder (compare, sweep, sensitivity,
-/// optimize, explain, check): the steps in one order, each failure with its exit status.
+/// The one skeleton of every command that writes a results folder (run and its shards, compare,
+/// sweep, sensitivity, optimize, explain, check): the steps in one order, each failure with its
+/// exit status. (calibrate writes its files beside the scenarios, not into a results folder.)
 ///
 /// 1. Usage is checked by the command before this (a mistake there is 64 whatever else is wrong).
 /// 2. `fits`: the heaviest scenarios of the work against the machine, before anything is written (65).
@@ -25,31 +26,9 @@ struct ResultsCommand<Result> {
         case exit(Int32)
     }
 
-    /// What runs, against the machine: the heaviest versions of each file's runs (a reference
-    /// or counterfactual under the file that names it), the threads, and the trials held at once.
-    struct Footprint {
-        var runs: [(scenarios: [Scenario], file: String)]
-        var threads: Int
-        var keptTrials: Double?
-
-        init(scenarios: [Scenario], threads: Int, keptTrials: Double?, file: String) {
-            self.init(runs: [(scenarios, file)], threads: threads, keptTrials: keptTrials)
-        }
-
-        init(runs: [(scenarios: [Scenario], file: String)], threads: Int, keptTrials: Double?) {
-            self.runs = runs
-            self.threads = threads
-            self.keptTrials = keptTrials
-        }
-
-        /// Whether every run fits; prints why not for the first that does not (the caller exits 65).
-        func fits(console: Console) -> Bool {
-            runs.allSatisfy { Common.fits($0.scenarios, threads: threads, keptTrials: keptTrials, file: $0.file, console: console) }
-        }
-    }
-
     var out: String
-    var kind: ReportKind
+    /// The page drawn into the folder (nil: none, as for a shard).
+    var kind: ReportKind?
     /// The files the folder commits (their digests go in `SHA256SUMS`).
     var files: [String]
     var footprint: Footprint?
@@ -76,5 +55,28 @@ struct ResultsCommand<Result> {
             return ExitStatus.interrupted
         }
         return status(result)
+    }
+}
+
+/// What runs, against the machine: the heaviest versions of each file's runs (a reference
+/// or counterfactual under the file that names it), the threads, and the trials held at once.
+struct Footprint {
+    var runs: [(scenarios: [Scenario], file: String)]
+    var threads: Int
+    var keptTrials: Double?
+
+    init(scenarios: [Scenario], threads: Int, keptTrials: Double?, file: String) {
+        self.init(runs: [(scenarios, file)], threads: threads, keptTrials: keptTrials)
+    }
+
+    init(runs: [(scenarios: [Scenario], file: String)], threads: Int, keptTrials: Double?) {
+        self.runs = runs
+        self.threads = threads
+        self.keptTrials = keptTrials
+    }
+
+    /// Whether every run fits; prints why not for the first that does not (the caller exits 65).
+    func fits(console: Console) -> Bool {
+        runs.allSatisfy { Common.fits($0.scenarios, threads: threads, keptTrials: keptTrials, file: $0.file, console: console) }
     }
 }

@@ -86,7 +86,17 @@ enum RunCommand {
         return (i, n)
     }
 
-    static func execute(_ o: Options, commandLine: [String], console: Console) -> Int32 {
+    /// What a finished (or partly finished) run writes, and what its summary tells.
+    struct Made {
+        var results: RunResults
+        var manifest: RunManifest
+        var residents: Int
+        var seconds: Double
+    }
+
+    static func execute(_ o: Options, commandLine: [String], console: Console) throws -> Int32 {
+        // Usage first: a mistake in the options is 64 whatever the file holds.
+        if o.resume && o.precision != nil { throw UsageError(message: "--resume and --precision cannot be combined", command: "run") }
         guard let loaded = Common.load(o.scenario, fixed: o.fixed, console: console) else { return ExitStatus.dataError }
         var scenario = loaded.scenario
         if let t = o.trials { scenario.run.trials = t }
@@ -95,171 +105,140 @@ enum RunCommand {
         scenario.run.seed = Int(seed)
         let threads = o.threads
         let kept = o.precision != nil ? Double(max(o.maxTrials, scenario.run.trials)) : nil
-        guard Common.fits([scenario], threads: threads, keptTrials: kept, file: o.scenario, console: console) else { return ExitStatus.dataError }
+        let footprint = Footprint(scenarios: [scenario], threads: threads, keptTrials: kept, file: o.scenario)
+        var runLoaded = loaded
+        runLoaded.scenario = scenario
         if let shard = o.shard {
-            return runShard(shard, scenario: scenario, loaded: loaded, seed: seed, options: o, console: console)
+            return try runShard(shard, loaded: runLoaded, seed: seed, options: o, footprint: footprint, console: console)
         }
         let out = o.out ?? "results/\(scenario.name)"
-        if o.resume && o.precision != nil {
-            console.err(HelpFormatter.errorText(UsageError(message: "--resume and --precision cannot be combined", command: "run"), tool: GovSimTool.spec))
-            return ExitStatus.usage
-        }
-        guard Common.prepare(out, console: console), let lock = Common.lock(out, console: console) else { return ExitStatus.cannotCreate }
-        defer { withExtendedLifetime(lock) {} }
         let digest = RunCheckpoint.digest(scenario)
-        var done: [TrialResult] = []
-        if o.resume {
-            switch Common.resumable(out, digest: digest, scenario: scenario, expected: 0..<scenario.run.trials, console: console) {
-            case .trials(let t): done = t
-            case .finished:
-                if !o.quiet { console.err("Nothing to resume: the run in \(out)/ is finished\n") }
-                return ExitStatus.success
-            case .failed(let status): return status
-            }
-            if !o.quiet { console.err("Resuming: \(done.count) of \(scenario.run.trials) trials already finished\n") }
-        }
-        let journal: RunJournal?
-        do { journal = o.precision == nil ? try RunJournal(directory: out, digest: digest, kept: done) : nil } catch {
-            console.err("govsim: \(error)\n")
-            return ExitStatus.cannotCreate
-        }
-
-        var runLoaded = loaded
-        runLoaded.scenario = scenario
-        let started = Date()
-        let clock = ContinuousClock.now
         let total = scenario.run.trials
-        Interruption.install()
-        let trials: [TrialResult]
-        let interrupted: Bool
-        if let precision = o.precision {
-            // Adaptive replication: deterministic batches until the headline intervals are narrow enough.
-            let plan = Comparison.Plan(trials: min(total, o.batch), precision: precision, maxTrials: o.maxTrials, batch: o.batch)
-            let outcome = Comparison(arms: [scenario], seed: seed, threads: threads).run(plan, shouldStop: { Interruption.shared.requested })
-            trials = outcome.results[0]
-            interrupted = outcome.stoppedBecause == "interrupted"
-        } else {
-            let finished = Set(done.map(\.trial))
-            let missing = (0..<total).filter { !finished.contains($0) }
-            let reporter = Common.progress(total: missing.count, quiet: o.quiet, console: console)
-            let fresh = Ensemble(scenario: scenario, seed: seed, threads: threads).run(
-                indices: missing,
-                progress: reporter.map { r in { @Sendable _ in r.advance(by: 1) } },
-                shouldStop: { Interruption.shared.requested || journal?.failed == true },
-                finished: journal.map { j in { @Sendable t in j.append(t) } })
-            reporter?.finish()
-            trials = (done + fresh).sorted { $0.trial < $1.trial }
-            interrupted = trials.count < total
-        }
-        let seconds = (ContinuousClock.now - clock) / .seconds(1)
-        if let failure = journal?.sync() {
-            console.err("govsim: \(failure)\n")
-            return ExitStatus.cannotCreate
-        }
-        guard !trials.isEmpty else {
-            console.err("govsim: interrupted before any trial finished; nothing written\n")
-            return ExitStatus.interrupted
-        }
-
-        let results = RunResults(loaded: runLoaded, seed: seed, trials: trials)
-        let residents = expectedResidents(scenario)
-        var manifest = RunManifest(command: commandLine, scenarioFile: o.scenario, seed: seed, trials: trials.count,
-                                   days: scenario.run.days, threads: threads, residents: residents, started: started, seconds: seconds)
-        manifest.partial = interrupted ? PartialRun(requestedTrials: o.precision == nil ? total : o.maxTrials, finishedTrials: trials.map(\.trial)) : nil
-        manifest.resumedTrials = o.resume ? done.count : nil
-        manifest.runDigest = digest
-        do {
+        let command = ResultsCommand<Made>(out: out, kind: .run, files: RunResults.files(of: runLoaded), footprint: footprint, quiet: o.quiet)
+        return try command.execute(console: console, work: {
+            var done: [TrialResult] = []
+            if o.resume {
+                switch Common.resumable(out, digest: digest, scenario: scenario, expected: 0..<total, console: console) {
+                case .trials(let t): done = t
+                case .finished:
+                    if !o.quiet { console.err("Nothing to resume: the run in \(out)/ is finished\n") }
+                    return .exit(ExitStatus.success)
+                case .failed(let status): return .exit(status)
+                }
+                if !o.quiet { console.err("Resuming: \(done.count) of \(total) trials already finished\n") }
+            }
+            let journal: RunJournal?
+            do { journal = o.precision == nil ? try RunJournal(directory: out, digest: digest, kept: done) : nil } catch {
+                console.err("govsim: \(error)\n")
+                return .exit(ExitStatus.cannotCreate)
+            }
+            let started = Date()
+            let clock = ContinuousClock.now
+            let trials: [TrialResult]
+            let interrupted: Bool
+            if let precision = o.precision {
+                // Adaptive replication: deterministic batches until the headline intervals are narrow enough.
+                let plan = Comparison.Plan(trials: min(total, o.batch), precision: precision, maxTrials: o.maxTrials, batch: o.batch)
+                let outcome = Comparison(arms: [scenario], seed: seed, threads: threads).run(plan, shouldStop: { Interruption.shared.requested })
+                trials = outcome.results[0]
+                interrupted = outcome.stoppedBecause == "interrupted"
+            } else {
+                let finished = Set(done.map(\.trial))
+                let missing = (0..<total).filter { !finished.contains($0) }
+                let reporter = Common.progress(total: missing.count, quiet: o.quiet, console: console)
+                let fresh = Ensemble(scenario: scenario, seed: seed, threads: threads).run(
+                    indices: missing,
+                    progress: reporter.map { r in { @Sendable _ in r.advance(by: 1) } },
+                    shouldStop: { Interruption.shared.requested || journal?.failed == true },
+                    finished: journal.map { j in { @Sendable t in j.append(t) } })
+                reporter?.finish()
+                trials = (done + fresh).sorted { $0.trial < $1.trial }
+                interrupted = trials.count < total
+            }
+            let seconds = (ContinuousClock.now - clock) / .seconds(1)
+            if let failure = journal?.sync() {
+                console.err("govsim: \(failure)\n")
+                return .exit(ExitStatus.cannotCreate)
+            }
+            guard !trials.isEmpty else {
+                console.err("govsim: interrupted before any trial finished; nothing written\n")
+                return .exit(ExitStatus.interrupted)
+            }
+            let residents = expectedResidents(scenario)
+            var manifest = RunManifest(command: commandLine, scenarioFile: o.scenario, seed: seed, trials: trials.count,
+                                       days: scenario.run.days, threads: threads, residents: residents, started: started, seconds: seconds)
+            manifest.partial = interrupted ? PartialRun(requestedTrials: o.precision == nil ? total : o.maxTrials, finishedTrials: trials.map(\.trial)) : nil
+            manifest.resumedTrials = o.resume ? done.count : nil
+            manifest.runDigest = digest
+            let made = Made(results: RunResults(loaded: runLoaded, seed: seed, trials: trials), manifest: manifest, residents: residents, seconds: seconds)
+            // An interrupted run keeps its journal for --resume.
+            return interrupted ? .partial(made, note: "interrupted: \(trials.count) of \(total) trials finished and were written "
+                                          + "(manifest.json marks the run partial); add --resume to finish") : .finished(made)
+        }, write: { made in
             // The folder commits whole; the journal keeps the finished trials until it has.
-            try OutputFolder.begin(out)
-            try results.write(to: out, manifest: manifest)
-        } catch {
-            console.err("govsim: \(error)\n")
-            return ExitStatus.cannotCreate
-        }
-        do {
-            try RunReport.write(resultsFolder: out)
-            // report.html is drawn from the data files (govsim report redraws it): not listed.
-            try OutputFolder.commit(out, files: results.files)
-        } catch {
-            console.err("govsim: cannot write the report: \(error)\n")
-            return ExitStatus.cannotCreate
-        }
-        // An interrupted run keeps its journal for --resume; a finished one no longer needs it.
-        if !interrupted { RunJournal.remove(from: out) }
-        if !o.quiet && o.json {
-            console.out(results.summaryJSON)
-        } else if !o.quiet {
-            console.out(HeadlineReport.text(results, residents: residents, threads: threads, seconds: seconds, colour: console.colour))
-            console.out("\n" + Catalogue.resultsIn(out, "report.html, summary.json, trials.csv, timeseries.csv, scenario.resolved.json5, manifest.json") + "\n")
-        }
-        if interrupted {
-            console.err("govsim: interrupted: \(trials.count) of \(total) trials finished and were written (manifest.json marks the run partial); add --resume to finish\n")
-            return ExitStatus.interrupted
-        }
-        return ExitStatus.success
+            try made.results.write(to: out, manifest: made.manifest)
+        }, committed: { _ in RunJournal.remove(from: out) },
+           summary: { made in
+            if o.json { return made.results.summaryJSON }
+            return HeadlineReport.text(made.results, residents: made.residents, threads: threads, seconds: made.seconds, colour: console.colour)
+                + "\n" + Catalogue.resultsIn(out, "report.html, summary.json, trials.csv, timeseries.csv, scenario.resolved.json5, manifest.json") + "\n"
+        })
     }
 
-    /// Runs one shard's trials into a shard folder (for `govsim merge`).
-    static func runShard(_ shard: (index: Int, count: Int), scenario: Scenario, loaded: LoadedScenario, seed: UInt64,
-                         options o: Options, console: Console) -> Int32 {
+    /// Runs one shard's trials into a shard folder (for `govsim merge`): no report page, the
+    /// shard file and the resolved scenario committed whole.
+    static func runShard(_ shard: (index: Int, count: Int), loaded: LoadedScenario, seed: UInt64, options o: Options,
+                         footprint: Footprint, console: Console) throws -> Int32 {
+        let scenario = loaded.scenario
         let total = scenario.run.trials
         guard shard.count <= total else {
-            console.err(HelpFormatter.errorText(UsageError(message: "--shard: \(shard.count) shards for \(total) trials; use at most one shard per trial", command: "run"), tool: GovSimTool.spec))
-            return ExitStatus.usage
+            throw UsageError(message: "--shard: \(shard.count) shards for \(total) trials; use at most one shard per trial", command: "run")
         }
         let out = o.out ?? "results/\(scenario.name)/shard-\(shard.index)-of-\(shard.count)"
-        guard Common.prepare(out, console: console), let lock = Common.lock(out, console: console) else { return ExitStatus.cannotCreate }
-        defer { withExtendedLifetime(lock) {} }
         let range = Shard.range(index: shard.index, count: shard.count, total: total)
         let digest = RunCheckpoint.digest(scenario)
-        var done: [TrialResult] = []
-        if o.resume {
-            switch Common.resumable(out, digest: digest, scenario: scenario, expected: range, console: console,
-                                    finishedDigest: { try? Shard.read($0).digest }) {
-            case .trials(let t): done = t
-            case .finished:
-                if !o.quiet { console.err("Nothing to resume: the shard in \(out)/ is finished\n") }
-                return ExitStatus.success
-            case .failed(let status): return status
+        let files = [Shard.fileName, "scenario.resolved.json5"] + (loaded.geometry == nil ? [] : [DistrictGeometry.fileName])
+        let command = ResultsCommand<[TrialResult]>(out: out, kind: nil, files: files, footprint: footprint, quiet: o.quiet)
+        return try command.execute(console: console, work: {
+            var done: [TrialResult] = []
+            if o.resume {
+                switch Common.resumable(out, digest: digest, scenario: scenario, expected: range, console: console,
+                                        finishedDigest: { try? Shard.read($0).digest }) {
+                case .trials(let t): done = t
+                case .finished:
+                    if !o.quiet { console.err("Nothing to resume: the shard in \(out)/ is finished\n") }
+                    return .exit(ExitStatus.success)
+                case .failed(let status): return .exit(status)
+                }
+                if !o.quiet { console.err("Resuming: \(done.count) of \(range.count) trials of the shard already finished\n") }
             }
-            if !o.quiet { console.err("Resuming: \(done.count) of \(range.count) trials of the shard already finished\n") }
-        }
-        let journal: RunJournal
-        do { journal = try RunJournal(directory: out, digest: digest, kept: done) } catch {
-            console.err("govsim: \(error)\n")
-            return ExitStatus.cannotCreate
-        }
-        Interruption.install()
-        let finished = Set(done.map(\.trial))
-        let fresh = Ensemble(scenario: scenario, seed: seed, threads: o.threads).run(
-            indices: range.filter { !finished.contains($0) }, shouldStop: { Interruption.shared.requested || journal.failed },
-            finished: { @Sendable t in journal.append(t) })
-        if let failure = journal.sync() {
-            console.err("govsim: \(failure)\n")
-            return ExitStatus.cannotCreate
-        }
-        let trials = (done + fresh).sorted { $0.trial < $1.trial }
-        guard trials.count == range.count else {
-            console.err("govsim: interrupted: \(trials.count) of the shard's \(range.count) trials are kept in \(out)/\(RunJournal.fileName); add --resume to finish\n")
-            return ExitStatus.interrupted
-        }
-        var runLoaded = loaded
-        runLoaded.scenario = scenario
-        let file = Shard(index: shard.index, count: shard.count, totalTrials: total, seed: seed, version: RunResults.version,
-                         digest: digest, scenarioPath: loaded.path, extends: loaded.extends, trials: trials)
-        do {
-            try OutputFolder.begin(out)
-            let shell = RunResults(loaded: runLoaded, seed: seed, trials: [])
+            let journal: RunJournal
+            do { journal = try RunJournal(directory: out, digest: digest, kept: done) } catch {
+                console.err("govsim: \(error)\n")
+                return .exit(ExitStatus.cannotCreate)
+            }
+            let finished = Set(done.map(\.trial))
+            let fresh = Ensemble(scenario: scenario, seed: seed, threads: o.threads).run(
+                indices: range.filter { !finished.contains($0) }, shouldStop: { Interruption.shared.requested || journal.failed },
+                finished: { @Sendable t in journal.append(t) })
+            if let failure = journal.sync() {
+                console.err("govsim: \(failure)\n")
+                return .exit(ExitStatus.cannotCreate)
+            }
+            let trials = (done + fresh).sorted { $0.trial < $1.trial }
+            guard trials.count == range.count else {
+                console.err("govsim: interrupted: \(trials.count) of the shard's \(range.count) trials are kept in \(out)/\(RunJournal.fileName); add --resume to finish\n")
+                return .exit(ExitStatus.interrupted)
+            }
+            return .finished(trials)
+        }, write: { trials in
+            let file = Shard(index: shard.index, count: shard.count, totalTrials: total, seed: seed, version: RunResults.version,
+                             digest: digest, scenarioPath: loaded.path, extends: loaded.extends, trials: trials)
+            let shell = RunResults(loaded: loaded, seed: seed, trials: [])
             try file.write(to: out, resolvedScenario: shell.resolvedScenario(trials: total))
             try shell.writeGeometry(to: out)
-            try OutputFolder.commit(out, files: [Shard.fileName, "scenario.resolved.json5"] + (loaded.geometry == nil ? [] : [DistrictGeometry.fileName]))
-            RunJournal.remove(from: out)
-        } catch {
-            console.err("govsim: \(error)\n")
-            return ExitStatus.cannotCreate
-        }
-        if !o.quiet { console.out("shard \(shard.index) of \(shard.count): trials \(range.lowerBound)–\(range.upperBound - 1) written to \(out)/ (merge with govsim merge)\n") }
-        return ExitStatus.success
+        }, committed: { _ in RunJournal.remove(from: out) },
+           summary: { _ in "shard \(shard.index) of \(shard.count): trials \(range.lowerBound)–\(range.upperBound - 1) written to \(out)/ (merge with govsim merge)\n" })
     }
 
     /// Residents per trial at the parameters' central values.
@@ -267,4 +246,8 @@ enum RunCommand {
         let r = s.expectedResidents.rounded()
         return r.isFinite ? Int(min(max(r, 0), 1e15)) : 0
     }
+}
+
+extension RunCommand: GovSimCommand {
+    static func invoke(_ i: Invocation) throws -> Int32 { try RunCommand.execute(try RunCommand.options(i.parsed), commandLine: i.commandLine, console: i.console) }
 }

@@ -113,3 +113,7 @@ enum SensitivityCommand {
         return out
     }
 }
+
+extension SensitivityCommand: GovSimCommand {
+    static func invoke(_ i: Invocation) throws -> Int32 { try execute(i.parsed, console: i.console) }
+}

@@ -352,3 +352,7 @@ func shellWord(_ text: String) -> String {
     let plain = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_@%+=:,./-".contains($0)) }
     return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
+
+extension SlurmCommand: GovSimCommand {
+    static func invoke(_ i: Invocation) throws -> Int32 { try execute(i.parsed, console: i.console) }
+}

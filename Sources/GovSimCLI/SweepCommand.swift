@@ -149,3 +149,7 @@ enum SweepCommand {
         return text + "\nResults: \(out)/ (report.html, sweep.csv, sweep_trials.csv, sweep.json, points/)\n"
     }
 }
+
+extension SweepCommand: GovSimCommand {
+    static func invoke(_ i: Invocation) throws -> Int32 { try execute(i.parsed, console: i.console) }
+}

@@ -45,3 +45,7 @@ enum ValidateCommand {
         return status
     }
 }
+
+extension ValidateCommand: GovSimCommand {
+    static func invoke(_ i: Invocation) throws -> Int32 { execute(i.parsed.positionals, console: i.console) }
+}

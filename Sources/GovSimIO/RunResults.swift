@@ -79,7 +79,12 @@ public struct RunResults: Sendable {
 
     /// The files this run's `write` writes: `fileNames`, and the geometry's copy when the
     /// scenario has one (`geometry.geojson`, named by the resolved scenario).
-    public var files: [String] { RunResults.fileNames + (loaded.geometry == nil ? [] : [DistrictGeometry.fileName]) }
+    public var files: [String] { RunResults.files(of: loaded) }
+
+    /// The files a run of `loaded` writes: `fileNames`, and the geometry's copy when it has one.
+    public static func files(of loaded: LoadedScenario) -> [String] {
+        fileNames + (loaded.geometry == nil ? [] : [DistrictGeometry.fileName])
+    }
 
     /// Writes the normalised copy of the scenario's geometry into `directory`, if it has one.
     public func writeGeometry(to directory: String) throws(AtomicFile.WriteError) {
