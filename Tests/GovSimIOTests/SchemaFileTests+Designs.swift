@@ -95,4 +95,46 @@ final class DesignSchemaFileTests: XCTestCase {
         XCTAssertEqual(read.seed, "7")
         XCTAssertEqual(read.points?.count, 2)
     }
+
+    // MARK: sensitivity.json
+
+    func testSensitivityReadsBackToTheSameBytes() throws {
+        for method in [SensitivityStudy.Method.sobol, .morris] {
+            let written = try Self.text(try AnalysisFixture.sensitivity(in: folder, method: method), SensitivityFile.fileName)
+            let read = try SensitivityFile(text: written)
+            XCTAssertEqual(read.method, method.rawValue)
+            XCTAssertEqual(read.axes.map(\.path), ["sensors.cameras.coverage", "volunteers.initialShare"])
+            XCTAssertEqual(Set(read.metrics.keys), ["safety_score", "satisfaction_pct"])
+            let index = try XCTUnwrap(read.metrics["safety_score"]?.parameters["sensors.cameras.coverage"])
+            XCTAssertEqual(index.firstOrder == nil, method == .morris, "Sobol indices only for Sobol")
+            XCTAssertEqual(index.muStar == nil, method == .sobol, "Morris effects only for Morris")
+            XCTAssertEqual(read.metrics["safety_score"]?.converged == nil, method == .morris)
+            XCTAssertEqual(read.rendered, written, "\(method)")
+        }
+    }
+
+    func testSensitivityWritesOnlyDeclaredKeys() throws {
+        for method in [SensitivityStudy.Method.sobol, .morris] {
+            let written = try Self.text(try AnalysisFixture.sensitivity(in: folder, method: method), SensitivityFile.fileName)
+            XCTAssertEqual(try Self.undeclared(written, Set(SensitivityFile.Key.allCases.map(\.rawValue)),
+                                               names: ["metrics": 1, "parameters": 1]), [])
+        }
+    }
+
+    func testAFileWithoutMetricsIsNoSensitivityStudy() {
+        XCTAssertThrowsError(try SensitivityFile(text: #"{ "axes": [] }"#)) { error in
+            XCTAssertEqual((error as? SensitivityFile.ReadError)?.reason, "lacks 'axes' or 'metrics'")
+        }
+        XCTAssertThrowsError(try SensitivityFile(text: #"{ "axes": [], "metrics": [] }"#))
+    }
+
+    func testAnOlderSensitivityStudyReadsWithoutTheNewerKeys() throws {
+        let read = try SensitivityFile(text: #"{ "axes": [{ "path": "a", "lo": 0, "hi": 1 }], "metrics": { "safety_score": { "parameters": { "a": { "first_order": 0.5 } }, "convergence_change": 0.01 } } }"#)
+        let output = try XCTUnwrap(read.metrics["safety_score"])
+        XCTAssertNil(output.converged)
+        XCTAssertNil(output.estimationErrors)
+        XCTAssertTrue(output.bootstrapHalfWidth.isNaN)
+        XCTAssertEqual(output.parameters["a"]?.firstOrder, 0.5)
+        XCTAssertNil(output.parameters["a"]?.totalOrder)
+    }
 }
