@@ -137,4 +137,47 @@ final class DesignSchemaFileTests: XCTestCase {
         XCTAssertEqual(output.parameters["a"]?.firstOrder, 0.5)
         XCTAssertNil(output.parameters["a"]?.totalOrder)
     }
+
+    // MARK: explore.json
+
+    /// An exploration over `levers` levers with `steps` points each (2: no interpolation error).
+    private func exploration(levers: Int, steps: Int) throws -> ExploreResults {
+        let s = try AnalysisFixture.scenario(in: folder)
+        let axes = try [AnalysisFixture.axis("sensors.cameras.coverage", 0, 1, steps: steps, in: s),
+                        AnalysisFixture.axis("volunteers.initialShare", 0, 0.05, steps: steps, in: s)].prefix(levers)
+        let sweep = Sweep(scenario: s, axes: Array(axes), unitPoints: Design.unitPoints(.grid, axes: Array(axes), count: 0, seed: 5),
+                          trials: 2, seed: 5, threads: 2)
+        return ExploreResults(sweep: sweep, results: sweep.run(), baseline: try XCTUnwrap(sweep.runReference()))
+    }
+
+    func testExploreReadsBackToTheSameBytes() throws {
+        for (levers, steps) in [(2, 3), (1, 2)] {
+            let written = try exploration(levers: levers, steps: steps).json
+            let read = try ExploreFile(text: written)
+            XCTAssertEqual(read.levers.count, levers)
+            XCTAssertEqual(read.points.count, Int(pow(Double(steps), Double(levers))))
+            XCTAssertEqual(read.outputs.map(\.name), ExploreResults.metrics.map(\.name))
+            XCTAssertEqual(read.outputs.first?.interpolation == nil, steps == 2, "no interpolation error with 2 points per lever")
+            XCTAssertNotNil(read.points.first?.outputs["safety_score"]?.difference)
+            XCTAssertNil(read.baseline.outputs["safety_score"]?.difference, "the baseline has no difference from itself")
+            XCTAssertEqual(read.rendered, written, "\(levers) levers × \(steps)")
+        }
+    }
+
+    func testExploreWritesOnlyDeclaredKeys() throws {
+        let written = try exploration(levers: 2, steps: 3).json
+        XCTAssertEqual(try Self.undeclared(written, Set(ExploreFile.Key.allCases.map(\.rawValue)), names: ["outputs": 1]), [])
+    }
+
+    func testAFileWithoutTheFormatIsNoExploration() throws {
+        XCTAssertThrowsError(try ExploreFile(text: #"{ "levers": [] }"#)) { error in
+            XCTAssertEqual((error as? ExploreFile.ReadError)?.reason, #"is not explore data (no "format": "govsim-explore 1")"#)
+        }
+        // A point left out is not a whole grid.
+        var read = try ExploreFile(text: try exploration(levers: 1, steps: 2).json)
+        read.points.removeLast()
+        XCTAssertThrowsError(try ExploreFile(text: read.rendered)) { error in
+            XCTAssertEqual((error as? ExploreFile.ReadError)?.reason, "holds 1 points, not the 2 of its grid")
+        }
+    }
 }
