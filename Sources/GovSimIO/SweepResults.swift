@@ -25,7 +25,7 @@ public struct SweepFolder: Sendable {
 
     /// The data files of a finished sweep (report.html is drawn from them; the point files are
     /// the sweep's journal).
-    public static let fileNames = ["sweep.json", "sweep.csv", "sweep_trials.csv"]
+    public static let fileNames = [SweepFile.fileName, SweepFile.Table.fileName, "sweep_trials.csv"]
 
     /// sweep.json: what defines the sweep (a resumed sweep must match it exactly; the schema:
     /// `SweepFile`).
@@ -52,14 +52,14 @@ public struct SweepFolder: Sendable {
     /// already finished; without, clears old point files.
     public func prepare(resume: Bool) throws -> [Int: [TrialResult]] {
         try AtomicFile.makeDirectory(pointsDirectory)
-        let existing = try? String(contentsOfFile: path("sweep.json"), encoding: .utf8)
+        let existing = try? String(contentsOfFile: path(SweepFile.fileName), encoding: .utf8)
         if resume, let existing, existing != descriptor { throw ResumeError.differentSweep(directory) }
         if !resume {
             for file in (try? FileManager.default.contentsOfDirectory(atPath: pointsDirectory)) ?? [] where file.hasPrefix("point-") {
                 try? FileManager.default.removeItem(atPath: (pointsDirectory as NSString).appendingPathComponent(file))
             }
         }
-        try AtomicFile.write(descriptor, to: path("sweep.json"))
+        try AtomicFile.write(descriptor, to: path(SweepFile.fileName))
         guard resume else { return [:] }
         var done: [Int: [TrialResult]] = [:]
         for p in sweep.unitPoints.indices {
@@ -144,7 +144,7 @@ public struct SweepFolder: Sendable {
             }
             for t in trials { rows.append([String(p)] + values + [String(t.trial)] + t.metrics.map(CSVTable.number)) }
         }
-        try AtomicFile.write(summary.rendered, to: path("sweep.csv"))
+        try AtomicFile.write(summary.rendered, to: path(SweepFile.Table.fileName))
         try AtomicFile.write(rows.rendered, to: path("sweep_trials.csv"))
     }
 }

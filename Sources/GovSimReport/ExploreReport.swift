@@ -157,8 +157,8 @@ enum ExploreReport: ReportPage {
 
     static func html(resultsFolder: String) throws -> String {
         let files = DataFolder(path: resultsFolder, writer: "govsim explore")
-        let text = try files.text(ExploreResults.fileName)
-        return try page(json: text, file: files.file(ExploreResults.fileName), lang: Language.current.htmlTag)
+        let text = try files.text(ExploreFile.fileName)
+        return try page(json: text, file: files.file(ExploreFile.fileName), lang: Language.current.htmlTag)
     }
 
     /// `{name}` in `template` replaced by `values[name]`.
