@@ -7,12 +7,12 @@ import GovSimExperiments
 /// Swift so that explore.html only picks and formats numbers. explore.json is this data; the
 /// page embeds it verbatim, so `govsim report` redraws the page byte for byte from it.
 public struct ExploreResults: Sendable {
-    public static let fileName = "explore.json"
+    public static let fileName = ExploreFile.fileName
     /// The data files of an explore folder (the page is drawn from explore.json; manifest.json
     /// says how and when it was made).
     public static let fileNames = [fileName, "manifest.json"]
     /// What the file is, for readers that check.
-    public static let format = "govsim-explore 1"
+    public static let format = ExploreFile.format
     /// The outputs the page shows, in its order: the two headline scores and the cost first, then
     /// the other main outputs of a run's table.
     public static let metrics: [Metric] = [.safetyScore, .satisfactionPct, .costTotal]
@@ -50,34 +50,27 @@ public struct ExploreResults: Sendable {
     /// One output of one setting: its spread over the trials, summarised as `govsim run` does
     /// (intervals made for the metric's kind, so a count's never go below 0), and (for a design
     /// point) its paired difference from the baseline, the same numbers `sweep.csv` gives.
-    static func stats(_ m: Metric, _ trials: [TrialResult], baseline: [TrialResult]?) -> [String: JSONText] {
+    static func stats(_ m: Metric, _ trials: [TrialResult], baseline: [TrialResult]?) -> ExploreFile.Stats {
         let s = MetricSummary(trials.map { $0[m] }, kind: m.kind)
-        var out: [String: JSONText] = [
-            "n": .integer(s.n), "mean": .number(s.mean), "sd": .number(s.sd),
-            "ci95": .array([.number(s.ci95.lo), .number(s.ci95.hi)]),
-            "pi90": .array([.number(s.prediction90.lo), .number(s.prediction90.hi)]),
-            "p05": .number(s.p05), "p50": .number(s.p50), "p95": .number(s.p95),
-        ]
+        var out = ExploreFile.Stats()
+        out.n = s.n; out.mean = s.mean; out.sd = s.sd
+        out.ci95 = s.ci95; out.pi90 = s.prediction90
+        (out.p05, out.p50, out.p95) = (s.p05, s.p50, s.p95)
         if let baseline {
             let d = PairedDifference(baseline: baseline.map { $0[m] }, arm: trials.map { $0[m] }, kind: m.kind)
-            out["difference"] = .number(d.difference)
-            out["difference_ci95"] = .array([.number(d.ci95.lo), .number(d.ci95.hi)])
-            out["difference_pi90"] = .array([.number(d.prediction90.lo), .number(d.prediction90.hi)])
+            out.difference = d.difference
+            out.differenceCI95 = d.ci95
+            out.differencePI90 = d.prediction90
         }
         return out
     }
 
     /// Each output's drawing range on the page: the hull of every setting's 90% predictive
     /// interval, 5–95% quantiles and 95% CI, so strips of different settings share one scale.
-    func scale(_ m: Metric, _ entries: [[String: JSONText]]) -> [Double] {
+    func scale(_ m: Metric, _ entries: [ExploreFile.Stats]) -> [Double] {
         var lo = Double.infinity, hi = -Double.infinity
         for e in entries {
-            for key in ["ci95", "pi90"] {
-                if case .array(let pair)? = e[key] { for case .number(let x) in pair where x.isFinite { lo = min(lo, x); hi = max(hi, x) } }
-            }
-            for key in ["p05", "p95", "mean"] {
-                if case .number(let x)? = e[key], x.isFinite { lo = min(lo, x); hi = max(hi, x) }
-            }
+            for x in [e.ci95.lo, e.ci95.hi, e.pi90.lo, e.pi90.hi, e.p05, e.p95, e.mean] where x.isFinite { lo = min(lo, x); hi = max(hi, x) }
         }
         guard lo.isFinite, hi.isFinite else { return [0, 1] }
         if hi - lo <= 1e-12 * max(1, abs(lo)) {
@@ -93,7 +86,7 @@ public struct ExploreResults: Sendable {
     /// own mean. The neighbours are twice as far apart as the points the page interpolates
     /// between, so this overstates the page's error for a smooth response (about fourfold for a
     /// quadratic one); it also holds the points' own trial noise. Null with 2 points per lever.
-    func interpolationError(_ m: Metric) -> JSONText {
+    func interpolationError(_ m: Metric) -> ExploreFile.Interpolation? {
         let means = sweep.unitPoints.indices.map { MetricSummary((results[$0] ?? []).map { $0[m] }).mean }
         let steps = sweep.axes.map { max(1, $0.steps ?? 1) }
         var errors: [Double] = []
@@ -111,61 +104,15 @@ public struct ExploreResults: Sendable {
         let halfWidths = sweep.unitPoints.indices.map { p in
             PairedDifference(baseline: baseline.map { $0[m] }, arm: (results[p] ?? []).map { $0[m] }, kind: m.kind).ci95.halfWidth
         }.filter(\.isFinite).sorted()
-        guard !errors.isEmpty else { return .null }
+        guard !errors.isEmpty else { return nil }
         let rms = (errors.reduce(0) { $0 + $1 * $1 } / Double(errors.count)).squareRoot()
-        return .object([
-            "method": .string("leave-one-out along each lever, from the two neighbouring design points"),
-            "n": .integer(errors.count),
-            "rms_error": .number(rms),
-            "max_abs_error": .number(errors.map(abs).max()!),
-            "median_difference_ci95_half_width": halfWidths.isEmpty ? .null : .number(halfWidths[halfWidths.count / 2]),
-        ])
+        return ExploreFile.Interpolation(method: "leave-one-out along each lever, from the two neighbouring design points", n: errors.count,
+                                         rmsError: rms, maxAbsError: errors.map(abs).max()!,
+                                         medianDifferenceCI95HalfWidth: halfWidths.isEmpty ? .nan : halfWidths[halfWidths.count / 2])
     }
 
-    /// explore.json.
-    public var json: String {
-        let points = sweep.unitPoints.indices.map { p in
-            (p, Dictionary(uniqueKeysWithValues: ExploreResults.metrics.map { ($0, ExploreResults.stats($0, results[p] ?? [], baseline: baseline)) }))
-        }
-        let base = Dictionary(uniqueKeysWithValues: ExploreResults.metrics.map { ($0, ExploreResults.stats($0, baseline, baseline: nil)) })
-        let outputs: [JSONText] = ExploreResults.metrics.map { m in
-            .object(["name": .string(m.name), "unit": .string(m.unit), "kind": .string(m.kind.rawValue),
-                     "higher_is_better": .bool(m.higherIsBetter),
-                     "scale": .array(scale(m, [base[m]!] + points.map { $0.1[m]! }).map { .number($0) }),
-                     "interpolation": interpolationError(m)])
-        }
-        let reference = sweep.referenceValues
-        let levers: [JSONText] = sweep.axes.enumerated().map { k, a in
-            .object(["path": .string(a.path.text), "unit": .string(a.path.bounds.unit), "lo": .number(a.lo), "hi": .number(a.hi),
-                     "integer": .bool(a.path.bounds.integer), "values": .array(steps(of: a).map { .number($0) }),
-                     "baseline": .number(reference[k])])
-        }
-        return JSONText.object([
-            "format": .string(ExploreResults.format),
-            "version": .string(RunResults.version),
-            "scenario": .string(sweep.scenario.name),
-            "scenario_digest": .string(RunCheckpoint.digest(sweep.scenario)),
-            "seed": .integer(Int(sweep.seed)),
-            "trials": .integer(sweep.trials),
-            "design": .string("grid"),
-            "setting": .string("nearest design point; the page may interpolate linearly between design points (outputs[].interpolation: its leave-one-out error)"),
-            "levers": .array(levers),
-            "outputs": .array(outputs),
-            "baseline": .object([
-                "values": .array(reference.map { .number($0) }),
-                "outputs": .object(Dictionary(uniqueKeysWithValues: base.map { ($0.key.name, .object($0.value)) })),
-            ]),
-            "points": .array(points.map { p, stats in
-                .object(["point": .integer(p), "index": .array(gridIndex(of: p).map { .integer($0) }),
-                         "values": .array(sweep.values(at: p).map { .number($0) }),
-                         "outputs": .object(Dictionary(uniqueKeysWithValues: stats.map { ($0.key.name, .object($0.value)) }))])
-            }),
-            "meaning": .string("each point ran the same seed and trial indices as the baseline (the scenario as written, at baseline.values of the levers): "
-                               + "difference = mean over trials of (point − baseline), with its paired 95% CI (difference_ci95) and 90% predictive interval "
-                               + "of one realisation's difference (difference_pi90); mean, ci95 (as govsim run gives it for the metric's kind), pi90 (where one more trial would land) and "
-                               + "p05/p50/p95 are over the point's own trials"),
-        ]).rendered
-    }
+    /// explore.json (the schema: `ExploreFile`).
+    public var json: String { ExploreFile(self).rendered }
 
     /// Writes explore.json into `directory`.
     public func write(to directory: String) throws(AtomicFile.WriteError) {

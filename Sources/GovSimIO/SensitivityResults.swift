@@ -40,57 +40,16 @@ public struct SensitivityResults: Sendable {
         return table.rendered
     }
 
-    public var json: String {
-        var metrics: [String: JSONText] = [:]
-        for r in result.metrics {
-            var parameters: [String: JSONText] = [:]
-            for (i, axis) in study.axes.enumerated() {
-                var entry: [String: JSONText] = [:]
-                if let s = r.sobol {
-                    entry["first_order"] = .number(s.first[i])
-                    entry["first_order_ci95"] = .array([.number(s.firstCI[i].lo), .number(s.firstCI[i].hi)])
-                    entry["total_order"] = .number(s.total[i])
-                    entry["total_order_ci95"] = .array([.number(s.totalCI[i].lo), .number(s.totalCI[i].hi)])
-                }
-                if let m = r.morris {
-                    entry["mu_star"] = .number(m.muStar[i])
-                    entry["mu"] = .number(m.mu[i])
-                    entry["sigma"] = .number(m.sigma[i])
-                }
-                parameters[axis.path.text] = .object(entry)
-            }
-            metrics[r.metric.name] = .object([
-                "parameters": .object(parameters),
-                "output_variance": .number(r.outputVariance),
-                "noise_variance": .number(r.noiseVariance),
-                "noise_share": .number(r.noiseShare),
-                "noise_method": .string("Var over \(min(SensitivityStudy.noisePoints, result.points.count)) design points of (mean − mean on independent streams) / 2"),
-                "independent_noise_variance": .number(r.independentNoiseVariance),
-                "convergence_change": .number(r.convergenceChange),
-                "bootstrap_half_width": .number(r.bootstrapHalfWidth),
-                "converged": r.sobol == nil ? .null : .bool(r.converged),
-                "estimation_errors": .array(r.outOfRange.map { .string($0) }),
-            ])
-        }
-        return JSONText.object([
-            "version": .string(RunResults.version),
-            "scenario": .string(study.scenario.name),
-            "method": .string(study.method.rawValue),
-            "samples": .integer(study.samples),
-            "replicates": .integer(study.replicates),
-            "points": .integer(result.points.count),
-            "seed": .integer(Int(study.seed)),
-            "axes": .array(study.axes.map { .object(["path": .string($0.path.text), "lo": .number($0.lo), "hi": .number($0.hi)]) }),
-            "metrics": .object(metrics),
-        ]).rendered
-    }
+    /// sensitivity.json: every output's indices by parameter, with the trial noise and the
+    /// convergence (the schema: `SensitivityFile`).
+    public var json: String { SensitivityFile(self).rendered }
 
     /// The data files `write` writes (report.html is drawn from them).
-    public static let fileNames = ["sensitivity.json", "sensitivity.csv", "sensitivity_points.csv"]
+    public static let fileNames = [SensitivityFile.fileName, "sensitivity.csv", "sensitivity_points.csv"]
 
     public func write(to directory: String) throws(AtomicFile.WriteError) {
         try AtomicFile.makeDirectory(directory)
-        for (name, text) in [("sensitivity.json", json), ("sensitivity.csv", csv), ("sensitivity_points.csv", pointsCSV)] {
+        for (name, text) in [(SensitivityFile.fileName, json), ("sensitivity.csv", csv), ("sensitivity_points.csv", pointsCSV)] {
             try AtomicFile.write(text, to: (directory as NSString).appendingPathComponent(name))
         }
     }

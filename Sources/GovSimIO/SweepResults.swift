@@ -25,28 +25,11 @@ public struct SweepFolder: Sendable {
 
     /// The data files of a finished sweep (report.html is drawn from them; the point files are
     /// the sweep's journal).
-    public static let fileNames = ["sweep.json", "sweep.csv", "sweep_trials.csv"]
+    public static let fileNames = [SweepFile.fileName, SweepFile.Table.fileName, "sweep_trials.csv"]
 
-    /// sweep.json: what defines the sweep (a resumed sweep must match it exactly).
-    public var descriptor: String {
-        JSONText.object([
-            "version": .string(RunResults.version),
-            "scenario": .string(sweep.scenario.name),
-            "scenario_digest": .string(RunCheckpoint.digest(sweep.scenario)),
-            "seed": .integer(Int(sweep.seed)),
-            "trials_per_point": .integer(sweep.trials),
-            "design": .string(design.rawValue),
-            "axes": .array(sweep.axes.map { a in
-                .object(["path": .string(a.path.text), "lo": .number(a.lo), "hi": .number(a.hi),
-                         "steps": a.steps.map { .integer($0) } ?? .null, "unit": .string(a.path.bounds.unit)])
-            }),
-            "points": .array(sweep.unitPoints.indices.map { p in .array(sweep.values(at: p).map { .number($0) }) }),
-            "reference": .object([
-                "values": .array(sweep.referenceValues.map { .number($0) }),
-                "meaning": .string("every point's difference (sweep.csv: difference, difference_ci95_lo/hi) is paired against the scenario as written, at these values of the axes, on the same trials"),
-            ]),
-        ]).rendered
-    }
+    /// sweep.json: what defines the sweep (a resumed sweep must match it exactly; the schema:
+    /// `SweepFile`).
+    public var descriptor: String { SweepFile(sweep, design: design).rendered }
 
     /// Identifies the sweep: the digest of its descriptor (scenario, seed, trials, design, axes
     /// and every point's values). Each point file carries it.
@@ -69,14 +52,14 @@ public struct SweepFolder: Sendable {
     /// already finished; without, clears old point files.
     public func prepare(resume: Bool) throws -> [Int: [TrialResult]] {
         try AtomicFile.makeDirectory(pointsDirectory)
-        let existing = try? String(contentsOfFile: path("sweep.json"), encoding: .utf8)
+        let existing = try? String(contentsOfFile: path(SweepFile.fileName), encoding: .utf8)
         if resume, let existing, existing != descriptor { throw ResumeError.differentSweep(directory) }
         if !resume {
             for file in (try? FileManager.default.contentsOfDirectory(atPath: pointsDirectory)) ?? [] where file.hasPrefix("point-") {
                 try? FileManager.default.removeItem(atPath: (pointsDirectory as NSString).appendingPathComponent(file))
             }
         }
-        try AtomicFile.write(descriptor, to: path("sweep.json"))
+        try AtomicFile.write(descriptor, to: path(SweepFile.fileName))
         guard resume else { return [:] }
         var done: [Int: [TrialResult]] = [:]
         for p in sweep.unitPoints.indices {
@@ -146,25 +129,22 @@ public struct SweepFolder: Sendable {
     }
 
     /// Writes sweep.csv (a row per point and metric, with its paired difference from the
-    /// reference: the scenario as written, on the same trials) and sweep_trials.csv (a row per
+    /// reference: the scenario as written, on the same trials; the schema: `SweepFile.Table`) and sweep_trials.csv (a row per
     /// point and trial) from every point's trials.
     public func writeTables(_ results: [Int: [TrialResult]], reference: [TrialResult]) throws {
         let axisColumns = sweep.axes.map(\.path.text)
-        var summary = CSVTable(header: ["point"] + axisColumns + ["metric", "unit", "n", "mean", "sd", "ci95_lo", "ci95_hi", "p05", "p50", "p95",
-                                                               "difference", "difference_ci95_lo", "difference_ci95_hi"])
+        var summary = SweepFile.Table(axes: axisColumns)
         var rows = CSVTable(header: ["point"] + axisColumns + ["trial"] + Metric.allCases.map(\.name))
         for p in sweep.unitPoints.indices {
             guard let trials = results[p] else { continue }
-            let values = sweep.values(at: p).map(CSVTable.number)
+            let pointValues = sweep.values(at: p), values = pointValues.map(CSVTable.number)
             for m in Metric.allCases {
-                let s = MetricSummary(trials.map { $0[m] })
-                let d = PairedDifference(baseline: reference.map { $0[m] }, arm: trials.map { $0[m] }, kind: m.kind)
-                summary.append([String(p)] + values + [m.name, m.unit, String(s.n)]
-                               + [s.mean, s.sd, s.ci95.lo, s.ci95.hi, s.p05, s.p50, s.p95, d.difference, d.ci95.lo, d.ci95.hi].map(CSVTable.number))
+                summary.append(point: p, values: pointValues, metric: m, summary: MetricSummary(trials.map { $0[m] }),
+                               difference: PairedDifference(baseline: reference.map { $0[m] }, arm: trials.map { $0[m] }, kind: m.kind))
             }
             for t in trials { rows.append([String(p)] + values + [String(t.trial)] + t.metrics.map(CSVTable.number)) }
         }
-        try AtomicFile.write(summary.rendered, to: path("sweep.csv"))
+        try AtomicFile.write(summary.rendered, to: path(SweepFile.Table.fileName))
         try AtomicFile.write(rows.rendered, to: path("sweep_trials.csv"))
     }
 }

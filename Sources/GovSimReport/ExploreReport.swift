@@ -8,7 +8,7 @@ import GovSimIO
 /// mean, 95% CI and 90% predictive interval, and its paired difference from the baseline (the
 /// scenario as written) with its 95% CI. A pinned setting B is shown beside the live one A.
 ///
-/// Every number on the page is explore.json's, embedded verbatim in one
+/// Every number on the page is explore.json's (its schema: `ExploreFile`), embedded verbatim in one
 /// `<script type="application/json" id="data">` block; the script picks and formats (the one
 /// sum it does is A − B, the difference of two means it shows). Every user-visible string is in
 /// `strings` below, which the page's fixed text and the script's table `T` are both drawn from:
@@ -157,8 +157,8 @@ enum ExploreReport: ReportPage {
 
     static func html(resultsFolder: String) throws -> String {
         let files = DataFolder(path: resultsFolder, writer: "govsim explore")
-        let text = try files.text(ExploreResults.fileName)
-        return try page(json: text, file: files.file(ExploreResults.fileName), lang: Language.current.htmlTag)
+        let text = try files.text(ExploreFile.fileName)
+        return try page(json: text, file: files.file(ExploreFile.fileName), lang: Language.current.htmlTag)
     }
 
     /// `{name}` in `template` replaced by `values[name]`.
@@ -168,40 +168,27 @@ enum ExploreReport: ReportPage {
 
     /// The page for explore.json's text `json`; throws naming `file` when it is not one.
     static func page(json: String, file: String, lang: String = "en") throws(RunReport.DataError) -> String {
-        func bad(_ why: String) -> RunReport.DataError { RunReport.DataError(path: file, reason: why) }
-        guard let d = JSONObject(text: json) else { throw bad("is not a JSON object") }
-        guard d.string("format") == ExploreResults.format else { throw bad("is not explore data (no \"format\": \"\(ExploreResults.format)\")") }
-        guard let levers = d.objects("levers"), !levers.isEmpty else { throw bad("lacks 'levers'") }
-        guard let outputs = d.objects("outputs"), !outputs.isEmpty, outputs.allSatisfy({ $0.string("name") != nil }) else { throw bad("lacks 'outputs'") }
-        guard let points = d.objects("points") else { throw bad("lacks 'points'") }
-        let steps = levers.map { ($0.array("values") ?? []).count }
-        guard levers.allSatisfy({ $0.string("path") != nil }), steps.allSatisfy({ $0 >= 1 }) else { throw bad("has a lever without a path or values") }
-        guard points.count == steps.reduce(1, *) else { throw bad("holds \(points.count) points, not the \(steps.reduce(1, *)) of its grid") }
-        guard d.object("baseline")?.object("outputs") != nil else { throw bad("lacks 'baseline.outputs'") }
-        for (i, p) in points.enumerated() {
-            let index = p.integers("index") ?? []
-            guard index.count == levers.count, zip(index, steps).allSatisfy({ (0..<$1).contains($0) }), p.object("outputs") != nil else {
-                throw bad("points[\(i)] lacks a valid 'index' or 'outputs'")
-            }
-        }
+        let d: ExploreFile
+        do { d = try ExploreFile(text: json) } catch { throw RunReport.DataError(path: file, reason: error.reason) }
+        let levers = d.levers, outputs = d.outputs, points = d.points
         let t = strings(lang)
         func s(_ key: String, _ values: [String: String] = [:]) -> String { fill(t[key] ?? key, values) }
-        let scenario = d.string("scenario") ?? "–", version = d.string("version") ?? "–"
-        let baselineValues = d.object("baseline")?.numbers("values") ?? []
+        let scenario = d.scenario ?? "–", version = d.version ?? "–"
+        let baselineValues = d.baseline.values ?? []
 
         var body = pageHeader(kicker: s("kicker"), title: s("title", ["scenario": scenario]), lead: s("lead"),
-                              facts: [s("facts", ["points": String(points.count), "trials": d.text("trials") ?? "–",
-                                                  "seed": d.text("seed") ?? "–", "version": version])])
+                              facts: [s("facts", ["points": String(points.count), "trials": d.trials ?? "–",
+                                                  "seed": d.seed ?? "–", "version": version])])
         body += "<noscript><p class=\"warn\">\(esc(s("noscript")))</p></noscript>\n"
         body += section(s("levers"), note: s("leversNote"))
         body += "<div class=\"levers\">\n"
         for (k, lever) in levers.enumerated() {
-            let values = lever.numbers("values") ?? []
+            let values = lever.values
             let base = k < baselineValues.count ? baselineValues[k] : .nan
             // The slider starts at the step nearest the baseline's value.
             let start = values.indices.min { abs(values[$0] - base) < abs(values[$1] - base) } ?? 0
-            let path = lever.string("path")!
-            let unit = Language.$current.withValue(lang.hasPrefix("zh") ? .zh : .en) { Catalogue.unit(lever.string("unit") ?? "") }
+            let path = lever.path
+            let unit = Language.$current.withValue(lang.hasPrefix("zh") ? .zh : .en) { Catalogue.unit(lever.unit ?? "") }
             let outside = base.isFinite && (base < (values.first ?? base) - 1e-12 || base > (values.last ?? base) + 1e-12)
             body += "<div class=\"lever\">\n<label for=\"lever-\(k)\"><code>\(esc(path))</code>\(unit.isEmpty ? "" : " <span class=\"unit\">\(lang.hasPrefix("zh") ? "（\(esc(unit))）" : "(\(esc(unit)))")</span>")</label>\n"
             body += "<div class=\"slider\"><span class=\"end\">\(esc(Chart.precise(values.first ?? .nan)))</span>"
@@ -223,8 +210,8 @@ enum ExploreReport: ReportPage {
         body += "<p class=\"note\">\(esc(s("legend")))</p>\n<div class=\"cards explore\">\n"
         for o in outputs {
             // The names go into ids: escaped, though govsim writes only snake_case ones.
-            let name = esc(o.string("name")!)
-            body += "<article class=\"card\" id=\"card-\(name)\">\n<h3>\(esc(s("metric.\(o.string("name")!)"))) <span class=\"unit\">\(esc(s("unit.\(o.string("name")!)")))</span></h3>\n"
+            let name = esc(o.name)
+            body += "<article class=\"card\" id=\"card-\(name)\">\n<h3>\(esc(s("metric.\(o.name)"))) <span class=\"unit\">\(esc(s("unit.\(o.name)")))</span></h3>\n"
             body += "<div class=\"strip\" aria-hidden=\"true\">"
             for lane in ["base", "a", "b"] {
                 body += "<div class=\"lane \(lane)\" id=\"\(lane)-strip-\(name)\"><span class=\"pi\"></span><span class=\"ci\"></span><span class=\"mean\"></span></div>"

@@ -15,12 +15,12 @@ public enum ReportKind: String, CaseIterable, Sendable {
         switch self {
         case .run: return ["summary.json"]
         case .compare: return ["compare.json"]
-        case .sweep: return ["sweep.json", "sweep.csv"]
-        case .sensitivity: return ["sensitivity.json"]
+        case .sweep: return [SweepFile.fileName, SweepFile.Table.fileName]
+        case .sensitivity: return [SensitivityFile.fileName]
         case .optimize: return ["optimize.json"]
         case .check: return ["check.json"]
         case .explain: return ["explain.json"]
-        case .explore: return [ExploreResults.fileName]
+        case .explore: return [ExploreFile.fileName]
         }
     }
 
@@ -29,8 +29,8 @@ public enum ReportKind: String, CaseIterable, Sendable {
     public static func detect(in folder: String) throws(RunReport.DataError) -> ReportKind {
         let files = DataFolder(path: folder, writer: "govsim")
         if let kind = allCases.first(where: { $0.markers.allSatisfy(files.has) }) { return kind }
-        if files.has("sweep.json") {
-            throw RunReport.DataError(path: files.file("sweep.csv"), reason: "no such file: the sweep has not finished "
+        if files.has(SweepFile.fileName) {
+            throw RunReport.DataError(path: files.file(SweepFile.Table.fileName), reason: "no such file: the sweep has not finished "
                                       + "(finish it with `govsim sweep … --resume`)")
         }
         let expected = allCases.map { "\($0.markers.joined(separator: " and ")) (govsim \($0.rawValue))" }

@@ -3,11 +3,11 @@ import GovSim
 import GovSimExperiments
 import GovSimIO
 
-/// report.html of `govsim sensitivity`, drawn from sensitivity.json alone: per output, the
+/// report.html of `govsim sensitivity`, drawn from sensitivity.json alone (its schema: `SensitivityFile`): per output, the
 /// parameters' Sobol indices (first and total order, with intervals) or Morris effects (μ*
 /// and σ), sorted, with the trial noise and the convergence said in words.
 enum SensitivityReport: ReportPage {
-    static let files = ["sensitivity.json"]
+    static let files = [SensitivityFile.fileName]
     /// Noise share (0–1) above which the indices are flagged as blurred by trial noise.
     static let noiseLimit = 0.2
     /// Largest bootstrap 95% half-width of an index that counts as converged.
@@ -37,36 +37,36 @@ enum SensitivityReport: ReportPage {
 
         init(folder: String) throws(RunReport.DataError) {
             let files = DataFolder(path: folder, writer: "govsim sensitivity")
-            let json = try files.object("sensitivity.json")
-            guard let axes = json.objects("axes"), let metrics = json.object("metrics") else {
-                throw files.lacking("sensitivity.json", "'axes' or 'metrics'")
+            let file: SensitivityFile
+            do { file = try SensitivityFile(text: try files.text(SensitivityFile.fileName)) } catch let error as SensitivityFile.ReadError {
+                throw RunReport.DataError(path: files.file(SensitivityFile.fileName), reason: error.reason)
+            } catch let error as RunReport.DataError { throw error } catch {
+                throw RunReport.DataError(path: files.file(SensitivityFile.fileName), reason: "\(error)")
             }
-            scenario = json.string("scenario") ?? "–"
-            method = json.string("method") ?? "sobol"
-            seed = json.text("seed") ?? "–"
-            version = json.string("version") ?? "–"
-            samples = json.int("samples") ?? 0
-            replicates = json.int("replicates") ?? 0
-            points = json.int("points") ?? 0
-            let paths = axes.map { $0.string("path") ?? "–" }
-            self.axes = axes.map { ($0.string("path") ?? "–", $0.number("lo"), $0.number("hi")) }
+            scenario = file.scenario ?? "–"
+            method = file.method ?? "sobol"
+            seed = file.seed ?? "–"
+            version = file.version ?? "–"
+            samples = file.samples ?? 0
+            replicates = file.replicates ?? 0
+            points = file.points ?? 0
+            let paths = file.axes.map { $0.path ?? "–" }
+            axes = file.axes.map { ($0.path ?? "–", $0.lo, $0.hi) }
             // Known outputs in their fixed order, then any others by name.
-            let names = Metric.allCases.map(\.name).filter { metrics.object($0) != nil }
-                + metrics.keys.filter { Metric(name: $0) == nil }
+            let names = Metric.allCases.map(\.name).filter { file.metrics[$0] != nil }
+                + file.metrics.keys.sorted().filter { Metric(name: $0) == nil }
             outputs = names.map { name in
-                let m = metrics.object(name)!
-                let parameters = m.object("parameters")
+                let m = file.metrics[name]!
                 let indices = paths.map { path -> Index in
-                    guard let p = parameters?.object(path) else { return Index() }
-                    return Index(first: p.number("first_order"), firstCI: p.interval("first_order_ci95"), total: p.number("total_order"),
-                                 totalCI: p.interval("total_order_ci95"), muStar: p.number("mu_star"), mu: p.number("mu"),
-                                 sigma: p.number("sigma"))
+                    guard let p = m.parameters[path] else { return Index() }
+                    let none = Interval(lo: .nan, hi: .nan)
+                    return Index(first: p.firstOrder ?? .nan, firstCI: p.firstOrderCI95 ?? none, total: p.totalOrder ?? .nan,
+                                 totalCI: p.totalOrderCI95 ?? none, muStar: p.muStar ?? .nan, mu: p.mu ?? .nan, sigma: p.sigma ?? .nan)
                 }
                 return Output(metric: name, unit: Metric(name: name)?.unit ?? "", indices: indices,
-                              outputVariance: m.number("output_variance"),
-                              noiseShare: m.number("noise_share"), convergenceChange: m.number("convergence_change"),
-                              bootstrapHalfWidth: m.number("bootstrap_half_width"), converged: m.bool("converged"),
-                              estimationErrors: m.strings("estimation_errors") ?? [])
+                              outputVariance: m.outputVariance, noiseShare: m.noiseShare, convergenceChange: m.convergenceChange,
+                              bootstrapHalfWidth: m.bootstrapHalfWidth, converged: m.converged,
+                              estimationErrors: m.estimationErrors ?? [])
             }
         }
     }

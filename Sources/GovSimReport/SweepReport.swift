@@ -2,11 +2,12 @@ import Foundation
 import GovSim
 import GovSimIO
 
-/// report.html of `govsim sweep`, drawn from sweep.json and sweep.csv alone: response curves
+/// report.html of `govsim sweep`, drawn from sweep.json and sweep.csv alone (their schemas:
+/// `SweepFile` and `SweepFile.Table`): response curves
 /// over one varied parameter, heatmaps (grids) or coloured scatters (other designs) over the
 /// first two, and the table of points.
 enum SweepReport: ReportPage {
-    static let files = ["sweep.json", "sweep.csv"]
+    static let files = [SweepFile.fileName, SweepFile.Table.fileName]
     /// The outputs charted.
     static var outputs: [(metric: Metric, title: String, axis: Chart.Axis)] { [
         (.safetyScore, tr("Safety score"), Chart.Axis(tr("safety score (points 0–100)"))),
@@ -42,31 +43,44 @@ enum SweepReport: ReportPage {
 
         init(folder: String) throws(RunReport.DataError) {
             let files = DataFolder(path: folder, writer: "govsim sweep")
-            let json = try files.object("sweep.json")
-            guard let axes = json.objects("axes"), !axes.isEmpty else { throw files.lacking("sweep.json", "'axes'") }
-            scenario = json.string("scenario") ?? "–"
-            seed = json.text("seed") ?? "–"
-            version = json.string("version") ?? "–"
-            design = json.string("design") ?? "grid"
-            trialsPerPoint = json.int("trials_per_point") ?? 0
-            plannedPoints = json.array("points")?.count ?? 0
-            self.axes = axes.map { AxisInfo(path: $0.string("path") ?? "–", unit: $0.string("unit") ?? "", lo: $0.number("lo"),
-                                            hi: $0.number("hi"), steps: $0.int("steps")) }
-            let table = try files.table("sweep.csv", required: ["point", "metric", "mean", "ci95_lo", "ci95_hi"] + self.axes.map(\.path))
+            let file: SweepFile
+            do { file = try SweepFile(text: try files.text(SweepReport.files[0])) } catch let error as SweepFile.ReadError {
+                throw RunReport.DataError(path: files.file(SweepReport.files[0]), reason: error.reason)
+            } catch let error as RunReport.DataError { throw error } catch {
+                throw RunReport.DataError(path: files.file(SweepReport.files[0]), reason: "\(error)")
+            }
+            scenario = file.scenario ?? "–"
+            seed = file.seed ?? "–"
+            version = file.version ?? "–"
+            design = file.design ?? "grid"
+            trialsPerPoint = file.trialsPerPoint ?? 0
+            plannedPoints = file.points?.count ?? 0
+            axes = file.axes.map { AxisInfo(path: $0.path ?? "–", unit: $0.unit ?? "", lo: $0.lo, hi: $0.hi, steps: $0.steps) }
+            let paths = axes.map(\.path)
+            let table: SweepFile.Table
+            do {
+                table = try SweepFile.Table(text: try files.text(SweepReport.files[1]), axes: paths,
+                                            required: [.point, .metric, .mean, .ci95Lo, .ci95Hi] + paths.map { .axis($0) })
+            } catch let error as SweepFile.Table.ReadError {
+                throw RunReport.DataError(path: files.file(SweepReport.files[1]), reason: error.reason)
+            } catch let error as RunReport.DataError { throw error } catch {
+                throw RunReport.DataError(path: files.file(SweepReport.files[1]), reason: "\(error)")
+            }
+            let hasDifferences = table.columns.contains(.difference)
             var byIndex: [Int: Point] = [:]
             for r in table.rows.indices {
-                guard let p = Int(table.field(r, "point")) else { continue }
-                var point = byIndex[p] ?? Point(index: p, values: self.axes.map { table.number(r, $0.path) })
-                if let m = Metric(name: table.field(r, "metric")) {
-                    point.stats[m] = (table.number(r, "mean"), table.number(r, "ci95_lo"), table.number(r, "ci95_hi"))
-                    if table.column("difference") != nil {
-                        point.differences[m] = (table.number(r, "difference"), table.number(r, "difference_ci95_lo"), table.number(r, "difference_ci95_hi"))
+                guard let p = Int(table.field(r, .point)) else { continue }
+                var point = byIndex[p] ?? Point(index: p, values: paths.map { table.number(r, .axis($0)) })
+                if let m = Metric(name: table.field(r, .metric)) {
+                    point.stats[m] = (table.number(r, .mean), table.number(r, .ci95Lo), table.number(r, .ci95Hi))
+                    if hasDifferences {
+                        point.differences[m] = (table.number(r, .difference), table.number(r, .differenceCI95Lo), table.number(r, .differenceCI95Hi))
                     }
                 }
                 byIndex[p] = point
             }
             points = byIndex.keys.sorted().map { byIndex[$0]! }
-            reference = json.object("reference")?.numbers("values") ?? []
+            reference = file.reference?.values ?? []
         }
 
         /// The scenario's own values of the axes, which every difference is paired against.
