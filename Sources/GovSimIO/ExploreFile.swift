@@ -94,10 +94,8 @@ public struct ExploreFile: Sendable {
     public var baseline: Baseline
     public var points: [Point]
 
-    /// Why a file cannot be read as explore.json.
-    public struct ReadError: Error, Sendable {
-        public var reason: String
-    }
+    /// Why a text is not this file.
+    public typealias ReadError = ResultFileError
 }
 
 extension ExploreFile {

@@ -61,10 +61,8 @@ public struct SensitivityFile: Sendable {
     /// Output name → its indices.
     public var metrics: [String: Output]
 
-    /// Why a file cannot be read as sensitivity.json.
-    public struct ReadError: Error, Sendable {
-        public var reason: String
-    }
+    /// Why a text is not this file.
+    public typealias ReadError = ResultFileError
 }
 
 extension SensitivityFile {

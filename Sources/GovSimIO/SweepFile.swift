@@ -47,10 +47,8 @@ public struct SweepFile: Sendable {
     public var points: [[Double]]?
     public var reference: Reference?
 
-    /// Why a file cannot be read as sweep.json.
-    public struct ReadError: Error, Sendable {
-        public var reason: String
-    }
+    /// Why a text is not this file.
+    public typealias ReadError = ResultFileError
 }
 
 extension SweepFile {
@@ -208,10 +206,8 @@ extension SweepFile {
             return table.rendered
         }
 
-        /// Why a file cannot be read as sweep.csv.
-        public struct ReadError: Error, Sendable {
-            public var reason: String
-        }
+        /// Why a text is not this file.
+        public typealias ReadError = ResultFileError
 
         /// Reads sweep.csv's text for a sweep over `axes` (their paths); `required` are the
         /// columns it must have.

@@ -37,12 +37,7 @@ enum SensitivityReport: ReportPage {
 
         init(folder: String) throws(RunReport.DataError) {
             let files = DataFolder(path: folder, writer: "govsim sensitivity")
-            let file: SensitivityFile
-            do { file = try SensitivityFile(text: try files.text(SensitivityFile.fileName)) } catch let error as SensitivityFile.ReadError {
-                throw RunReport.DataError(path: files.file(SensitivityFile.fileName), reason: error.reason)
-            } catch let error as RunReport.DataError { throw error } catch {
-                throw RunReport.DataError(path: files.file(SensitivityFile.fileName), reason: "\(error)")
-            }
+            let file = try files.read(SensitivityFile.fileName, SensitivityFile.init(text:))
             scenario = file.scenario ?? "–"
             method = file.method ?? "sobol"
             seed = file.seed ?? "–"

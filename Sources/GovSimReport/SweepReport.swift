@@ -43,12 +43,7 @@ enum SweepReport: ReportPage {
 
         init(folder: String) throws(RunReport.DataError) {
             let files = DataFolder(path: folder, writer: "govsim sweep")
-            let file: SweepFile
-            do { file = try SweepFile(text: try files.text(SweepReport.files[0])) } catch let error as SweepFile.ReadError {
-                throw RunReport.DataError(path: files.file(SweepReport.files[0]), reason: error.reason)
-            } catch let error as RunReport.DataError { throw error } catch {
-                throw RunReport.DataError(path: files.file(SweepReport.files[0]), reason: "\(error)")
-            }
+            let file = try files.read(SweepReport.files[0], SweepFile.init(text:))
             scenario = file.scenario ?? "–"
             seed = file.seed ?? "–"
             version = file.version ?? "–"
@@ -57,14 +52,8 @@ enum SweepReport: ReportPage {
             plannedPoints = file.points?.count ?? 0
             axes = file.axes.map { AxisInfo(path: $0.path ?? "–", unit: $0.unit ?? "", lo: $0.lo, hi: $0.hi, steps: $0.steps) }
             let paths = axes.map(\.path)
-            let table: SweepFile.Table
-            do {
-                table = try SweepFile.Table(text: try files.text(SweepReport.files[1]), axes: paths,
-                                            required: [.point, .metric, .mean, .ci95Lo, .ci95Hi] + paths.map { .axis($0) })
-            } catch let error as SweepFile.Table.ReadError {
-                throw RunReport.DataError(path: files.file(SweepReport.files[1]), reason: error.reason)
-            } catch let error as RunReport.DataError { throw error } catch {
-                throw RunReport.DataError(path: files.file(SweepReport.files[1]), reason: "\(error)")
+            let table = try files.read(SweepReport.files[1]) { (text) throws(ResultFileError) in
+                try SweepFile.Table(text: text, axes: paths, required: [.point, .metric, .mean, .ci95Lo, .ci95Hi] + paths.map { .axis($0) })
             }
             let hasDifferences = table.columns.contains(.difference)
             var byIndex: [Int: Point] = [:]
