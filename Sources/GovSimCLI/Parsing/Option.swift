@@ -61,19 +61,6 @@ extension Option where Value == String {
             parsed.value(long) ?? value
         }
     }
-
-    /// One of `words`, `value` when not given; another word is a usage error listing them
-    /// ("--format: expected table or json, got 'x'").
-    static func choice(_ long: String, valueName: String, help: String, among words: [String], default value: String) -> Option<String> {
-        precondition(words.contains(value), "--\(long)'s default is not among its words")
-        return Option(spec: OptionSpec(long: long, valueName: valueName, help: help, defaultText: value)) { parsed, long in
-            let text = parsed.value(long) ?? value
-            guard words.contains(text) else {
-                throw UsageError(message: "--\(long): expected \(listed(words)), got '\(text)'", command: parsed.command)
-            }
-            return text
-        }
-    }
 }
 
 extension Option where Value == [String] {
