@@ -58,7 +58,7 @@ enum CheckCommand {
         let footprint = Footprint(runs: withTargets.map { f in
             (f.targeted.scenarios.map { s in var s = s; if let trials { s.run.trials = trials }; return s }, f.path)
         }, threads: threads, keptTrials: nil)
-        let command = ResultsCommand<[TargetEvaluator.FileResult]>(out: out, kind: .check, files: ["check.json"], footprint: footprint, quiet: quiet)
+        let command = ResultsCommand<[TargetEvaluator.FileResult]>(out: out, kind: .check, files: CheckResults.fileNames, footprint: footprint, quiet: quiet)
         return try command.execute(console: console, work: {
             guard let results = TargetEvaluator(threads: threads).evaluate(withTargets.map(\.targeted), trials: trials, seed: seed,
                                                                          shouldStop: { Interruption.shared.requested }) else {
@@ -66,7 +66,7 @@ enum CheckCommand {
                 return .exit(ExitStatus.interrupted)
             }
             return .finished(results)
-        }, write: { try AtomicFile.write(CheckResults.json($0), to: (out as NSString).appendingPathComponent("check.json")) },
+        }, write: { try CheckResults.write($0, to: out) },
            summary: { text($0) + "\nResults: \(out)/ (check.json, report.html)\n" },
            status: { results in
             let failing = results.flatMap(\.predictions).filter { !$0.passed && (strict || $0.target.kind == .fitted) }
