@@ -7,7 +7,7 @@ import GovSimExperiments
 /// effect and the interaction) and explain.csv (the same, tidy: one row per lever, output and
 /// measure). Bytes depend only on the scenarios, seed, trials and orders.
 public struct ExplainResults: Sendable {
-    public static let fileNames = ["explain.json", "explain.csv"]
+    public static let fileNames = [ExplainFile.fileName, "explain.csv"]
 
     public var baselineName: String
     public var policyName: String
@@ -33,51 +33,8 @@ public struct ExplainResults: Sendable {
         return String(StreamSeed.key(text), radix: 16)
     }
 
-    /// One estimate as JSON: mean, ci95, n (and the orders' sampling error when sampled).
-    static func entry(_ e: LeverAttribution.Estimate) -> JSONText {
-        var out: [String: JSONText] = ["mean": .number(e.mean), "ci95": .array([.number(e.ci95.lo), .number(e.ci95.hi)]),
-                                       "n": .integer(e.n)]
-        if let se = e.samplingSE { out["sampling_se"] = .number(se) }
-        return .object(out)
-    }
-
-    /// metric name → entry, for every output.
-    func byMetric(_ pick: (LeverAttribution.Decomposition) -> LeverAttribution.Estimate) -> JSONText {
-        .object(Dictionary(uniqueKeysWithValues: decomposition.map { ($0.metric.name, ExplainResults.entry(pick($0))) }))
-    }
-
-    public var json: String {
-        let levers = attribution.levers.levers.enumerated().map { i, lever -> JSONText in
-            .object([
-                "path": .string(lever.path), "from": .string(lever.from), "to": .string(lever.to),
-                "shapley": byMetric { $0.shapley[i] }, "alone": byMetric { $0.alone[i] },
-                "leave_one_out": byMetric { $0.leaveOneOut[i] },
-            ])
-        }
-        var total: [String: JSONText] = [:]
-        for d in decomposition {
-            guard case .object(var e) = ExplainResults.entry(d.total) else { continue }
-            e["baseline_mean"] = .number(d.baselineMean)
-            e["policy_mean"] = .number(d.policyMean)
-            e["unit"] = .string(d.metric.unit)
-            e["kind"] = .string(d.metric.kind.rawValue)
-            e["higher_is_better"] = .bool(d.metric.higherIsBetter)
-            total[d.metric.name] = .object(e)
-        }
-        let pathways = LeverAttribution.pathways.map { p in
-            JSONText.object(["output": .string(p.output.name), "through": .array(p.through.map { .string($0.name) })])
-        }
-        let object: [String: JSONText] = [
-            "version": .string(RunResults.version), "baseline": .string(baselineName), "policy": .string(policyName),
-            "seed": .string(String(seed)), "days": .integer(days),
-            "trials": .integer(decomposition.first?.total.n ?? 0),
-            "method": .string(attribution.isExact ? "exact" : "sampled"),
-            "coalitions": .integer(attribution.coalitions.count), "orders": .integer(attribution.orders.count),
-            "levers": .array(levers), "total": .object(total), "interaction": byMetric(\.interaction),
-            "pathways": .array(pathways), "ignored": .array(attribution.levers.ignored.map { .string($0) }),
-        ]
-        return JSONText.object(object).rendered + "\n"
-    }
+    /// explain.json (the schema: `ExplainFile`).
+    public var json: String { ExplainFile(self).rendered }
 
     public var csv: String {
         var table = CSVTable(header: ["lever", "output", "measure", "mean", "ci95_lo", "ci95_hi", "n", "sampling_se"])
@@ -99,7 +56,7 @@ public struct ExplainResults: Sendable {
 
     public func write(to directory: String) throws(AtomicFile.WriteError) {
         try AtomicFile.makeDirectory(directory)
-        try AtomicFile.write(json, to: (directory as NSString).appendingPathComponent("explain.json"))
+        try AtomicFile.write(json, to: (directory as NSString).appendingPathComponent(ExplainFile.fileName))
         try AtomicFile.write(csv, to: (directory as NSString).appendingPathComponent("explain.csv"))
     }
 }

@@ -6,7 +6,7 @@ import GovSimIO
 /// output (the baseline, each lever's Shapley share, the policy), the levers' effects alone,
 /// Shapley and leave-one-out with their intervals, and the mechanism outputs each lever moves.
 enum ExplainReport: ReportPage {
-    static let files = ["explain.json"]
+    static let files = [ExplainFile.fileName]
 
     /// The outputs drawn as waterfalls.
     static let waterfallMetrics: [Metric] = [.safetyScore, .satisfactionPct, .costTotal]
@@ -21,12 +21,8 @@ enum ExplainReport: ReportPage {
         var samplingSE = Double.nan
 
         init() {}
-        init(_ o: JSONObject?) {
-            guard let o else { return }
-            mean = o.number("mean")
-            ci = o.interval("ci95")
-            n = o.int("n") ?? 0
-            samplingSE = o.number("sampling_se")
+        init(_ e: ExplainFile.Estimate) {
+            (mean, ci, n, samplingSE) = (e.mean, e.ci95, e.n ?? 0, e.samplingSE ?? .nan)
         }
     }
 
@@ -45,43 +41,37 @@ enum ExplainReport: ReportPage {
         var ignored: [String]
 
         init(folder: String) throws(RunReport.DataError) {
-            let files = DataFolder(path: folder, writer: "govsim explain")
-            let json = try files.object("explain.json")
-            guard let levers = json.objects("levers"), let total = json.object("total") else {
-                throw files.lacking("explain.json", "'levers' or 'total'")
-            }
-            baseline = json.string("baseline") ?? "baseline"
-            policy = json.string("policy") ?? "policy"
-            seed = json.text("seed") ?? "–"
-            version = json.string("version") ?? "–"
-            method = json.string("method") ?? "exact"
-            days = json.int("days") ?? 0
-            trials = json.int("trials") ?? 0
-            coalitions = json.int("coalitions") ?? 0
-            orders = json.int("orders") ?? 0
-            func effects(_ o: JSONObject?) -> [Metric: Effect] {
-                var out: [Metric: Effect] = [:]
-                for m in Metric.allCases { if let e = o?.object(m.name) { out[m] = Effect(e) } }
+            let file = try DataFolder(path: folder, writer: "govsim explain").read(ExplainFile.fileName, ExplainFile.init(text:))
+            baseline = file.baseline ?? "baseline"
+            policy = file.policy ?? "policy"
+            seed = file.seed ?? "–"
+            version = file.version ?? "–"
+            method = file.method ?? "exact"
+            days = file.days ?? 0
+            trials = file.trials ?? 0
+            coalitions = file.coalitions ?? 0
+            orders = file.orders ?? 0
+            /// The outputs this govsim knows, by metric (an output of a newer govsim is left out).
+            func byMetric<T>(_ entries: [String: T]) -> [Metric: T] {
+                var out: [Metric: T] = [:]
+                for m in Metric.allCases { if let e = entries[m.name] { out[m] = e } }
                 return out
             }
-            self.levers = levers.map { l in
-                Lever(path: l.string("path") ?? "?", from: l.string("from") ?? "", to: l.string("to") ?? "",
-                      shapley: effects(l.object("shapley")), alone: effects(l.object("alone")),
-                      leaveOneOut: effects(l.object("leave_one_out")))
+            func effects(_ entries: [String: ExplainFile.Estimate]) -> [Metric: Effect] { byMetric(entries).mapValues(Effect.init) }
+            levers = file.levers.map { l in
+                Lever(path: l.path ?? "?", from: l.from ?? "", to: l.to ?? "",
+                      shapley: effects(l.shapley), alone: effects(l.alone), leaveOneOut: effects(l.leaveOneOut))
             }
-            self.total = effects(total)
-            baselineMean = [:]
-            policyMean = [:]
-            for m in Metric.allCases {
-                baselineMean[m] = total.object(m.name)?.number("baseline_mean")
-                policyMean[m] = total.object(m.name)?.number("policy_mean")
+            let totals = byMetric(file.total)
+            total = totals.mapValues { Effect($0.estimate) }
+            baselineMean = totals.mapValues(\.baselineMean)
+            policyMean = totals.mapValues(\.policyMean)
+            interaction = effects(file.interaction)
+            pathways = file.pathways.compactMap { p in
+                guard let output = p.output.flatMap(Metric.init(name:)) else { return nil }
+                return (output, p.through.compactMap(Metric.init(name:)))
             }
-            interaction = effects(json.object("interaction"))
-            pathways = (json.objects("pathways") ?? []).compactMap { p in
-                guard let output = p.string("output").flatMap(Metric.init(name:)) else { return nil }
-                return (output, (p.strings("through") ?? []).compactMap(Metric.init(name:)))
-            }
-            ignored = json.strings("ignored") ?? []
+            ignored = file.ignored ?? []
         }
     }
 

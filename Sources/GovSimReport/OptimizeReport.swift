@@ -6,7 +6,7 @@ import GovSimIO
 /// chosen mix with its interval, every candidate's cost against its objective (the frontier,
 /// the budget, the choice), and the table of candidates.
 enum OptimizeReport: ReportPage {
-    static let files = ["optimize.json", "optimize.csv"]
+    static let files = [OptimizeFile.fileName, OptimizeFile.Table.fileName]
 
     struct Candidate {
         var index: Int
@@ -22,7 +22,7 @@ enum OptimizeReport: ReportPage {
         /// Metric name → weight, by name.
         var weights: [(metric: String, weight: Double)]
         var trialsPerCandidate: Int, finalTrials: Int
-        var best: JSONObject?
+        var best: OptimizeFile.Best?
         var levers: [String]
         var candidates: [Candidate]
         /// The constraints as written (`mean_trust>=-1`).
@@ -30,28 +30,25 @@ enum OptimizeReport: ReportPage {
 
         init(folder: String) throws(RunReport.DataError) {
             let files = DataFolder(path: folder, writer: "govsim optimize")
-            let json = try files.object("optimize.json")
-            scenario = json.string("scenario") ?? "–"
-            seed = json.text("seed") ?? "–"
-            version = json.string("version") ?? "–"
-            budget = json.number("budget")
-            let objective = json.object("objective") ?? JSONObject([:])
-            weights = objective.keys.map { ($0, objective.number($0)) }
-            trialsPerCandidate = json.int("trials_per_candidate") ?? 0
-            finalTrials = json.int("final_trials") ?? 0
-            best = json.object("best")
-            constraints = json.strings("constraints") ?? []
-            let fixed = ["candidate", "cost_mean", "objective_mean", "objective_ci95_lo", "objective_ci95_hi", "feasible",
-                         "on_frontier", "final_objective_mean", "final_cost_mean", "chosen"]
-            let table = try files.table("optimize.csv", required: fixed)
-            levers = table.header.filter { !fixed.contains($0) }
+            let file = try files.read(OptimizeFile.fileName, OptimizeFile.init(text:))
+            scenario = file.scenario ?? "–"
+            seed = file.seed ?? "–"
+            version = file.version ?? "–"
+            budget = file.budget
+            weights = file.objective.keys.sorted().map { ($0, file.objective[$0]!) }
+            trialsPerCandidate = file.trialsPerCandidate ?? 0
+            finalTrials = file.finalTrials ?? 0
+            best = file.best
+            constraints = file.constraints ?? []
+            let table = try files.read(OptimizeFile.Table.fileName) { (text) throws(ResultFileError) in try OptimizeFile.Table(text: text) }
+            levers = table.levers
             let levers = self.levers
             candidates = table.rows.indices.map { r in
-                Candidate(index: Int(table.field(r, "candidate")) ?? r, levers: levers.map { table.number(r, $0) },
-                          cost: table.number(r, "cost_mean"), objective: table.number(r, "objective_mean"),
-                          objectiveCI: Interval(lo: table.number(r, "objective_ci95_lo"), hi: table.number(r, "objective_ci95_hi")),
-                          feasible: table.field(r, "feasible") == "true", onFrontier: table.field(r, "on_frontier") == "true",
-                          chosen: table.field(r, "chosen") == "true", finalObjective: table.number(r, "final_objective_mean"))
+                Candidate(index: Int(table.field(r, .candidate)) ?? r, levers: levers.map { table.number(r, .lever($0)) },
+                          cost: table.number(r, .costMean), objective: table.number(r, .objectiveMean),
+                          objectiveCI: Interval(lo: table.number(r, .objectiveCI95Lo), hi: table.number(r, .objectiveCI95Hi)),
+                          feasible: table.flag(r, .feasible), onFrontier: table.flag(r, .onFrontier),
+                          chosen: table.flag(r, .chosen), finalObjective: table.number(r, .finalObjectiveMean))
             }
         }
 
@@ -92,9 +89,9 @@ enum OptimizeReport: ReportPage {
             out += "<p class=\"warn\">" + Catalogue.noCandidateWithinBudget(v(d.budget), v(cheapest)) + "</p>\n"
             return out + "</section>\n"
         }
-        if let because = best.string("chosen_because") {
+        if let because = best.chosenBecause {
             var why = Catalogue.chosenBecause(esc(tr(because)))
-            if let top = best.int("top_candidate"), top != best.int("candidate") {
+            if let top = best.topCandidate, top != best.candidate {
                 why += Catalogue.topCandidateTied(top)
             }
             out += "<p>\(why)</p>\n"
@@ -102,33 +99,33 @@ enum OptimizeReport: ReportPage {
         if !d.constraints.isEmpty {
             out += "<p>" + tr("Constraints on the change from the status quo: ") + d.constraints.map { "<code>\(esc($0))</code>" }.joined(separator: ", ") + tr(".") + "</p>\n"
         }
-        let ci = best.interval("objective_ci95"), gain = best.interval("gain_ci95")
+        let ci = best.objectiveCI95, gain = best.gainCI95
         let unit = d.objectiveUnit == "weighted" ? "" : d.objectiveUnit
         out += "<div class=\"cards\">\n<div class=\"card\">\n<h2>\(tr("Objective: "))\(esc(d.objectiveText))</h2>\n"
-        out += "<p class=\"big\">\(v(best.number("objective_mean")))<span class=\"unit\"> \(esc(Catalogue.unit(unit)))</span></p>\n<dl>\n"
+        out += "<p class=\"big\">\(v(best.objectiveMean))<span class=\"unit\"> \(esc(Catalogue.unit(unit)))</span></p>\n<dl>\n"
         out += "<dt>\(tr("95% CI of the mean"))</dt><dd>\(range(ci.lo, ci.hi))</dd>\n"
-        out += "<dt>\(tr("gain over the status quo"))</dt><dd>\(signed(best.number("gain_over_status_quo")))"
+        out += "<dt>\(tr("gain over the status quo"))</dt><dd>\(signed(best.gainOverStatusQuo))"
             + Catalogue.inParentheses("\(tr("95% CI")) \(signed(gain.lo))\(tr(" to "))\(signed(gain.hi))") + "</dd>\n"
-        out += "<dt>\(tr("mean cost"))</dt><dd>" + Catalogue.yuanOf(v(best.number("cost_mean")), v(d.budget)) + "</dd>\n</dl>\n</div>\n"
-        let levers = best.object("levers") ?? JSONObject([:])
-        out += "<div class=\"card\">\n<h2>\(Catalogue.leverValues(best.int("candidate").map(String.init) ?? "–"))</h2>\n"
-        out += table(["lever", "value"].map(tr), d.levers.map { ["<code>\(esc($0))</code>", Chart.precise(levers.number($0))] }, leftColumns: 1)
+        out += "<dt>\(tr("mean cost"))</dt><dd>" + Catalogue.yuanOf(v(best.costMean), v(d.budget)) + "</dd>\n</dl>\n</div>\n"
+        out += "<div class=\"card\">\n<h2>\(Catalogue.leverValues(best.candidate.map(String.init) ?? "–"))</h2>\n"
+        out += table(["lever", "value"].map(tr), d.levers.map { ["<code>\(esc($0))</code>", Chart.precise(best.levers[$0] ?? .nan)] },
+                     leftColumns: 1)
         return out + "</div>\n</div>\n</section>\n"
     }
 
     /// What the chosen mix does to every headline output, not only the objective.
     static func effects(_ d: Data) -> String {
-        guard let effects = d.best?.object("effects") else { return "" }
+        guard let effects = d.best?.effects, !effects.isEmpty else { return "" }
         var out = section(tr("What the chosen mix changes"), note: tr("The chosen mix against the status quo on the same fresh trials "
                           + "(paired), for every headline output: an optimiser sees only its objective, so look here for what it "
                           + "traded away. Scores and shares change in points, other outputs also as % of the status quo."))
         let rows = Metric.headline.compactMap { m -> [String]? in
-            guard let e = effects.object(m.name) else { return nil }
-            let ci = e.interval("ci95"), diff = e.number("difference")
-            let change = Chart.change(m, difference: diff, relativePct: e.number("relative_change_pct"), signed: signed)
+            guard let e = effects[m.name] else { return nil }
+            let ci = e.ci95, diff = e.difference
+            let change = Chart.change(m, difference: diff, relativePct: e.relativeChangePct, signed: signed)
             let worse = (ci.lo > 0 || ci.hi < 0) && (diff > 0) != m.higherIsBetter
             let cell = worse ? "<strong class=\"worse\">\(signed(diff))</strong>" : signed(diff)
-            return [RunReport.metricCell(m.name), esc(Catalogue.unit(m.unit)), v(e.number("status_quo_mean")), v(e.number("chosen_mean")), cell,
+            return [RunReport.metricCell(m.name), esc(Catalogue.unit(m.unit)), v(e.statusQuoMean), v(e.chosenMean), cell,
                     "\(signed(ci.lo)) – \(signed(ci.hi))", change]
         }
         out += table(["output", "unit", "status quo", "chosen", "difference", "95% CI", "change"].map(tr), rows, leftColumns: 2)

@@ -83,4 +83,20 @@ enum AnalysisFixture {
         try OptimizeResults(optimization: o, result: o.run()!).write(to: out)
         return out
     }
+
+    /// `govsim check` of the tiny policy with a fitted value, a fitted change against the base
+    /// and a predicted value (which carries its no-policy counterfactual), 3 trials.
+    static func check(in folder: TemporaryFolder) throws -> String {
+        folder.write("base.json5", base)
+        let stated = folder.write("targeted.json5", """
+        { extends: "base.json5", name: "targeted", council: { enabled: true },
+          targets: { satisfaction_pct: { value: 60, tolerance: 5 },
+                     disputes: { relativeTo: "base.json5", change_pct: -20, tolerance: 10 },
+                     safety_score: { value: 70, tolerance: 3, kind: "predicted" } } }
+        """)
+        let targeted = try ScenarioLoader.load(path: stated).targeted
+        let out = folder.path + "/check"
+        try CheckResults.write(TargetEvaluator(threads: 2).evaluate([targeted], trials: 3, seed: 5)!, to: out)
+        return out
+    }
 }
