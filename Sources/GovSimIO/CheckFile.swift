@@ -136,14 +136,10 @@ extension CheckFile {
         if let fittedMet { document[.fittedMet] = .bool(fittedMet) }
         if let predictionsHit { document[.predictionsHit] = .integer(predictionsHit) }
         if let predictions { document[.predictions] = .integer(predictions) }
-        return CheckFile.object(document).rendered
+        return JSONText.keyed(document).rendered
     }
 
-    static func object(_ members: [Key: JSONText]) -> JSONText {
-        .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key.rawValue, $0.value) }))
-    }
 
-    static func pair(_ i: Interval) -> JSONText { .array([.number(i.lo), .number(i.hi)]) }
 }
 
 extension CheckFile.File {
@@ -153,7 +149,7 @@ extension CheckFile.File {
         if let scenario { entry[.scenario] = .string(scenario) }
         if let trials { entry[.trials] = .integer(trials) }
         if let seed { entry[.seed] = Int(seed).map { .integer($0) } ?? .string(seed) }
-        return CheckFile.object(entry)
+        return JSONText.keyed(entry)
     }
 }
 
@@ -161,7 +157,7 @@ extension CheckFile.Target {
     var json: JSONText {
         var entry: [CheckFile.Key: JSONText] = [
             .tolerance: .number(tolerance), .predicted: .number(predicted),
-            .predictedCI95: CheckFile.pair(predictedCI95), .predictedPI90: CheckFile.pair(predictedPI90), .observed: .number(observed),
+            .predictedCI95: JSONText.pair(predictedCI95), .predictedPI90: JSONText.pair(predictedPI90), .observed: .number(observed),
         ]
         if let output { entry[.output] = .string(output) }
         if let met { entry[.met] = .bool(met) }
@@ -172,9 +168,9 @@ extension CheckFile.Target {
         if isPrediction || hit != nil {
             if let hit { entry[.hit] = .bool(hit) }
             entry[.counterfactual] = counterfactual.map { .number($0) } ?? .null
-            entry[.counterfactualPI90] = counterfactualPI90.map(CheckFile.pair) ?? .null
+            entry[.counterfactualPI90] = counterfactualPI90.map(JSONText.pair) ?? .null
         }
-        return CheckFile.object(entry)
+        return JSONText.keyed(entry)
     }
 }
 

@@ -150,8 +150,8 @@ extension CompareFile {
         var document: [Key: JSONText] = [
             .arms: .array(arms.map { .string($0) }),
             .trials: .object(trials.mapValues { .integer($0) }),
-            .satisfactionDefinition: CompareFile.object([
-                .threshold: .number(satisfiedThreshold), .thresholdSpread: .number(satisfiedThresholdSpread),
+            .satisfactionDefinition: JSONText.keyed([
+                CompareFile.Key.threshold: .number(satisfiedThreshold), .thresholdSpread: .number(satisfiedThresholdSpread),
                 .meaning: satisfactionMeaning.map { .string($0) } ?? .null,
             ]),
             .probabilityBest: .number(probabilityBest),
@@ -170,23 +170,19 @@ extension CompareFile {
         if let indistinguishable { document[.indistinguishable] = .array(indistinguishable.map { .string($0) }) }
         if let differencesByGroup {
             document[.differencesByGroup] = .object(differencesByGroup.mapValues { p in
-                CompareFile.object([.groups: .object(p.groups.mapValues(CompareFile.json)),
+                JSONText.keyed([CompareFile.Key.groups: .object(p.groups.mapValues(CompareFile.json)),
                                     .estates: .object(p.estates.mapValues(CompareFile.json))])
             })
         }
-        return CompareFile.object(document).rendered
+        return JSONText.keyed(document).rendered
     }
 
-    static func object(_ members: [Key: JSONText]) -> JSONText {
-        .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key.rawValue, $0.value) }))
-    }
 
-    static func pair(_ i: Interval) -> JSONText { .array([.number(i.lo), .number(i.hi)]) }
 
     static func json(_ metrics: [String: Difference]) -> JSONText { .object(metrics.mapValues(\.json)) }
 
     static func json(_ ce: CompareResults.CostEffectiveness) -> JSONText {
-        object([.extraCost: .number(ce.extraCost), .safetyPointsPerMillion: .number(ce.safetyPointsPerMillion),
+        JSONText.keyed([CompareFile.Key.extraCost: .number(ce.extraCost), .safetyPointsPerMillion: .number(ce.safetyPointsPerMillion),
                 .satisfactionPointsPerMillion: .number(ce.satisfactionPointsPerMillion),
                 .costPerDisputeAverted: .number(ce.costPerDisputeAverted), .costPerSafetyPoint: .number(ce.costPerSafetyPoint)])
     }
@@ -196,25 +192,25 @@ extension CompareFile.Difference {
     var json: JSONText {
         var entry: [CompareFile.Key: JSONText] = [
             .n: .integer(n), .baselineMean: .number(baselineMean), .armMean: .number(armMean),
-            .difference: .number(difference), .ci95: CompareFile.pair(ci95), .pi90: CompareFile.pair(pi90),
+            .difference: .number(difference), .ci95: JSONText.pair(ci95), .pi90: JSONText.pair(pi90),
             .ci95Method: .string(ci95Method), .pValue: .number(pValue), .test: .string(test),
             .unit: .string(unit), .kind: .string(kind),
         ]
         if let relativeChangePct { entry[.relativeChangePct] = .number(relativeChangePct) }
-        if let relativeChangeCI95 { entry[.relativeChangeCI95] = CompareFile.pair(relativeChangeCI95) }
+        if let relativeChangeCI95 { entry[.relativeChangeCI95] = JSONText.pair(relativeChangeCI95) }
         if let effectSize { entry[.effectSize] = .number(effectSize) }
         if let correlation { entry[.correlation] = .number(correlation) }
         if let unpairedHalfWidth { entry[.unpairedHalfWidth] = .number(unpairedHalfWidth) }
         if let bound { entry[.bound] = .number(bound) }
         if let note { entry[.note] = .string(note) }
-        return CompareFile.object(entry)
+        return JSONText.keyed(entry)
     }
 }
 
 extension CompareFile.Selection {
     var json: JSONText {
-        CompareFile.object([
-            .procedure: .string(procedure), .delta: .number(delta), .alpha: .number(alpha), .firstStage: .integer(firstStage),
+        JSONText.keyed([
+            CompareFile.Key.procedure: .string(procedure), .delta: .number(delta), .alpha: .number(alpha), .firstStage: .integer(firstStage),
             .selected: .string(selected), .stage: .integer(stage),
             .eliminatedAt: .object(eliminatedAt.mapValues { $0.map { .integer($0) } ?? .null }),
             .guaranteed: .bool(guaranteed), .guarantee: .string(guarantee),

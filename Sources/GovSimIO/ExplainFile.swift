@@ -149,12 +149,9 @@ extension ExplainFile {
         if let coalitions { document[.coalitions] = .integer(coalitions) }
         if let orders { document[.orders] = .integer(orders) }
         if let ignored { document[.ignored] = .array(ignored.map { .string($0) }) }
-        return ExplainFile.object(document).rendered + "\n"
+        return JSONText.keyed(document).rendered + "\n"
     }
 
-    static func object(_ members: [Key: JSONText]) -> JSONText {
-        .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key.rawValue, $0.value) }))
-    }
 }
 
 extension ExplainFile.Estimate {
@@ -165,7 +162,7 @@ extension ExplainFile.Estimate {
         return entry
     }
 
-    var json: JSONText { ExplainFile.object(members) }
+    var json: JSONText { JSONText.keyed(members) }
 }
 
 extension ExplainFile.Total {
@@ -176,7 +173,7 @@ extension ExplainFile.Total {
         if let unit { entry[.unit] = .string(unit) }
         if let kind { entry[.kind] = .string(kind) }
         if let higherIsBetter { entry[.higherIsBetter] = .bool(higherIsBetter) }
-        return ExplainFile.object(entry)
+        return JSONText.keyed(entry)
     }
 }
 
@@ -189,7 +186,7 @@ extension ExplainFile.Lever {
         if let path { entry[.path] = .string(path) }
         if let from { entry[.from] = .string(from) }
         if let to { entry[.to] = .string(to) }
-        return ExplainFile.object(entry)
+        return JSONText.keyed(entry)
     }
 }
 
@@ -197,7 +194,7 @@ extension ExplainFile.Pathway {
     var json: JSONText {
         var entry: [ExplainFile.Key: JSONText] = [.through: .array(through.map { .string($0) })]
         if let output { entry[.output] = .string(output) }
-        return ExplainFile.object(entry)
+        return JSONText.keyed(entry)
     }
 }
 

@@ -147,7 +147,7 @@ extension ExploreFile {
         ]
         var base: [Key: JSONText] = [.outputs: ExploreFile.json(baseline.outputs)]
         if let values = baseline.values { base[.values] = ExploreFile.numbers(values) }
-        document[.baseline] = ExploreFile.object(base)
+        document[.baseline] = JSONText.keyed(base)
         if let version { document[.version] = .string(version) }
         if let scenario { document[.scenario] = .string(scenario) }
         if let scenarioDigest { document[.scenarioDigest] = .string(scenarioDigest) }
@@ -156,14 +156,10 @@ extension ExploreFile {
         if let design { document[.design] = .string(design) }
         if let setting { document[.setting] = .string(setting) }
         if let meaning { document[.meaning] = .string(meaning) }
-        return ExploreFile.object(document).rendered
+        return JSONText.keyed(document).rendered
     }
 
-    static func object(_ members: [Key: JSONText]) -> JSONText {
-        .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key.rawValue, $0.value) }))
-    }
 
-    static func pair(_ i: Interval) -> JSONText { .array([.number(i.lo), .number(i.hi)]) }
 
     static func numbers(_ xs: [Double]) -> JSONText { .array(xs.map { .number($0) }) }
 
@@ -176,7 +172,7 @@ extension ExploreFile.Lever {
                                                   .values: ExploreFile.numbers(values), .baseline: .number(baseline)]
         if let unit { entry[.unit] = .string(unit) }
         if let integer { entry[.integer] = .bool(integer) }
-        return ExploreFile.object(entry)
+        return JSONText.keyed(entry)
     }
 }
 
@@ -187,7 +183,7 @@ extension ExploreFile.Output {
         if let kind { entry[.kind] = .string(kind) }
         if let higherIsBetter { entry[.higherIsBetter] = .bool(higherIsBetter) }
         if let scale { entry[.scale] = ExploreFile.numbers(scale) }
-        return ExploreFile.object(entry)
+        return JSONText.keyed(entry)
     }
 }
 
@@ -198,20 +194,20 @@ extension ExploreFile.Interpolation {
             .medianDifferenceCI95HalfWidth: .number(medianDifferenceCI95HalfWidth),
         ]
         if let method { entry[.method] = .string(method) }
-        return ExploreFile.object(entry)
+        return JSONText.keyed(entry)
     }
 }
 
 extension ExploreFile.Stats {
     var json: JSONText {
         var entry: [ExploreFile.Key: JSONText] = [
-            .n: .integer(n), .mean: .number(mean), .sd: .number(sd), .ci95: ExploreFile.pair(ci95), .pi90: ExploreFile.pair(pi90),
+            .n: .integer(n), .mean: .number(mean), .sd: .number(sd), .ci95: JSONText.pair(ci95), .pi90: JSONText.pair(pi90),
             .p05: .number(p05), .p50: .number(p50), .p95: .number(p95),
         ]
         if let difference { entry[.difference] = .number(difference) }
-        if let differenceCI95 { entry[.differenceCI95] = ExploreFile.pair(differenceCI95) }
-        if let differencePI90 { entry[.differencePI90] = ExploreFile.pair(differencePI90) }
-        return ExploreFile.object(entry)
+        if let differenceCI95 { entry[.differenceCI95] = JSONText.pair(differenceCI95) }
+        if let differencePI90 { entry[.differencePI90] = JSONText.pair(differencePI90) }
+        return JSONText.keyed(entry)
     }
 }
 
@@ -220,7 +216,7 @@ extension ExploreFile.Point {
         var entry: [ExploreFile.Key: JSONText] = [.index: .array(index.map { .integer($0) }), .outputs: ExploreFile.json(outputs)]
         if let point { entry[.point] = .integer(point) }
         if let values { entry[.values] = ExploreFile.numbers(values) }
-        return ExploreFile.object(entry)
+        return JSONText.keyed(entry)
     }
 }
 

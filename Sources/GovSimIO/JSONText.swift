@@ -60,3 +60,14 @@ public indirect enum JSONText: Sendable, Equatable {
 
     public static func quote(_ s: String) -> String { JSONLiteral.quoted(s) }
 }
+
+extension JSONText {
+    /// An object whose keys are a result file's schema `Key`s (each written as its raw value):
+    /// what every schema type renders its objects through.
+    static func keyed<Key: RawRepresentable>(_ members: [Key: JSONText]) -> JSONText where Key.RawValue == String {
+        .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key.rawValue, $0.value) }))
+    }
+
+    /// An interval as a `[lo, hi]` pair.
+    static func pair(_ i: Interval) -> JSONText { .array([.number(i.lo), .number(i.hi)]) }
+}

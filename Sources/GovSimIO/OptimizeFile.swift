@@ -175,14 +175,10 @@ extension OptimizeFile {
         if let trialsPerCandidate { document[.trialsPerCandidate] = .integer(trialsPerCandidate) }
         if let finalTrials { document[.finalTrials] = .integer(finalTrials) }
         if let constraints { document[.constraints] = .array(constraints.map { .string($0) }) }
-        return OptimizeFile.object(document).rendered
+        return JSONText.keyed(document).rendered
     }
 
-    static func object(_ members: [Key: JSONText]) -> JSONText {
-        .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key.rawValue, $0.value) }))
-    }
 
-    static func pair(_ i: Interval) -> JSONText { .array([.number(i.lo), .number(i.hi)]) }
 
     static func levers(_ values: [String: Double]) -> JSONText { .object(values.mapValues { .number($0) }) }
 }
@@ -191,15 +187,15 @@ extension OptimizeFile.Best {
     var json: JSONText {
         var entry: [OptimizeFile.Key: JSONText] = [
             .levers: OptimizeFile.levers(levers),
-            .objectiveMean: .number(objectiveMean), .objectiveCI95: OptimizeFile.pair(objectiveCI95), .costMean: .number(costMean),
-            .gainOverStatusQuo: .number(gainOverStatusQuo), .gainCI95: OptimizeFile.pair(gainCI95),
+            .objectiveMean: .number(objectiveMean), .objectiveCI95: JSONText.pair(objectiveCI95), .costMean: .number(costMean),
+            .gainOverStatusQuo: .number(gainOverStatusQuo), .gainCI95: JSONText.pair(gainCI95),
             .topCandidate: topCandidate.map { .integer($0) } ?? .null,
             .tiedWith: .array(tiedWith.map { .integer($0) }),
             .effects: .object(effects.mapValues(\.json)),
         ]
         if let candidate { entry[.candidate] = .integer(candidate) }
         if let chosenBecause { entry[.chosenBecause] = .string(chosenBecause) }
-        return OptimizeFile.object(entry)
+        return JSONText.keyed(entry)
     }
 }
 
@@ -207,10 +203,10 @@ extension OptimizeFile.Effect {
     var json: JSONText {
         var entry: [OptimizeFile.Key: JSONText] = [
             .statusQuoMean: .number(statusQuoMean), .chosenMean: .number(chosenMean), .difference: .number(difference),
-            .ci95: OptimizeFile.pair(ci95), .relativeChangePct: .number(relativeChangePct),
+            .ci95: JSONText.pair(ci95), .relativeChangePct: .number(relativeChangePct),
         ]
         if let unit { entry[.unit] = .string(unit) }
-        return OptimizeFile.object(entry)
+        return JSONText.keyed(entry)
     }
 }
 
@@ -229,7 +225,7 @@ extension OptimizeFile.Point {
 
 extension OptimizeFile.Pareto {
     var json: JSONText {
-        OptimizeFile.object([.objectives: .array(objectives.map { .string($0) }), .front: .array(front.map { $0.json(second: secondName) })])
+        JSONText.keyed([OptimizeFile.Key.objectives: .array(objectives.map { .string($0) }), .front: .array(front.map { $0.json(second: secondName) })])
     }
 }
 

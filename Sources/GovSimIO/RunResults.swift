@@ -180,16 +180,13 @@ public struct RunManifest: Sendable {
             .resumedTrials: resumedTrials.map { .integer($0) } ?? .null,
             .runDigest: runDigest.map { .string($0) } ?? .null,
             .partial: partial.map { p in
-                RunManifest.object([.requestedTrials: .integer(p.requestedTrials), .finishedTrials: .integer(p.finishedTrials.count),
+                JSONText.keyed([RunManifest.Key.requestedTrials: .integer(p.requestedTrials), .finishedTrials: .integer(p.finishedTrials.count),
                                     .finished: .array(p.finishedTrials.map { .integer($0) })])
             } ?? .null,
         ]
-        return RunManifest.object(document).rendered
+        return JSONText.keyed(document).rendered
     }
 
-    static func object(_ members: [Key: JSONText]) -> JSONText {
-        .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key.rawValue, $0.value) }))
-    }
 
     /// What readers take from a manifest.json: how the run was made and whether it finished.
     public struct Record: Sendable {

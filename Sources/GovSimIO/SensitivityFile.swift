@@ -112,7 +112,7 @@ extension SensitivityFile {
             .axes: .array(axes.map { a in
                 var entry: [Key: JSONText] = [.lo: .number(a.lo), .hi: .number(a.hi)]
                 if let path = a.path { entry[.path] = .string(path) }
-                return SensitivityFile.object(entry)
+                return JSONText.keyed(entry)
             }),
             .metrics: .object(metrics.mapValues(\.json)),
         ]
@@ -123,14 +123,10 @@ extension SensitivityFile {
         if let replicates { document[.replicates] = .integer(replicates) }
         if let points { document[.points] = .integer(points) }
         if let seed { document[.seed] = Int(seed).map { .integer($0) } ?? .string(seed) }
-        return SensitivityFile.object(document).rendered
+        return JSONText.keyed(document).rendered
     }
 
-    static func object(_ members: [Key: JSONText]) -> JSONText {
-        .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key.rawValue, $0.value) }))
-    }
 
-    static func pair(_ i: Interval) -> JSONText { .array([.number(i.lo), .number(i.hi)]) }
 }
 
 extension SensitivityFile.Output {
@@ -143,7 +139,7 @@ extension SensitivityFile.Output {
         ]
         if let noiseMethod { entry[.noiseMethod] = .string(noiseMethod) }
         if let estimationErrors { entry[.estimationErrors] = .array(estimationErrors.map { .string($0) }) }
-        return SensitivityFile.object(entry)
+        return JSONText.keyed(entry)
     }
 }
 
@@ -151,13 +147,13 @@ extension SensitivityFile.Index {
     var json: JSONText {
         var entry: [SensitivityFile.Key: JSONText] = [:]
         if let firstOrder { entry[.firstOrder] = .number(firstOrder) }
-        if let firstOrderCI95 { entry[.firstOrderCI95] = SensitivityFile.pair(firstOrderCI95) }
+        if let firstOrderCI95 { entry[.firstOrderCI95] = JSONText.pair(firstOrderCI95) }
         if let totalOrder { entry[.totalOrder] = .number(totalOrder) }
-        if let totalOrderCI95 { entry[.totalOrderCI95] = SensitivityFile.pair(totalOrderCI95) }
+        if let totalOrderCI95 { entry[.totalOrderCI95] = JSONText.pair(totalOrderCI95) }
         if let muStar { entry[.muStar] = .number(muStar) }
         if let mu { entry[.mu] = .number(mu) }
         if let sigma { entry[.sigma] = .number(sigma) }
-        return SensitivityFile.object(entry)
+        return JSONText.keyed(entry)
     }
 }
 

@@ -184,46 +184,42 @@ extension SummaryFile {
         if let estates { document[.estates] = .object(estates.mapValues(\.json)) }
         if let districtOnlyMetrics { document[.districtOnlyMetrics] = .array(districtOnlyMetrics.map { .string($0) }) }
         if let outputWindow {
-            document[.outputWindow] = SummaryFile.object([.fromDay: .integer(outputWindow.fromDay), .toDay: .integer(outputWindow.toDay)])
+            document[.outputWindow] = JSONText.keyed([SummaryFile.Key.fromDay: .integer(outputWindow.fromDay), .toDay: .integer(outputWindow.toDay)])
         }
         if let years {
             document[.years] = .array(years.map { y in
-                SummaryFile.object([.year: .integer(y.year), .fromDay: .integer(y.fromDay), .toDay: .integer(y.toDay),
+                JSONText.keyed([SummaryFile.Key.year: .integer(y.year), .fromDay: .integer(y.fromDay), .toDay: .integer(y.toDay),
                                     .metrics: SummaryFile.json(y.metrics)])
             })
         }
         if let schedules {
             document[.schedules] = .array(schedules.map { n in
-                SummaryFile.object([.policy: .string(n.policy), .startDay: .integer(n.startDay), .rampDays: .integer(n.rampDays),
+                JSONText.keyed([SummaryFile.Key.policy: .string(n.policy), .startDay: .integer(n.startDay), .rampDays: .integer(n.rampDays),
                                     .endDay: n.endDay.map { .integer($0) } ?? .null])
             })
         }
-        return SummaryFile.object(document)
+        return JSONText.keyed(document)
     }
 
-    static func object(_ members: [Key: JSONText]) -> JSONText {
-        .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key.rawValue, $0.value) }))
-    }
 
     static func json(_ metrics: [String: Stat]) -> JSONText { .object(metrics.mapValues(\.json)) }
 
-    static func pair(_ i: Interval) -> JSONText { .array([.number(i.lo), .number(i.hi)]) }
 }
 
 extension SummaryFile.Stat {
     var json: JSONText {
         var entry: [SummaryFile.Key: JSONText] = [
-            .mean: .number(mean), .sd: .number(sd), .ci95: SummaryFile.pair(ci95), .ci95Method: .string(ci95Method),
+            .mean: .number(mean), .sd: .number(sd), .ci95: JSONText.pair(ci95), .ci95Method: .string(ci95Method),
             .p025: .number(p025), .p05: .number(p05), .p50: .number(p50), .p95: .number(p95), .p975: .number(p975),
             // `prediction95` is the older name of pi95, kept for the scripts that read it.
-            .prediction95: SummaryFile.pair(pi95), .prediction95Method: .string(predictionMethod),
+            .prediction95: JSONText.pair(pi95), .prediction95Method: .string(predictionMethod),
             // Predictive intervals (parameters and chance) beside ci95 (the mean's precision).
-            .pi90: SummaryFile.pair(pi90), .pi95: SummaryFile.pair(pi95),
+            .pi90: JSONText.pair(pi90), .pi95: JSONText.pair(pi95),
             .n: .integer(n), .unit: .string(unit), .kind: .string(kind),
         ]
         if let bound { entry[.bound] = .number(bound) }
         if let note { entry[.note] = .string(note) }
-        return SummaryFile.object(entry)
+        return JSONText.keyed(entry)
     }
 }
 
@@ -235,7 +231,7 @@ extension SummaryFile.Part {
         if let cells { entry[.cells] = .integer(cells) }
         if let estate { entry[.estate] = .string(estate) }
         if let overrides { entry[.overrides] = .array(overrides.map { .string($0) }) }
-        return SummaryFile.object(entry)
+        return JSONText.keyed(entry)
     }
 }
 

@@ -77,7 +77,7 @@ extension SweepFile {
                 var entry: [Key: JSONText] = [.lo: .number(a.lo), .hi: .number(a.hi), .steps: a.steps.map { .integer($0) } ?? .null]
                 if let path = a.path { entry[.path] = .string(path) }
                 if let unit = a.unit { entry[.unit] = .string(unit) }
-                return SweepFile.object(entry)
+                return JSONText.keyed(entry)
             }),
         ]
         if let version { document[.version] = .string(version) }
@@ -91,14 +91,11 @@ extension SweepFile {
             var entry: [Key: JSONText] = [:]
             if let values = reference.values { entry[.values] = .array(values.map { .number($0) }) }
             if let meaning = reference.meaning { entry[.meaning] = .string(meaning) }
-            document[.reference] = SweepFile.object(entry)
+            document[.reference] = JSONText.keyed(entry)
         }
-        return SweepFile.object(document).rendered
+        return JSONText.keyed(document).rendered
     }
 
-    static func object(_ members: [Key: JSONText]) -> JSONText {
-        .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key.rawValue, $0.value) }))
-    }
 }
 
 // MARK: Reading
