@@ -296,11 +296,11 @@ extension OptimizeFile {
 extension OptimizeFile {
     /// optimize.csv, a row per candidate: its lever values, screening cost and objective, and
     /// whether it is feasible, on the frontier, re-run as a finalist and chosen.
-    public struct Table: Sendable {
+    public struct Table: ResultTable {
         public static let fileName = "optimize.csv"
 
         /// What a column holds.
-        public enum Column: Hashable, Sendable {
+        public enum Column: ResultColumn {
             case candidate
             /// The candidate's value of the lever with this path (named by the path).
             case lever(String)
@@ -356,37 +356,12 @@ extension OptimizeFile {
                            CSVTable.number(c.finalCost?.mean ?? .nan), String(chosen)])
         }
 
-        /// The file's text.
-        public var rendered: String {
-            var table = CSVTable(header: columns.map(\.name))
-            for row in rows { table.append(row) }
-            return table.rendered
-        }
-
         /// Why a text is not this file.
         public typealias ReadError = ResultFileError
 
         /// Reads optimize.csv's text; `required` are the columns it must have.
         public init(text: String, required: [Column] = Column.fixed) throws(ReadError) {
-            let table: CSVTable
-            do { table = try CSVTable.parse(text) } catch { throw ReadError(reason: "\(error)") }
-            columns = table.header.map(Column.init(name:))
-            rows = table.rows
-            if let missing = required.first(where: { !columns.contains($0) }) {
-                throw ReadError(reason: "has no column '\(missing.name)'")
-            }
+            (columns, rows) = try Self.parse(text, column: Column.init(name:), required: required)
         }
-
-        /// Row `r`'s field in `column` ("" when absent).
-        public func field(_ r: Int, _ column: Column) -> String {
-            guard let c = columns.firstIndex(of: column), c < rows[r].count else { return "" }
-            return rows[r][c]
-        }
-
-        /// Row `r`'s field in `column` as a number (NaN when empty or absent).
-        public func number(_ r: Int, _ column: Column) -> Double { Double(field(r, column)) ?? .nan }
-
-        /// Row `r`'s field in `column` as a flag (true only when it says "true").
-        public func flag(_ r: Int, _ column: Column) -> Bool { field(r, column) == "true" }
     }
 }

@@ -133,11 +133,11 @@ extension SweepFile {
     /// values of the axes, the metric's summary over the point's trials and its paired
     /// difference from the reference. `SweepFolder` writes it through this type and the sweep
     /// report reads it back through this type, so a column's name is made and parsed in one place.
-    public struct Table: Sendable {
+    public struct Table: ResultTable {
         public static let fileName = "sweep.csv"
 
         /// What a column holds.
-        public enum Column: Hashable, Sendable {
+        public enum Column: ResultColumn {
             case point
             /// The point's value of the axis with this path (named by the path).
             case axis(String)
@@ -196,35 +196,13 @@ extension SweepFile {
                         + [s.mean, s.sd, s.ci95.lo, s.ci95.hi, s.p05, s.p50, s.p95, d.difference, d.ci95.lo, d.ci95.hi].map(CSVTable.number))
         }
 
-        /// The file's text.
-        public var rendered: String {
-            var table = CSVTable(header: columns.map(\.name))
-            for row in rows { table.append(row) }
-            return table.rendered
-        }
-
         /// Why a text is not this file.
         public typealias ReadError = ResultFileError
 
         /// Reads sweep.csv's text for a sweep over `axes` (their paths); `required` are the
         /// columns it must have.
         public init(text: String, axes: [String], required: [Column]) throws(ReadError) {
-            let table: CSVTable
-            do { table = try CSVTable.parse(text) } catch { throw ReadError(reason: "\(error)") }
-            columns = table.header.map { Column(name: $0, axes: axes) }
-            rows = table.rows
-            if let missing = required.first(where: { !columns.contains($0) }) {
-                throw ReadError(reason: "has no column '\(missing.name)'")
-            }
+            (columns, rows) = try Self.parse(text, column: { Column(name: $0, axes: axes) }, required: required)
         }
-
-        /// Row `r`'s field in `column` ("" when absent).
-        public func field(_ r: Int, _ column: Column) -> String {
-            guard let c = columns.firstIndex(of: column), c < rows[r].count else { return "" }
-            return rows[r][c]
-        }
-
-        /// Row `r`'s field in `column` as a number (NaN when empty or absent).
-        public func number(_ r: Int, _ column: Column) -> Double { Double(field(r, column)) ?? .nan }
     }
 }

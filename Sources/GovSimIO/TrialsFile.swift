@@ -5,9 +5,9 @@ import GovSim
 /// a column per output, then per drawn parameter, then per output and group. `RunResults` and
 /// `CompareResults` write it through this type and the reports read it back through this type,
 /// so a column's name (`param:` and `@group` included) is made and parsed in one place.
-public struct TrialsFile: Sendable {
+public struct TrialsFile: ResultTable {
     /// What a column holds.
-    public enum Column: Hashable, Sendable {
+    public enum Column: ResultColumn {
         /// The arm's name (comparisons only).
         case arm
         /// The trial index.
@@ -73,36 +73,11 @@ public struct TrialsFile: Sendable {
         }
     }
 
-    /// The file's text.
-    public var rendered: String {
-        var table = CSVTable(header: columns.map(\.name))
-        for row in rows { table.append(row) }
-        return table.rendered
-    }
-
     /// Why a text is not this file.
     public typealias ReadError = ResultFileError
 
     /// Reads trials.csv's text; `required` are the columns it must have.
     public init(text: String, required: [Column] = [.trial]) throws(ReadError) {
-        let table: CSVTable
-        do { table = try CSVTable.parse(text) } catch { throw ReadError(reason: "\(error)") }
-        columns = table.header.map(Column.init(name:))
-        rows = table.rows
-        if let missing = required.first(where: { !columns.contains($0) }) {
-            throw ReadError(reason: "has no column '\(missing.name)'")
-        }
-    }
-
-    /// A column's values, row by row, as numbers (NaN where empty or absent).
-    public func values(_ column: Column) -> [Double] {
-        guard let c = columns.firstIndex(of: column) else { return [] }
-        return rows.map { c < $0.count ? Double($0[c]) ?? .nan : .nan }
-    }
-
-    /// A column's fields, row by row ("" where absent).
-    public func fields(_ column: Column) -> [String] {
-        guard let c = columns.firstIndex(of: column) else { return [] }
-        return rows.map { c < $0.count ? $0[c] : "" }
+        (columns, rows) = try Self.parse(text, column: Column.init(name:), required: required)
     }
 }
