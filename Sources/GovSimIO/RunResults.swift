@@ -34,25 +34,9 @@ public struct RunResults: Sendable {
         return TrialsFile(run: trials, parameters: scenario.distributionPaths, groups: groups).rendered
     }
 
-    /// timeseries.csv: tidy rows (week, day, series, mean, p05, p50, p95) across trials. A
-    /// scheduled policy adds the series `policy_share:<policy>`: its share of full effect on the
-    /// week's last day (0–1, the same in every trial), which marks the before/after break.
-    public var timeseriesCSV: String {
-        var table = CSVTable(header: ["week", "day", "series", "mean", "p05", "p50", "p95"])
-        let schedules = scenario.schedules
-        for (w, week) in summary.weekly.enumerated() {
-            for s in WeeklySeries.allCases {
-                let v = week[s.rawValue]
-                table.append([String(w + 1), String(7 * (w + 1)), s.name,
-                              CSVTable.number(v.mean), CSVTable.number(v.p05), CSVTable.number(v.p50), CSVTable.number(v.p95)])
-            }
-            for n in schedules {
-                let share = CSVTable.number(n.schedule.fraction(atDay: 7 * (w + 1) - 1))
-                table.append([String(w + 1), String(7 * (w + 1)), "policy_share:\(n.name)", share, share, share, share])
-            }
-        }
-        return table.rendered
-    }
+    /// timeseries.csv: tidy rows (week, day, series, mean, p05, p50, p95) across trials, and a
+    /// scheduled policy's share of full effect (the schema: `TimeseriesFile`).
+    public var timeseriesCSV: String { TimeseriesFile(weekly: summary.weekly, schedules: scenario.schedules).rendered }
 
     /// scenario.resolved.json5: every parameter with defaults filled in and the seed used.
     public var resolvedScenario: String { resolvedScenario(trials: trials.count) }
@@ -75,7 +59,7 @@ public struct RunResults: Sendable {
     }
 
     /// The files `write` writes (without the geometry's copy).
-    public static let fileNames = ["trials.csv", "timeseries.csv", "summary.json", "scenario.resolved.json5", "manifest.json"]
+    public static let fileNames = ["trials.csv", TimeseriesFile.fileName, "summary.json", "scenario.resolved.json5", "manifest.json"]
 
     /// The files this run's `write` writes: `fileNames`, and the geometry's copy when the
     /// scenario has one (`geometry.geojson`, named by the resolved scenario).
@@ -96,7 +80,7 @@ public struct RunResults: Sendable {
     public func write(to directory: String, manifest: RunManifest) throws(AtomicFile.WriteError) {
         try AtomicFile.makeDirectory(directory)
         let files: [(String, String)] = [
-            ("trials.csv", trialsCSV), ("timeseries.csv", timeseriesCSV), ("summary.json", summaryJSON),
+            ("trials.csv", trialsCSV), (TimeseriesFile.fileName, timeseriesCSV), ("summary.json", summaryJSON),
             ("scenario.resolved.json5", resolvedScenario), ("manifest.json", manifest.json),
         ]
         for (name, text) in files {

@@ -92,7 +92,7 @@ public struct SweepFolder: Sendable {
             if fields[8] != sweep.values(at: p).map(CSVTable.number).joined(separator: ";") { throw .damaged(file, "its point values differ from this sweep's point \(p)") }
             throw .damaged(file, "its trials were changed after it was written (digest mismatch)")
         }
-        guard let trials = SweepFolder.parseTrials(table) else { throw .damaged(file, "its table cannot be read") }
+        guard let trials = (try? TrialsFile(text: table))?.outputs else { throw .damaged(file, "its table cannot be read") }
         guard trials.map(\.trial) == Array(0..<sweep.trials) else {
             throw .damaged(file, "holds trials \(trials.count == 0 ? "none" : "\(trials.map(\.trial).prefix(5))…"), expected 0–\(sweep.trials - 1) in order")
         }
@@ -104,28 +104,11 @@ public struct SweepFolder: Sendable {
         return trials
     }
 
-    /// Keeps one finished point on disk (atomically).
+    /// Keeps one finished point on disk (atomically): the header line, then its trials' outputs
+    /// (the schema: `TrialsFile(outputs:)`).
     public func keep(point p: Int, trials: [TrialResult]) throws {
-        var table = CSVTable(header: ["trial"] + Metric.allCases.map(\.name))
-        for t in trials { table.append([String(t.trial)] + t.metrics.map(CSVTable.number)) }
-        let text = table.rendered
+        let text = TrialsFile(outputs: trials).rendered
         try AtomicFile.write(pointHeader(p, table: text) + text, to: pointFile(p))
-    }
-
-    static func parseTrials(_ text: String) -> [TrialResult]? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        guard let header = lines.first, header.split(separator: ",").count == Metric.allCases.count + 1 else { return nil }
-        var trials: [TrialResult] = []
-        for line in lines.dropFirst() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard fields.count == Metric.allCases.count + 1, let trial = Int(fields[0]) else { return nil }
-            var metrics: [Double] = []
-            for f in fields.dropFirst() {
-                if f.isEmpty { metrics.append(.nan) } else if let x = Double(f), x.isFinite { metrics.append(x) } else { return nil }
-            }
-            trials.append(TrialResult(trial: trial, metrics: metrics, series: [], parameterDraws: []))
-        }
-        return trials
     }
 
     /// Writes sweep.csv (a row per point and metric, with its paired difference from the

@@ -65,9 +65,34 @@ public struct TrialsFile: ResultTable {
         }
     }
 
+    /// The columns of a file of the district's outputs alone: the trial, then every metric.
+    public static let outputColumns: [Column] = [.trial] + Metric.allCases.map { .metric($0) }
+
+    /// A file of the district's outputs alone (`outputColumns`), a row per trial: a sweep's point file.
+    public init(outputs trials: [TrialResult]) {
+        columns = Self.outputColumns
+        rows = trials.map { [String($0.trial)] + $0.metrics.map(CSVTable.number) }
+    }
+
+    /// The trials of a file of the district's outputs alone: nil unless its columns are exactly
+    /// `outputColumns`, every trial an integer and every value a finite number or empty (NaN).
+    public var outputs: [TrialResult]? {
+        guard columns == Self.outputColumns else { return nil }
+        var trials: [TrialResult] = []
+        for row in rows {
+            guard let trial = Int(row[0]) else { return nil }
+            var metrics: [Double] = []
+            for f in row.dropFirst() {
+                if f.isEmpty { metrics.append(.nan) } else if let x = Double(f), x.isFinite { metrics.append(x) } else { return nil }
+            }
+            trials.append(TrialResult(trial: trial, metrics: metrics, series: [], parameterDraws: []))
+        }
+        return trials
+    }
+
     /// A comparison's file: every arm's trials, the arm named in each row.
     public init(arms: [String], results: [[TrialResult]]) {
-        columns = [.arm, .trial] + Metric.allCases.map { .metric($0) }
+        columns = [.arm] + Self.outputColumns
         for (arm, trials) in results.enumerated() {
             for t in trials { rows.append([arms[arm], String(t.trial)] + t.metrics.map(CSVTable.number)) }
         }

@@ -38,18 +38,6 @@ struct DataFolder {
         return object
     }
 
-    /// `name` as a CSV table that has every column of `required`.
-    func table(_ name: String, required: [String]) throws(RunReport.DataError) -> CSVTable {
-        let table: CSVTable
-        do { table = try CSVTable.parse(try text(name)) } catch let error as RunReport.DataError { throw error } catch {
-            throw RunReport.DataError(path: file(name), reason: "\(error)")
-        }
-        if let missing = required.first(where: { !table.header.contains($0) }) {
-            throw RunReport.DataError(path: file(name), reason: "has no column '\(missing)'")
-        }
-        return table
-    }
-
     /// `name` read through its schema type by `parse`; a text that is not that file is a
     /// `DataError` naming it and saying why.
     func read<File>(_ name: String, _ parse: (String) throws(ResultFileError) -> File) throws(RunReport.DataError) -> File {
@@ -65,21 +53,5 @@ struct DataFolder {
     /// A failure of the JSON file `name`: a required key is missing or has the wrong type.
     func lacking(_ name: String, _ keys: String) -> RunReport.DataError {
         RunReport.DataError(path: file(name), reason: "lacks \(keys)")
-    }
-}
-
-extension CSVTable {
-    /// Column `name`'s index (nil when absent).
-    func column(_ name: String) -> Int? { header.firstIndex(of: name) }
-
-    /// Row `r`'s field in column `name` as a number (NaN when empty or absent).
-    func number(_ r: Int, _ name: String) -> Double {
-        guard let c = column(name), c < rows[r].count else { return .nan }
-        return Double(rows[r][c]) ?? .nan
-    }
-
-    func field(_ r: Int, _ name: String) -> String {
-        guard let c = column(name), c < rows[r].count else { return "" }
-        return rows[r][c]
     }
 }

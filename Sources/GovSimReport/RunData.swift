@@ -48,7 +48,7 @@ struct RunData {
     var partial: (finished: Int, requested: Int)?
 
     /// The files a report reads, in the order they are checked.
-    static let files = ["summary.json", "trials.csv", "timeseries.csv", "scenario.resolved.json5", "manifest.json"]
+    static let files = ["summary.json", "trials.csv", TimeseriesFile.fileName, "scenario.resolved.json5", "manifest.json"]
 
     subscript(_ metric: Metric) -> Stat { metrics[metric.name] ?? Stat() }
 
@@ -59,9 +59,6 @@ struct RunData {
         let files = DataFolder(path: folder, writer: "govsim run")
         func path(_ name: String) -> String { files.file(name) }
         func text(_ name: String) throws(RunReport.DataError) -> String { try files.text(name) }
-        func table(_ name: String, required: [String]) throws(RunReport.DataError) -> CSVTable {
-            try files.table(name, required: required)
-        }
 
         // summary.json, read through its schema.
         let summary = try files.read("summary.json", SummaryFile.init(text:))
@@ -94,13 +91,12 @@ struct RunData {
 
         // trials.csv and timeseries.csv
         trialTable = try files.trials(required: [.trial])
-        let series = try table("timeseries.csv", required: ["week", "series", "mean", "p05", "p50", "p95"])
-        let at = Dictionary(uniqueKeysWithValues: series.header.enumerated().map { ($1, $0) })
+        let series = try files.read(TimeseriesFile.fileName) { (text) throws(ResultFileError) in try TimeseriesFile(text: text) }
         weekly = [:]
-        for row in series.rows where row.count == series.header.count {
-            func number(_ key: String) -> Double { Double(row[at[key]!]) ?? .nan }
-            weekly[row[at["series"]!], default: []].append(
-                Chart.FanPoint(x: number("week"), mean: number("mean"), p05: number("p05"), p50: number("p50"), p95: number("p95")))
+        for r in series.rows.indices {
+            weekly[series.field(r, .series), default: []].append(
+                Chart.FanPoint(x: series.number(r, .week), mean: series.number(r, .mean), p05: series.number(r, .p05),
+                               p50: series.number(r, .p50), p95: series.number(r, .p95)))
         }
 
         // geometry.geojson, when the scenario has a geometry file.

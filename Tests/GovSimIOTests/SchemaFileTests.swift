@@ -163,4 +163,48 @@ final class SchemaFileTests: XCTestCase {
             XCTAssertEqual((error as? TrialsFile.ReadError)?.reason, "has no column 'trial'")
         }
     }
+
+    /// timeseries.csv of a run with a schedule: every week's series and the policy's share of
+    /// full effect read back whole, through the column names the schema declares.
+    func testTimeseriesReadsBackToTheSameBytes() throws {
+        let results = try run(everyBlock)
+        let written = results.timeseriesCSV
+        let read = try TimeseriesFile(text: written)
+        XCTAssertEqual(read.columns, TimeseriesFile.Column.fixed)
+        XCTAssertEqual(read.rendered, written)
+        let weeks = results.summary.weekly.count, series = WeeklySeries.allCases.count + results.scenario.schedules.count
+        XCTAssertEqual(read.rows.count, weeks * series)
+        let share = read.rows.indices.filter { read.field($0, .series) == TimeseriesFile.policyShareSeries("response") }
+        XCTAssertEqual(share.count, weeks)
+        XCTAssertEqual(read.number(share[0], .mean), 0, "the schedule starts on day 100")
+        XCTAssertEqual(read.number(share[20], .p95), 1, "week 21 lies within the full effect (days 114–349)")
+        for column: TimeseriesFile.Column in TimeseriesFile.Column.fixed + [.other("p99")] {
+            XCTAssertEqual(TimeseriesFile.Column(name: column.name), column, column.name)
+        }
+        XCTAssertThrowsError(try TimeseriesFile(text: "week,series,mean\n1,x,2\n")) { error in
+            XCTAssertEqual((error as? TimeseriesFile.ReadError)?.reason, "has no column 'p05'")
+        }
+    }
+
+    /// A sweep's point file holds the district's outputs alone: they read back as the trials
+    /// written, and a table with any other columns is no point file.
+    func testOutputsReadBackAsTheTrialsWritten() throws {
+        let trials = try run(everyBlock).trials.map { TrialResult(trial: $0.trial, metrics: $0.metrics, series: [], parameterDraws: []) }
+        let written = TrialsFile(outputs: trials).rendered
+        let read = try TrialsFile(text: written)
+        XCTAssertEqual(read.rendered, written)
+        let back = try XCTUnwrap(read.outputs)
+        XCTAssertEqual(back.map(\.trial), trials.map(\.trial))
+        for (b, t) in zip(back, trials) {
+            XCTAssertEqual(b.metrics.count, t.metrics.count)
+            for (x, y) in zip(b.metrics, t.metrics) { XCTAssertTrue(x == y || (x.isNaN && y.isNaN)) }
+        }
+        var reordered = read
+        reordered.columns.swapAt(1, 2)
+        XCTAssertNil(reordered.outputs, "columns out of the schema's order")
+        XCTAssertNil(try TrialsFile(text: "trial\n0\n").outputs, "no metric columns")
+        var infinite = read
+        infinite.rows[0][1] = "inf"
+        XCTAssertNil(infinite.outputs, "a value that is not finite")
+    }
 }

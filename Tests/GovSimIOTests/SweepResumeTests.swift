@@ -116,15 +116,16 @@ final class SweepResumeTests: XCTestCase {
         _ = try files.prepare(resume: false)
         let points = sweep.run(), reference = sweep.runReference()!
         try files.writeTables(points, reference: reference)
-        let table = try CSVTable.parse(String(contentsOfFile: folder.path + "/diff/sweep.csv", encoding: .utf8))
-        for r in table.rows.indices where table.field(r, "metric") == "disputes_reported" {
-            let p = Int(table.field(r, "point"))!
+        let table = try SweepFile.Table(text: String(contentsOfFile: folder.path + "/diff/sweep.csv", encoding: .utf8),
+                                        axes: axes.map(\.path.text), required: SweepFile.Table.Column.fixed)
+        for r in table.rows.indices where table.field(r, .metric) == "disputes_reported" {
+            let p = Int(table.field(r, .point))!
             let expected = MetricSummary(points[p]!.map { $0[Metric.disputesReported] }).mean - MetricSummary(reference.map { $0[Metric.disputesReported] }).mean
-            XCTAssertEqual(table.number(r, "difference"), expected, accuracy: 1e-9)
+            XCTAssertEqual(table.number(r, .difference), expected, accuracy: 1e-9)
             if sweep.values(at: p) == [3] {
-                XCTAssertEqual(table.number(r, "difference"), 0)
+                XCTAssertEqual(table.number(r, .difference), 0)
                 // Every paired difference of a count is 0: the interval is the one-sided bound's ±.
-                XCTAssertEqual(table.number(r, "difference_ci95_lo"), -table.number(r, "difference_ci95_hi"))
+                XCTAssertEqual(table.number(r, .differenceCI95Lo), -table.number(r, .differenceCI95Hi))
             }
         }
     }
