@@ -91,35 +91,14 @@ public struct CompareResults: Sendable {
     /// and its cost-effectiveness (the schema: `CompareFile`).
     public var json: String { CompareFile(self).rendered }
 
-    /// compare.csv: one row per policy arm and metric.
-    public var csv: String {
-        var table = CSVTable(header: ["arm", "metric", "unit", "n", "baseline_mean", "arm_mean", "difference", "ci95_lo", "ci95_hi",
-                                      "relative_change_pct", "effect_size", "p_value", "correlation", "unpaired_half_width",
-                                      "ci95_method", "relative_change_ci95_lo", "relative_change_ci95_hi", "test"])
-        for arm in 1..<names.count {
-            for m in Metric.allCases {
-                let d = outcome.differences[arm - 1][m.rawValue]
-                table.append([names[arm], m.name, m.unit, String(d.n)] + [d.baselineMean, d.armMean, d.difference, d.ci95.lo, d.ci95.hi,
-                              d.relativeChangePct, d.effectSize, d.pValue, d.correlation, d.unpairedHalfWidth].map(CSVTable.number)
-                              + [d.method, CSVTable.number(d.relativeChangeCI95.lo), CSVTable.number(d.relativeChangeCI95.hi), d.testMethod])
-            }
-            // Then by group (`metric@group`) and estate (`metric@estate:name`), fewer columns filled.
-            for (part, list) in partDifferences(arm) {
-                let suffix = part.kind == .group ? part.name : "estate:\(part.name)"
-                for (m, d) in list {
-                    table.append([names[arm], "\(m.name)@\(suffix)", m.unit, String(d.n)] + [d.baselineMean, d.armMean, d.difference, d.ci95.lo, d.ci95.hi]
-                                  .map(CSVTable.number) + ["", "", "", "", "", d.method, "", "", d.testMethod])
-                }
-            }
-        }
-        return table.rendered
-    }
+    /// compare.csv: one row per policy arm and metric, then by part (the schema: `CompareFile.Table`).
+    public var csv: String { CompareFile.Table(self).rendered }
 
     /// trials.csv: every arm's trials, one row per (arm, trial) (the schema: `TrialsFile`).
     public var trialsCSV: String { TrialsFile(arms: names, results: outcome.results).rendered }
 
     /// The data files `write` writes (report.html is drawn from them).
-    public static let fileNames = ["compare.json", "compare.csv", "trials.csv"]
+    public static let fileNames = ["compare.json", CompareFile.Table.fileName, "trials.csv"]
 
     /// Identifies a comparison for its journal and `--resume`: every arm's resolved scenario
     /// (with the seed), and the plan (trials, stopping rule, objective), which decides what runs.
@@ -134,7 +113,7 @@ public struct CompareResults: Sendable {
 
     public func write(to directory: String) throws(AtomicFile.WriteError) {
         try AtomicFile.makeDirectory(directory)
-        for (name, text) in [("compare.json", json), ("compare.csv", csv), ("trials.csv", trialsCSV)] {
+        for (name, text) in [("compare.json", json), (CompareFile.Table.fileName, csv), ("trials.csv", trialsCSV)] {
             try AtomicFile.write(text, to: (directory as NSString).appendingPathComponent(name))
         }
     }

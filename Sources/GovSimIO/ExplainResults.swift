@@ -7,7 +7,7 @@ import GovSimExperiments
 /// effect and the interaction) and explain.csv (the same, tidy: one row per lever, output and
 /// measure). Bytes depend only on the scenarios, seed, trials and orders.
 public struct ExplainResults: Sendable {
-    public static let fileNames = [ExplainFile.fileName, "explain.csv"]
+    public static let fileNames = [ExplainFile.fileName, ExplainFile.Table.fileName]
 
     public var baselineName: String
     public var policyName: String
@@ -36,27 +36,12 @@ public struct ExplainResults: Sendable {
     /// explain.json (the schema: `ExplainFile`).
     public var json: String { ExplainFile(self).rendered }
 
-    public var csv: String {
-        var table = CSVTable(header: ["lever", "output", "measure", "mean", "ci95_lo", "ci95_hi", "n", "sampling_se"])
-        func add(_ lever: String, _ d: LeverAttribution.Decomposition, _ measure: String, _ e: LeverAttribution.Estimate) {
-            table.append([lever, d.metric.name, measure, CSVTable.number(e.mean), CSVTable.number(e.ci95.lo), CSVTable.number(e.ci95.hi),
-                          String(e.n), e.samplingSE.map(CSVTable.number) ?? ""])
-        }
-        for d in decomposition {
-            add("", d, "total", d.total)
-            add("", d, "interaction", d.interaction)
-            for (i, lever) in attribution.levers.levers.enumerated() {
-                add(lever.path, d, "shapley", d.shapley[i])
-                add(lever.path, d, "alone", d.alone[i])
-                add(lever.path, d, "leave_one_out", d.leaveOneOut[i])
-            }
-        }
-        return table.rendered
-    }
+    /// explain.csv: a row per lever, output and measure (the schema: `ExplainFile.Table`).
+    public var csv: String { ExplainFile.Table(self).rendered }
 
     public func write(to directory: String) throws(AtomicFile.WriteError) {
         try AtomicFile.makeDirectory(directory)
         try AtomicFile.write(json, to: (directory as NSString).appendingPathComponent(ExplainFile.fileName))
-        try AtomicFile.write(csv, to: (directory as NSString).appendingPathComponent("explain.csv"))
+        try AtomicFile.write(csv, to: (directory as NSString).appendingPathComponent(ExplainFile.Table.fileName))
     }
 }

@@ -14,42 +14,22 @@ public struct SensitivityResults: Sendable {
         self.result = result
     }
 
-    public var csv: String {
-        var table = CSVTable(header: ["method", "metric", "parameter", "first_order", "first_lo", "first_hi", "total_order", "total_lo", "total_hi",
-                                      "mu_star", "mu", "sigma", "noise_share", "convergence_change",
-                                      "bootstrap_half_width", "converged"])
-        for r in result.metrics {
-            for (i, axis) in study.axes.enumerated() {
-                let s = r.sobol, m = r.morris
-                let values: [Double] = [s?.first[i], s?.firstCI[i].lo, s?.firstCI[i].hi, s?.total[i], s?.totalCI[i].lo, s?.totalCI[i].hi,
-                                        m?.muStar[i], m?.mu[i], m?.sigma[i], r.noiseShare, r.convergenceChange].map { $0 ?? .nan }
-                table.append([study.method.rawValue, r.metric.name, axis.path.text] + values.map(CSVTable.number)
-                             + [CSVTable.number(r.bootstrapHalfWidth), r.sobol == nil ? "" : String(r.converged)])
-            }
-        }
-        return table.rendered
-    }
+    /// sensitivity.csv: a row per output and parameter (the schema: `SensitivityFile.Table`).
+    public var csv: String { SensitivityFile.Table(self).rendered }
 
-    public var pointsCSV: String {
-        var table = CSVTable(header: ["point"] + study.axes.map(\.path.text) + study.metrics.map { "mean_" + $0.name })
-        for (p, unit) in result.points.enumerated() {
-            let values = zip(study.axes, unit).map { $0.value(at: $1) }
-            let means = study.metrics.map { m in MetricSummary(result.trials[p].map { $0[m] }).mean }
-            table.append([String(p)] + values.map(CSVTable.number) + means.map(CSVTable.number))
-        }
-        return table.rendered
-    }
+    /// sensitivity_points.csv: a row per design point (the schema: `SensitivityFile.Points`).
+    public var pointsCSV: String { SensitivityFile.Points(self).rendered }
 
     /// sensitivity.json: every output's indices by parameter, with the trial noise and the
     /// convergence (the schema: `SensitivityFile`).
     public var json: String { SensitivityFile(self).rendered }
 
     /// The data files `write` writes (report.html is drawn from them).
-    public static let fileNames = [SensitivityFile.fileName, "sensitivity.csv", "sensitivity_points.csv"]
+    public static let fileNames = [SensitivityFile.fileName, SensitivityFile.Table.fileName, SensitivityFile.Points.fileName]
 
     public func write(to directory: String) throws(AtomicFile.WriteError) {
         try AtomicFile.makeDirectory(directory)
-        for (name, text) in [(SensitivityFile.fileName, json), ("sensitivity.csv", csv), ("sensitivity_points.csv", pointsCSV)] {
+        for (name, text) in [(SensitivityFile.fileName, json), (SensitivityFile.Table.fileName, csv), (SensitivityFile.Points.fileName, pointsCSV)] {
             try AtomicFile.write(text, to: (directory as NSString).appendingPathComponent(name))
         }
     }

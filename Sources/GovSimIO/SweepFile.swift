@@ -206,3 +206,67 @@ extension SweepFile {
         }
     }
 }
+
+extension SweepFile {
+    /// sweep_trials.csv, the one schema of the file: a row per point and trial, with the
+    /// point's values of the axes and the trial's district outputs. `SweepFolder` writes it
+    /// through this type.
+    public struct Trials: ResultTable {
+        public static let fileName = "sweep_trials.csv"
+
+        /// What a column holds.
+        public enum Column: ResultColumn {
+            case point
+            /// The point's value of the axis with this path (named by the path).
+            case axis(String)
+            case trial
+            /// An output of the district.
+            case metric(Metric)
+            /// A column this govsim does not know (a newer file's), kept by name.
+            case other(String)
+
+            /// The column's name in the header.
+            public var name: String {
+                switch self {
+                case .point: return "point"
+                case .axis(let path): return path
+                case .trial: return "trial"
+                case .metric(let m): return m.name
+                case .other(let name): return name
+                }
+            }
+
+            /// The column a header name stands for, given the sweep's axis paths.
+            public init(name: String, axes: [String]) {
+                if name == "point" { self = .point; return }
+                if name == "trial" { self = .trial; return }
+                if axes.contains(name) { self = .axis(name); return }
+                self = Metric(name: name).map { .metric($0) } ?? .other(name)
+            }
+        }
+
+        public var columns: [Column]
+        /// The fields, row by row, as written (numbers in `CSVTable.number`'s form).
+        public var rows: [[String]] = []
+
+        /// An empty table of a sweep over `axes` (their paths).
+        public init(axes: [String]) {
+            columns = [.point] + axes.map { .axis($0) } + [.trial] + Metric.allCases.map { .metric($0) }
+        }
+
+        /// Appends point `p`'s rows: `values` are the point's values of the axes.
+        public mutating func append(point p: Int, values: [Double], trials: [TrialResult]) {
+            let head = [String(p)] + values.map(CSVTable.number)
+            for t in trials { rows.append(head + [String(t.trial)] + t.metrics.map(CSVTable.number)) }
+        }
+
+        /// Why a text is not this file.
+        public typealias ReadError = ResultFileError
+
+        /// Reads sweep_trials.csv's text for a sweep over `axes` (their paths); `required` are
+        /// the columns it must have.
+        public init(text: String, axes: [String], required: [Column] = [.point, .trial]) throws(ReadError) {
+            (columns, rows) = try Self.parse(text, column: { Column(name: $0, axes: axes) }, required: required)
+        }
+    }
+}

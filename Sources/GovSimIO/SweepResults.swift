@@ -25,7 +25,7 @@ public struct SweepFolder: Sendable {
 
     /// The data files of a finished sweep (report.html is drawn from them; the point files are
     /// the sweep's journal).
-    public static let fileNames = [SweepFile.fileName, SweepFile.Table.fileName, "sweep_trials.csv"]
+    public static let fileNames = [SweepFile.fileName, SweepFile.Table.fileName, SweepFile.Trials.fileName]
 
     /// sweep.json: what defines the sweep (a resumed sweep must match it exactly; the schema:
     /// `SweepFile`).
@@ -112,22 +112,23 @@ public struct SweepFolder: Sendable {
     }
 
     /// Writes sweep.csv (a row per point and metric, with its paired difference from the
-    /// reference: the scenario as written, on the same trials; the schema: `SweepFile.Table`) and sweep_trials.csv (a row per
-    /// point and trial) from every point's trials.
+    /// reference: the scenario as written, on the same trials; the schema: `SweepFile.Table`) and
+    /// sweep_trials.csv (a row per point and trial; the schema: `SweepFile.Trials`) from every
+    /// point's trials.
     public func writeTables(_ results: [Int: [TrialResult]], reference: [TrialResult]) throws {
         let axisColumns = sweep.axes.map(\.path.text)
         var summary = SweepFile.Table(axes: axisColumns)
-        var rows = CSVTable(header: ["point"] + axisColumns + ["trial"] + Metric.allCases.map(\.name))
+        var rows = SweepFile.Trials(axes: axisColumns)
         for p in sweep.unitPoints.indices {
             guard let trials = results[p] else { continue }
-            let pointValues = sweep.values(at: p), values = pointValues.map(CSVTable.number)
+            let pointValues = sweep.values(at: p)
             for m in Metric.allCases {
                 summary.append(point: p, values: pointValues, metric: m, summary: MetricSummary(trials.map { $0[m] }),
                                difference: PairedDifference(baseline: reference.map { $0[m] }, arm: trials.map { $0[m] }, kind: m.kind))
             }
-            for t in trials { rows.append([String(p)] + values + [String(t.trial)] + t.metrics.map(CSVTable.number)) }
+            rows.append(point: p, values: pointValues, trials: trials)
         }
         try AtomicFile.write(summary.rendered, to: path(SweepFile.Table.fileName))
-        try AtomicFile.write(rows.rendered, to: path("sweep_trials.csv"))
+        try AtomicFile.write(rows.rendered, to: path(SweepFile.Trials.fileName))
     }
 }

@@ -207,4 +207,21 @@ final class SchemaFileTests: XCTestCase {
         infinite.rows[0][1] = "inf"
         XCTAssertNil(infinite.outputs, "a value that is not finite")
     }
+
+    /// compare.csv reads back whole through its declared columns: a row per policy arm and
+    /// metric, then the rows by part.
+    func testCompareTableReadsBackToTheSameBytes() throws {
+        let results = try comparison()
+        let read = try CompareFile.Table(text: results.csv)
+        XCTAssertEqual(read.columns, CompareFile.Table.Column.fixed)
+        XCTAssertEqual(read.rendered, results.csv)
+        let districtRows = read.rows.indices.filter { !read.field($0, .metric).contains("@") }
+        XCTAssertEqual(districtRows.count, (results.names.count - 1) * Metric.allCases.count)
+        for column: CompareFile.Table.Column in CompareFile.Table.Column.fixed + [.other("future")] {
+            XCTAssertEqual(CompareFile.Table.Column(name: column.name), column, column.name)
+        }
+        XCTAssertThrowsError(try CompareFile.Table(text: "arm,metric\na,b\n")) { error in
+            XCTAssertEqual((error as? CompareFile.Table.ReadError)?.reason, "has no column 'difference'")
+        }
+    }
 }
